@@ -1,0 +1,395 @@
+//! Every consistency rule of the workspace, collected into a list of problems.
+//!
+//! `check` never stops at the first problem: an editor fixing a broken merge
+//! wants the whole list at once, each as `path:line: message`, like a compiler.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::anchor::{self, Found};
+use crate::error::Result;
+use crate::model::{Claim, ClaimId, SourceId, SourceMeta};
+use crate::rules;
+use crate::store;
+use crate::text::SourceText;
+use crate::workspace::{self, Lock, Workspace};
+use crate::yaml;
+
+/// One problem, located as precisely as the file allows.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Problem {
+    /// Path relative to the workspace root.
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// What a check found.
+#[derive(Debug, Default, Serialize)]
+pub struct Outcome {
+    pub problems: Vec<Problem>,
+    pub claims: usize,
+    pub sources: usize,
+    /// Claims whose stale offsets `--fix` rewrote.
+    pub fixed: Vec<String>,
+}
+
+/// Options for a run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Rehash every snapshot, ignoring the stat cache.
+    pub full: bool,
+    /// Rewrite stale offsets of claims whose quote was found again.
+    pub fix: bool,
+}
+
+fn problem(path: impl AsRef<Path>, line: Option<usize>, message: impl Into<String>) -> Problem {
+    Problem {
+        path: path.as_ref().display().to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// A loaded claim with its raw text, for line numbers.
+struct Loaded {
+    path: PathBuf,
+    raw: String,
+    claim: Claim,
+}
+
+/// Runs every check. `lock` is needed only with `fix`.
+pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outcome> {
+    let mut out = Outcome::default();
+
+    // Snapshots: the folder's contents, each record, each file's bytes.
+    let listing = store::list(ws)?;
+    for (path, why) in &listing.strays {
+        out.problems.push(problem(ws.rel(path), None, format!("{why}")));
+    }
+    let metas: Vec<(SourceId, std::result::Result<SourceMeta, Problem>)> = listing
+        .metas
+        .par_iter()
+        .map(|id| (id.clone(), load_meta_checked(ws, id)))
+        .collect();
+    let mut sources: BTreeMap<SourceId, SourceMeta> = BTreeMap::new();
+    for (id, meta) in metas {
+        match meta {
+            Ok(meta) => {
+                if !listing.bytes.contains_key(id.hex()) {
+                    out.problems.push(problem(
+                        format!("sources/{}.yaml", id.hex()),
+                        None,
+                        format!("the snapshot's bytes `{}` are missing; restore them from git or re-add the source", meta.file),
+                    ));
+                } else if store::safe_file_name(&meta).is_err() {
+                    let line = line_of_key(&read_or_empty(&store::meta_path(ws, &id)), "file", 0);
+                    out.problems.push(problem(
+                        format!("sources/{}.yaml", id.hex()),
+                        line,
+                        format!("`file: {}` does not name this snapshot's bytes (`{}.<ext>`)", meta.file, id.hex()),
+                    ));
+                }
+                sources.insert(id, meta);
+            }
+            Err(p) => out.problems.push(p),
+        }
+    }
+    for (hex, path) in &listing.bytes {
+        if SourceId::from_hex(hex).is_none_or(|id| !listing.metas.contains(&id)) {
+            out.problems.push(problem(
+                ws.rel(path),
+                None,
+                "snapshot bytes without a record `<sha256>.yaml`; re-add them with `factcheck source add`",
+            ));
+        }
+    }
+    let damage = store::verify(ws, &listing.bytes, options.full)?;
+    let mut damaged: HashMap<String, String> = HashMap::new();
+    for d in damage {
+        let hex = d.file.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let hex = hex.split('.').next().unwrap_or("").to_string();
+        damaged.insert(hex, d.message.clone());
+        out.problems.push(problem(&d.file, None, d.message));
+    }
+    for (id, meta) in &sources {
+        if let Some(path) = listing.bytes.get(id.hex()) {
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(meta.size);
+            if size != meta.size && !damaged.contains_key(id.hex()) {
+                out.problems.push(problem(
+                    format!("sources/{}.yaml", id.hex()),
+                    None,
+                    format!("`size: {}` but the bytes are {size} long", meta.size),
+                ));
+            }
+        }
+    }
+    out.sources = sources.len();
+
+    // Claims: parse all, in parallel.
+    let files = ws.claim_files()?;
+    let parsed: Vec<std::result::Result<Loaded, Problem>> = files.par_iter().map(|p| load_claim_checked(ws, p)).collect();
+    let mut claims = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(loaded) => claims.push(loaded),
+            Err(p) => out.problems.push(p),
+        }
+    }
+    out.claims = claims.len();
+
+    // Texts of every source a claim quotes, each decoded once.
+    let mut wanted: Vec<&SourceId> = claims
+        .iter()
+        .flat_map(|l| {
+            let c = &l.claim;
+            c.appears_in
+                .iter()
+                .map(|a| &a.source)
+                .chain(c.evidence.iter().filter(|e| e.excerpt.is_some()).map(|e| &e.source))
+        })
+        .filter(|id| sources.contains_key(*id))
+        .collect();
+    wanted.sort();
+    wanted.dedup();
+    let texts: HashMap<&SourceId, std::result::Result<SourceText, String>> = wanted
+        .par_iter()
+        .map(|id| (*id, store::read_text(ws, &sources[*id]).map_err(|e| e.to_string())))
+        .collect();
+
+    let ctx = ClaimCtx {
+        sources: &sources,
+        texts: &texts,
+        damaged: &damaged,
+    };
+    let results: Vec<(Vec<Problem>, Option<(usize, usize)>)> = claims.par_iter().map(|l| ctx.check_claim(ws, l)).collect();
+    for (loaded, (problems, moved)) in claims.iter().zip(results) {
+        match (moved, options.fix, lock) {
+            (Some((start, end)), true, Some(lock)) => {
+                let mut claim = loaded.claim.clone();
+                if let Some(a) = claim.appears_in.as_mut() {
+                    a.start = start;
+                    a.end = end;
+                }
+                ws.save_claim(&claim, lock)?;
+                out.fixed.push(claim.id.to_string());
+                out.problems.extend(problems.into_iter().filter(|p| !p.message.contains("check --fix")));
+            }
+            _ => out.problems.extend(problems),
+        }
+    }
+
+    // The same quote claimed twice (e.g. after merging two branches).
+    let mut by_anchor: BTreeMap<(&SourceId, usize, &str), Vec<&Loaded>> = BTreeMap::new();
+    for l in &claims {
+        if let Some(a) = &l.claim.appears_in {
+            by_anchor.entry((&a.source, a.start, a.exact.as_str())).or_default().push(l);
+        }
+    }
+    for group in by_anchor.values().filter(|g| g.len() > 1) {
+        let ids: Vec<String> = group.iter().map(|l| format!("`{}`", l.claim.id)).collect();
+        out.problems.push(problem(
+            ws.rel(&group[1].path),
+            line_of_key(&group[1].raw, "exact", 0),
+            format!("claims {} anchor the same quote; keep one and `factcheck claim remove` the other", ids.join(" and ")),
+        ));
+    }
+
+    out.problems.sort();
+    Ok(out)
+}
+
+struct ClaimCtx<'a> {
+    sources: &'a BTreeMap<SourceId, SourceMeta>,
+    texts: &'a HashMap<&'a SourceId, std::result::Result<SourceText, String>>,
+    damaged: &'a HashMap<String, String>,
+}
+
+impl ClaimCtx<'_> {
+    /// Problems of one claim, and new offsets when the quote moved.
+    fn check_claim(&self, ws: &Workspace, loaded: &Loaded) -> (Vec<Problem>, Option<(usize, usize)>) {
+        let Loaded { path, raw, claim } = loaded;
+        let rel = ws.rel(path);
+        let mut problems = Vec::new();
+        let mut moved = None;
+        let missing = |id: &SourceId| format!("snapshot `{}` is not in `sources/`", id.short());
+
+        if let Some(a) = &claim.appears_in {
+            let line = line_of_key(raw, "appears_in", 0).map(|l| l + 1);
+            match self.text_of(&a.source) {
+                Err(why) => problems.push(problem(&rel, line, why)),
+                Ok(text) => match anchor::find(text, a) {
+                    Found::InPlace => {}
+                    Found::Moved { start, end } => {
+                        moved = Some((start, end));
+                        problems.push(problem(
+                            &rel,
+                            line_of_key(raw, "start", 0),
+                            format!(
+                                "stale offsets {}..{}: the quote is now at {start}..{end}; `factcheck check --fix` rewrites them",
+                                a.start, a.end
+                            ),
+                        ));
+                    }
+                    Found::Lost => problems.push(problem(
+                        &rel,
+                        line_of_key(raw, "exact", 0),
+                        format!(
+                            "the quote no longer occurs in snapshot `{}`: \"{}\"",
+                            a.source.short(),
+                            anchor::one_line(&a.exact)
+                        ),
+                    )),
+                },
+            }
+        }
+
+        let mut intact = Ok(());
+        for (i, e) in claim.evidence.iter().enumerate() {
+            let item_line = evidence_line(raw, i);
+            if !self.sources.contains_key(&e.source) {
+                problems.push(problem(&rel, item_line, format!("evidence {}: {}", i + 1, missing(&e.source))));
+                intact = Err(missing(&e.source));
+                continue;
+            }
+            if let Some(why) = self.damaged.get(e.source.hex()) {
+                intact = Err(format!("snapshot `{}`: {why}", e.source.short()));
+            }
+            if let Some(excerpt) = &e.excerpt {
+                match self.text_of(&e.source) {
+                    Err(why) => problems.push(problem(&rel, item_line, format!("evidence {}: {why}", i + 1))),
+                    Ok(text) if text.find_ignoring_whitespace(excerpt).is_none() => {
+                        let line = item_line.and_then(|l| line_of_key_from(raw, "excerpt", l));
+                        problems.push(problem(
+                            &rel,
+                            line.or(item_line),
+                            format!(
+                                "evidence {}: the excerpt does not occur in snapshot `{}`: \"{}\"",
+                                i + 1,
+                                e.source.short(),
+                                anchor::one_line(excerpt)
+                            ),
+                        ));
+                    }
+                    Ok(_) => {}
+                }
+            }
+        }
+        let note = claim.verdict_entry().and_then(|h| h.note.as_deref());
+        if let Some(why) = rules::unmet(claim, claim.status, note, intact) {
+            problems.push(problem(&rel, line_of_key(raw, "status", 0), format!("status `{}` breaks a rule: {why}", claim.status)));
+        }
+        (problems, moved)
+    }
+
+    fn text_of(&self, id: &SourceId) -> std::result::Result<&SourceText, String> {
+        if !self.sources.contains_key(id) {
+            return Err(format!("snapshot `{}` is not in `sources/`", id.short()));
+        }
+        match self.texts.get(id) {
+            Some(Ok(text)) => Ok(text),
+            Some(Err(why)) => Err(why.clone()),
+            None => Err(format!("snapshot `{}` was not read", id.short())),
+        }
+    }
+}
+
+fn read_or_empty(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+fn load_meta_checked(ws: &Workspace, id: &SourceId) -> std::result::Result<SourceMeta, Problem> {
+    let path = store::meta_path(ws, id);
+    let rel = ws.rel(&path);
+    let raw = workspace::read_to_string(&path).map_err(|e| problem(&rel, None, e.to_string()))?;
+    let meta: SourceMeta = yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?;
+    if meta.sha256 != id.hex() {
+        return Err(problem(
+            &rel,
+            line_of_key(&raw, "sha256", 0),
+            format!("`sha256: {}` does not match the file name", meta.sha256),
+        ));
+    }
+    Ok(meta)
+}
+
+fn load_claim_checked(ws: &Workspace, path: &Path) -> std::result::Result<Loaded, Problem> {
+    let rel = ws.rel(path);
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if stem.parse::<ClaimId>().is_err() {
+        return Err(problem(&rel, None, format!("`{stem}` is not a valid claim id for a file name")));
+    }
+    let raw = workspace::read_to_string(path).map_err(|e| problem(&rel, None, e.to_string()))?;
+    let claim: Claim = yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?;
+    if claim.id.as_str() != stem {
+        return Err(problem(
+            &rel,
+            line_of_key(&raw, "id", 0),
+            format!("the file holds claim `{}`, but its name says `{stem}`; ids must match file names", claim.id),
+        ));
+    }
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        raw,
+        claim,
+    })
+}
+
+fn yaml_problem(rel: &Path, err: crate::error::Error) -> Problem {
+    match err {
+        crate::error::Error::Yaml { line, column, message, .. } => Problem {
+            path: rel.display().to_string(),
+            line,
+            message: match column {
+                Some(c) => format!("column {c}: {message}"),
+                None => message,
+            },
+        },
+        other => problem(rel, None, other.to_string()),
+    }
+}
+
+/// 1-based line of the `nth` line whose key (after indentation and any `- `)
+/// is `key`.
+pub fn line_of_key(raw: &str, key: &str, nth: usize) -> Option<usize> {
+    line_of_key_from(raw, key, 0).and_then(|first| {
+        let mut line = Some(first);
+        for _ in 0..nth {
+            line = line_of_key_from(raw, key, line?);
+        }
+        line
+    })
+}
+
+/// The first line after line `after` (1-based; 0 = from the start) holding `key`.
+fn line_of_key_from(raw: &str, key: &str, after: usize) -> Option<usize> {
+    raw.lines().enumerate().skip(after).find_map(|(i, line)| {
+        let t = line.trim_start().trim_start_matches("- ");
+        (t.strip_prefix(key)?.starts_with(':')).then_some(i + 1)
+    })
+}
+
+/// The line where the `i`-th evidence item starts.
+fn evidence_line(raw: &str, i: usize) -> Option<usize> {
+    let start = line_of_key(raw, "evidence", 0)?;
+    raw.lines()
+        .enumerate()
+        .skip(start)
+        .take_while(|(_, l)| l.starts_with(' ') || l.starts_with('-'))
+        .filter(|(_, l)| l.trim_start().starts_with("- ") && !l.starts_with("      "))
+        .nth(i)
+        .map(|(n, _)| n + 1)
+}

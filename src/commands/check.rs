@@ -1,0 +1,48 @@
+//! `factcheck check`: integrity and consistency of the whole workspace.
+
+use crate::check::{self, Options};
+use crate::cli::{Ctx, emit, emit_json};
+use crate::error::Result;
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Rehash every snapshot, ignoring the stat cache
+    #[arg(long)]
+    pub full: bool,
+    /// Rewrite the offsets of claims whose quote moved but was found again
+    #[arg(long)]
+    pub fix: bool,
+}
+
+pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    let lock = if args.fix { Some(ws.lock()?) } else { None };
+    let outcome = check::run(&ws, Options { full: args.full, fix: args.fix }, lock.as_ref())?;
+    let code = i32::from(!outcome.problems.is_empty());
+    if ctx.json() {
+        emit_json(&outcome)?;
+        return Ok(code);
+    }
+    let mut out = String::new();
+    for id in &outcome.fixed {
+        out.push_str(&format!("fixed: claims/{id}.yaml: rewrote stale offsets\n"));
+    }
+    for p in &outcome.problems {
+        out.push_str(&format!("{p}\n"));
+    }
+    let n = outcome.problems.len();
+    out.push_str(&format!(
+        "{} in {} claim{} and {} snapshot{}\n",
+        match n {
+            0 => "no problems".to_string(),
+            1 => "1 problem".to_string(),
+            n => format!("{n} problems"),
+        },
+        outcome.claims,
+        if outcome.claims == 1 { "" } else { "s" },
+        outcome.sources,
+        if outcome.sources == 1 { "" } else { "s" },
+    ));
+    emit(&out)?;
+    Ok(code)
+}

@@ -1,0 +1,150 @@
+//! `factcheck claim add`.
+
+use sha2::{Digest, Sha256};
+
+use crate::anchor;
+use crate::cli::{Ctx, emit, emit_json, say};
+use crate::error::{Error, Result};
+use crate::model::{Anchor, Claim, ClaimId, Event, HistoryEntry, Kind, Status};
+use crate::store;
+use crate::workspace::Workspace;
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// The claim as you state it: a self-contained, checkable sentence
+    #[arg(long)]
+    pub text: String,
+    /// The article's exact words that make the claim
+    #[arg(long)]
+    pub quote: Option<String>,
+    /// Which occurrence of the quote, when it occurs more than once (1-based)
+    #[arg(long, value_name = "N", requires = "quote")]
+    pub occurrence: Option<usize>,
+    /// The snapshot the quote is in (default: the workspace's article)
+    #[arg(long = "in", value_name = "SOURCE", requires = "quote")]
+    pub source: Option<String>,
+    /// What sort of statement it is
+    #[arg(long, value_enum, default_value_t = Kind::Other)]
+    pub kind: Kind,
+    /// Who makes the claim in the article
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// A label (repeat for more)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Your own id instead of the derived one: [a-z0-9][a-z0-9-]{0,63}
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
+    let text = args.text.trim();
+    if text.is_empty() {
+        return Err(Error::usage("`--text` is empty").with_hint("state the claim as a checkable sentence"));
+    }
+    let custom_id = args
+        .id
+        .as_deref()
+        .map(|s| s.parse::<ClaimId>().map_err(Error::usage))
+        .transpose()?;
+    let ws = ctx.workspace()?;
+    let by = ctx.who()?;
+    let at = ctx.now()?;
+    let appears_in = match args.quote.as_deref() {
+        Some(quote) => Some(locate(&ws, quote.trim(), args.source.as_deref(), args.occurrence)?),
+        None => None,
+    };
+
+    let lock = ws.lock()?;
+    let id = match custom_id {
+        Some(id) => {
+            if ws.claim_path(&id).exists() {
+                return Err(Error::refused(format!("claim `{id}` already exists"))
+                    .with_hint("choose another `--id`, or `factcheck claim edit` the existing one"));
+            }
+            id
+        }
+        None => derive_id(&ws, &identity(text, appears_in.as_ref()))?,
+    };
+    let claim = Claim {
+        id,
+        text: text.to_string(),
+        kind: args.kind,
+        speaker: args.speaker.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        tags: super::normalize_tags(args.tags),
+        appears_in,
+        status: Status::Unverified,
+        rating: None,
+        correction: None,
+        evidence: Vec::new(),
+        history: vec![HistoryEntry {
+            at,
+            by,
+            event: Event::Created,
+            status: None,
+            fields: Vec::new(),
+            note: None,
+        }],
+    };
+    ws.save_claim(&claim, &lock)?;
+    drop(lock);
+    match &claim.appears_in {
+        Some(a) => say(&format!("added claim {} at {}..{} of {}", claim.id, a.start, a.end, a.source.short())),
+        None => say(&format!("added claim {} (not anchored to a quote)", claim.id)),
+    }
+    if ctx.json() {
+        emit_json(&claim)?;
+    } else {
+        emit(&format!("{}\n", claim.id))?;
+    }
+    Ok(0)
+}
+
+fn locate(ws: &Workspace, quote: &str, source: Option<&str>, occurrence: Option<usize>) -> Result<Anchor> {
+    let id = match source {
+        Some(s) => store::resolve(ws, s)?,
+        None => ws.config.article.clone().ok_or_else(|| {
+            Error::usage("`--quote` needs a source, and this workspace has no article set")
+                .with_hint("pass `--in SOURCE`, or mark the article with `factcheck source add PATH --article`")
+        })?,
+    };
+    let meta = store::load_meta(ws, &id)?;
+    let text = store::read_text(ws, &meta)?;
+    let label = format!("snapshot {} ({})", id.short(), meta.label());
+    let (start, end) = anchor::locate(&text, quote, occurrence, &label)?;
+    Ok(anchor::anchor(id, &text, start, end))
+}
+
+/// What makes two claims the same claim: the quote and where it is, or for an
+/// unanchored claim its text.
+fn identity(text: &str, appears_in: Option<&Anchor>) -> String {
+    match appears_in {
+        Some(a) => format!("{}\n{}\n{}", a.source, a.start, a.exact),
+        None => text.to_string(),
+    }
+}
+
+fn digest(identity: &str) -> String {
+    store::hex(&Sha256::digest(identity.as_bytes()))
+}
+
+/// `c` + 6 hex characters of the identity's hash, one more while the name is
+/// taken by a different claim. The same identity twice is refused.
+fn derive_id(ws: &Workspace, identity: &str) -> Result<ClaimId> {
+    let hash = digest(identity);
+    for len in 6..=hash.len() {
+        let id: ClaimId = format!("c{}", &hash[..len])
+            .parse()
+            .expect("c followed by hex digits is a valid claim id");
+        if !ws.claim_path(&id).exists() {
+            return Ok(id);
+        }
+        let existing = ws.load_claim(&id)?;
+        let existing_identity = self::identity(&existing.text, existing.appears_in.as_ref());
+        if existing_identity == identity {
+            return Err(Error::refused(format!("this claim already exists as `{id}`"))
+                .with_hint(format!("`factcheck claim show {id}`; to add another claim on the same words, use `--id`")));
+        }
+    }
+    Err(Error::refused("every id derived from this claim's hash is taken"))
+}

@@ -1,0 +1,38 @@
+//! `factcheck init`: create a workspace.
+
+use std::path::PathBuf;
+
+use crate::cli::{Ctx, say};
+use crate::error::Result;
+use crate::report;
+use crate::workspace::Workspace;
+
+/// Create a workspace: factcheck.yaml, claims/, sources/, templates/.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Folder to create it in (made if missing)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Files every new workspace starts with. Snapshots must reach git byte for
+/// byte, so no line-ending or filter conversion may touch `sources/`.
+const GITATTRIBUTES: &str = "sources/** -text -diff -filter\n";
+const GITIGNORE: &str = "/.factcheck/\n";
+
+pub fn run(_ctx: &Ctx, args: InitArgs) -> Result<i32> {
+    let mut files: Vec<(String, &str)> = vec![
+        (".gitattributes".into(), GITATTRIBUTES),
+        (".gitignore".into(), GITIGNORE),
+    ];
+    for (name, text) in report::BUILTIN_TEMPLATES {
+        files.push((format!("templates/{name}"), text));
+    }
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+    let ws = Workspace::init(&args.dir, &borrowed)?;
+    say(&format!(
+        "created a factcheck workspace in `{}`\nnext: `factcheck source add ARTICLE --article`, then `factcheck claim add --text … --quote …`",
+        ws.root().display()
+    ));
+    Ok(0)
+}

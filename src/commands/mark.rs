@@ -1,0 +1,97 @@
+//! `factcheck mark`: set a claim's verdict, under the rules of design §3.
+
+use crate::cli::{Ctx, say};
+use crate::error::{Error, Result};
+use crate::model::{Claim, Event, HistoryEntry, Status};
+use crate::rules;
+use crate::store;
+use crate::workspace::Workspace;
+
+#[derive(Debug, clap::Args)]
+pub struct MarkArgs {
+    /// The claim's id or a unique prefix of it
+    pub claim: String,
+    /// The verdict
+    #[arg(value_enum)]
+    pub status: Status,
+    /// Why: required for unverifiable, for reopening, and for disputed without refuting evidence
+    #[arg(long)]
+    pub note: Option<String>,
+    /// A short verdict label, e.g. "Accurate" or "Misleading"
+    #[arg(long)]
+    pub rating: Option<String>,
+    /// Suggested wording for a disputed claim
+    #[arg(long)]
+    pub correction: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    let by = ctx.who()?;
+    let at = ctx.now()?;
+    let lock = ws.lock()?;
+    let id = ws.resolve_claim(&args.claim)?;
+    let mut claim = ws.load_claim(&id)?;
+    let note = args.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let clean = |s: Option<String>| s.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+
+    if args.status == Status::Unverified && claim.status != Status::Unverified && note.is_none() {
+        return Err(Error::refused(format!("reopening claim `{id}` needs a `--note` saying why")));
+    }
+    if args.correction.is_some() && args.status != Status::Disputed {
+        return Err(Error::usage("`--correction` goes with `disputed`"));
+    }
+    let intact = if args.status == Status::Verified {
+        evidence_intact(&ws, &claim)
+    } else {
+        Ok(())
+    };
+    if let Some(why) = rules::unmet(&claim, args.status, note.as_deref(), intact) {
+        return Err(Error::refused(format!("cannot mark claim `{id}` {}: {why}", args.status))
+            .with_hint("nothing was changed"));
+    }
+
+    let changed = args.status != claim.status;
+    claim.status = args.status;
+    let rating = clean(args.rating);
+    if rating.is_some() || changed {
+        claim.rating = rating;
+    }
+    let correction = clean(args.correction);
+    if correction.is_some() || changed {
+        claim.correction = correction;
+    }
+    claim.history.push(HistoryEntry {
+        at,
+        by,
+        event: Event::Status,
+        status: Some(args.status),
+        fields: Vec::new(),
+        note,
+    });
+    ws.save_claim(&claim, &lock)?;
+    let mut message = format!("claim {id} is now {}", args.status);
+    if ws.config.second_reviewer() && args.status != Status::Unverified {
+        message.push_str(&format!("; it is final once another reviewer runs `factcheck sign {id}`"));
+    }
+    say(&message);
+    Ok(0)
+}
+
+/// Whether every evidence snapshot is present and hashes to its name.
+fn evidence_intact(ws: &Workspace, claim: &Claim) -> std::result::Result<(), String> {
+    let mut seen = Vec::new();
+    for e in &claim.evidence {
+        if seen.contains(&&e.source) {
+            continue;
+        }
+        seen.push(&e.source);
+        let meta = store::load_meta(ws, &e.source).map_err(|_| format!("snapshot `{}` is missing", e.source.short()))?;
+        let file = store::safe_file_name(&meta).map_err(|err| err.to_string())?;
+        let (hex, _) = store::hash_file(&ws.sources_dir().join(file)).map_err(|err| err.to_string())?;
+        if hex != meta.sha256 {
+            return Err(format!("the bytes of snapshot `{}` have changed", e.source.short()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! `factcheck source add | list | show`: content-addressed snapshots.
+
+use std::fs::File;
+use std::path::PathBuf;
+
+use crate::cli::{Ctx, emit, emit_json, say};
+use crate::error::{Error, Result};
+use crate::store::{self, NewSource};
+use crate::table;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum SourceCommand {
+    /// Snapshot a file (or `-` for stdin) into sources/, named by its SHA-256
+    Add(AddArgs),
+    /// List the snapshots
+    List,
+    /// Show one snapshot's record
+    Show {
+        /// `sha256:<hex>` or a unique prefix of at least 6 hex characters
+        id: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// The file to snapshot, or `-` for standard input
+    pub path: PathBuf,
+    /// Where it came from
+    #[arg(long)]
+    pub url: Option<String>,
+    /// A title for people
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Media type (default: from the extension, else sniffed from the content)
+    #[arg(long, value_name = "TYPE")]
+    pub media_type: Option<String>,
+    /// Anything worth knowing about the capture
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Make this the workspace's article (the default for `claim add --quote`)
+    #[arg(long)]
+    pub article: bool,
+}
+
+pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
+    match cmd {
+        SourceCommand::Add(args) => add(ctx, args),
+        SourceCommand::List => list(ctx),
+        SourceCommand::Show { id } => show(ctx, &id),
+    }
+}
+
+fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    let by = ctx.who()?;
+    let at = ctx.now()?;
+    if let Some(m) = &args.media_type {
+        if !m.contains('/') || m.contains(char::is_whitespace) {
+            return Err(Error::usage(format!("`{m}` is not a media type such as text/html")));
+        }
+    }
+    let from_stdin = args.path.as_os_str() == "-";
+    let new = NewSource {
+        url: args.url,
+        title: args.title,
+        media_type: args.media_type,
+        note: args.note,
+        file_name: (!from_stdin).then(|| args.path.to_string_lossy().into_owned()),
+    };
+    let lock = ws.lock()?;
+    let (meta, created) = if from_stdin {
+        store::add(&ws, &mut std::io::stdin().lock(), new, &by, at, &lock)?
+    } else {
+        let meta = std::fs::metadata(&args.path).map_err(|e| Error::io("read", &args.path, e))?;
+        if !meta.is_file() {
+            return Err(Error::usage(format!("`{}` is not a file", args.path.display())));
+        }
+        let mut file = File::open(&args.path).map_err(|e| Error::io("open", &args.path, e))?;
+        store::add(&ws, &mut file, new, &by, at, &lock)?
+    };
+    let id = meta.id().expect("a stored snapshot's sha256 is valid hex");
+    if args.article && ws.config.article.as_ref() != Some(&id) {
+        let mut config = ws.config.clone();
+        config.article = Some(id.clone());
+        ws.save_config(&config, &lock)?;
+        say(&format!("the workspace's article is now {}", id.short()));
+    }
+    say(&format!(
+        "{} snapshot {} ({}, {} bytes)",
+        if created { "added" } else { "already have" },
+        id.short(),
+        meta.media_type,
+        meta.size
+    ));
+    if ctx.json() {
+        emit_json(&meta)?;
+    } else {
+        emit(&format!("{id}\n"))?;
+    }
+    Ok(0)
+}
+
+fn list(ctx: &Ctx) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    let mut metas = store::load_all(&ws)?;
+    metas.sort_by(|a, b| (a.captured_at, &a.sha256).cmp(&(b.captured_at, &b.sha256)));
+    if ctx.json() {
+        return emit_json(&metas).map(|()| 0);
+    }
+    if metas.is_empty() {
+        say("no snapshots yet; `factcheck source add PATH` takes one");
+        return Ok(0);
+    }
+    let article = ws.config.article.as_ref().map(|a| a.hex().to_string());
+    let rows: Vec<Vec<String>> = metas
+        .iter()
+        .map(|m| {
+            let star = if article.as_deref() == Some(m.sha256.as_str()) { "*" } else { "" };
+            vec![
+                format!("{}{star}", &m.sha256[..12]),
+                m.media_type.clone(),
+                m.size.to_string(),
+                m.captured_at.date(),
+                m.label().to_string(),
+            ]
+        })
+        .collect();
+    emit(&table::render(&["ID", "TYPE", "BYTES", "CAPTURED", "TITLE"], &rows, 60))?;
+    Ok(0)
+}
+
+fn show(ctx: &Ctx, given: &str) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    let id = store::resolve(&ws, given)?;
+    let meta = store::load_meta(&ws, &id)?;
+    if ctx.json() {
+        return emit_json(&meta).map(|()| 0);
+    }
+    let mut out = format!("{id}\n");
+    let field = |out: &mut String, name: &str, value: Option<&str>| {
+        if let Some(v) = value {
+            out.push_str(&format!("  {name:<12}{v}\n"));
+        }
+    };
+    field(&mut out, "title", meta.title.as_deref());
+    field(&mut out, "url", meta.url.as_deref());
+    field(&mut out, "file", Some(&format!("sources/{}", meta.file)));
+    field(&mut out, "type", Some(&meta.media_type));
+    field(&mut out, "size", Some(&format!("{} bytes", meta.size)));
+    field(&mut out, "captured", Some(&format!("{} by {}", meta.captured_at, meta.captured_by)));
+    field(&mut out, "note", meta.note.as_deref());
+    emit(&out)?;
+    Ok(0)
+}

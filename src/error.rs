@@ -1,0 +1,118 @@
+//! One error type for the whole tool.
+//!
+//! Every error a person sees names the file it is about (and the line, for
+//! YAML), says what is wrong and, where there is one, what to do. The variant
+//! also decides the exit code: a rule that refused a change exits 1, anything
+//! else (bad usage, unreadable workspace, I/O) exits 2.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The result type used throughout the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong, with enough context to act on it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file-system call failed.
+    #[error("cannot {action} `{}`: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A YAML file does not parse or does not match its schema.
+    #[error("`{}`{}: {message}", path.display(), location(*line, *column))]
+    Yaml {
+        path: PathBuf,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+    },
+    /// No workspace was found from the given starting point.
+    #[error("no factcheck workspace found at `{}` or any folder above it", start.display())]
+    NotAWorkspace { start: PathBuf },
+    /// The command was used wrongly: a bad id, a missing argument, a clash.
+    #[error("{message}")]
+    Usage {
+        message: String,
+        hint: Option<String>,
+    },
+    /// A rule refused the change (status rules, quote not found, duplicate).
+    /// Nothing was written.
+    #[error("{message}")]
+    Refused {
+        message: String,
+        hint: Option<String>,
+    },
+    /// A template failed to load or render.
+    #[error("template `{name}`: {message}")]
+    Template { name: String, message: String },
+}
+
+fn location(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(" line {l} column {c}"),
+        (Some(l), None) => format!(" line {l}"),
+        _ => String::new(),
+    }
+}
+
+impl Error {
+    /// An I/O error that names the path and what was being done.
+    pub fn io(action: &'static str, path: impl AsRef<Path>, source: io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.as_ref().to_path_buf(),
+            source,
+        }
+    }
+
+    /// Bad usage (exit 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A refusal by a rule (exit 1); nothing was written.
+    pub fn refused(message: impl Into<String>) -> Self {
+        Error::Refused {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a hint saying what to do.
+    pub fn with_hint(mut self, text: impl Into<String>) -> Self {
+        match &mut self {
+            Error::Usage { hint, .. } | Error::Refused { hint, .. } => *hint = Some(text.into()),
+            _ => {}
+        }
+        self
+    }
+
+    /// What to do about it, if the error knows.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Usage { hint, .. } | Error::Refused { hint, .. } => hint.clone(),
+            Error::NotAWorkspace { .. } => Some(
+                "run `factcheck init` to create one here, or pass `-C DIR` to name one".into(),
+            ),
+            Error::Yaml { .. } => {
+                Some("fix the file by hand (or restore it with `git checkout -- FILE`)".into())
+            }
+            _ => None,
+        }
+    }
+
+    /// The process exit code for this error: 1 for a refused change, 2 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Refused { .. } => 1,
+            _ => 2,
+        }
+    }
+}

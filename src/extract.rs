@@ -1,0 +1,1 @@
+//! Check-worthy sentence candidates (being written).

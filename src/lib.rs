@@ -1,0 +1,53 @@
+//! factcheck: a fact-checking desk's workspace in plain files.
+//!
+//! Data flows one way: a command opens the [`workspace`], loads records
+//! ([`model`]), applies the rules ([`rules`], [`anchor`], [`check`]) and either
+//! saves records back or renders a [`report`].
+
+pub mod anchor;
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod extract;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod store;
+pub mod table;
+pub mod text;
+pub mod workspace;
+mod yaml;
+
+use clap::Parser;
+
+/// Parses the command line, runs it, prints any error, and returns the exit code.
+pub fn run() -> i32 {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return code;
+        }
+    };
+    match cli::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            print_error(&err);
+            err.exit_code()
+        }
+    }
+}
+
+fn print_error(err: &error::Error) {
+    eprintln!("error: {err}");
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        eprintln!("caused by: {cause}");
+        source = cause.source();
+    }
+    if let Some(hint) = err.hint() {
+        eprintln!("hint: {hint}");
+    }
+}

@@ -1,0 +1,203 @@
+//! Claims: `claims/<id>.yaml`, one per file.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{ClaimId, SourceId, Time};
+
+/// One checkable statement, where the article makes it, the evidence on it,
+/// its verdict and the history of how it got there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The claim's id, also its file name stem.
+    pub id: ClaimId,
+    /// The claim as the checker states it: a self-contained, checkable sentence.
+    pub text: String,
+    /// What sort of statement it is.
+    pub kind: Kind,
+    /// Who makes the claim in the article, if the article attributes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Free labels, sorted.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Where the article says it; absent for an unanchored claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appears_in: Option<Anchor>,
+    /// The verdict.
+    pub status: Status,
+    /// A free verdict label, exported as ClaimReview `alternateName`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<String>,
+    /// Suggested wording for a disputed claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction: Option<String>,
+    /// Evidence attached, in the order it was added.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// Append-only log of every change.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+}
+
+/// A W3C Web Annotation TextQuoteSelector plus TextPositionSelector.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    /// The snapshot the quote is in.
+    pub source: SourceId,
+    /// The article's exact words.
+    pub exact: String,
+    /// Up to 32 characters before the quote.
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to 32 characters after the quote.
+    #[serde(default)]
+    pub suffix: String,
+    /// Start offset, in Unicode scalar values of the source's text.
+    pub start: usize,
+    /// End offset (exclusive), in Unicode scalar values.
+    pub end: usize,
+}
+
+/// A piece of evidence on a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The snapshot the evidence is in.
+    pub source: SourceId,
+    /// How it bears on the claim.
+    pub stance: Stance,
+    /// The exact passage; must occur in the snapshot's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    /// Why it matters, nuances.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Who attached it.
+    pub added_by: String,
+    /// When.
+    pub added_at: Time,
+}
+
+/// One entry of a claim's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryEntry {
+    /// When it happened.
+    pub at: Time,
+    /// Who did it.
+    pub by: String,
+    /// What happened.
+    pub event: Event,
+    /// The status set, for `status` events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// The fields changed, for `edit` events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// Why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Kinds of history entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Event {
+    Created,
+    Evidence,
+    Status,
+    Edit,
+    Sign,
+}
+
+macro_rules! keyword_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word used in records and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+keyword_enum!(
+    /// A claim's verdict.
+    Status {
+        Unverified => "unverified",
+        Verified => "verified",
+        Disputed => "disputed",
+        Unverifiable => "unverifiable",
+    }
+);
+
+keyword_enum!(
+    /// What sort of statement a claim is.
+    Kind {
+        Statistic => "statistic",
+        Date => "date",
+        Quote => "quote",
+        Event => "event",
+        Attribution => "attribution",
+        Prediction => "prediction",
+        Other => "other",
+    }
+);
+
+keyword_enum!(
+    /// How a piece of evidence bears on a claim.
+    Stance {
+        Supports => "supports",
+        Refutes => "refutes",
+        Context => "context",
+    }
+);
+
+impl Claim {
+    /// The last status event, i.e. the current verdict's entry.
+    pub fn verdict_entry(&self) -> Option<&HistoryEntry> {
+        self.history.iter().rev().find(|h| h.event == Event::Status)
+    }
+
+    /// With a second reviewer required: whether someone other than the
+    /// person who set the current verdict has signed it since.
+    pub fn signed_off(&self) -> Option<&HistoryEntry> {
+        let last_status = self.history.iter().rposition(|h| h.event == Event::Status)?;
+        let setter = &self.history[last_status].by;
+        self.history[last_status + 1..]
+            .iter()
+            .find(|h| h.event == Event::Sign && &h.by != setter)
+    }
+}
+
+/// Sorts claims as a reader meets them: those anchored in `article` by
+/// position, then those anchored in other snapshots, then unanchored ones;
+/// ties by id.
+pub fn article_order(claims: &mut [Claim], article: Option<&SourceId>) {
+    claims.sort_by_cached_key(|c| {
+        let (group, source, start) = match &c.appears_in {
+            Some(a) if Some(&a.source) == article => (0, None, a.start),
+            Some(a) => (1, Some(a.source.clone()), a.start),
+            None => (2, None, 0),
+        };
+        (group, source, start, c.id.clone())
+    });
+}

@@ -1,0 +1,129 @@
+//! Identifiers that become file names, validated on construction.
+//!
+//! A claim id or a snapshot hash ends up in a path, so neither is ever a bare
+//! string: the only way to get one is through a check that rules out slashes,
+//! dots, upper case and everything else that could leave `claims/` or `sources/`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The SHA-256 of a snapshot's bytes: 64 lowercase hex characters.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(String);
+
+impl SourceId {
+    /// Accepts exactly 64 lowercase hex characters.
+    pub fn from_hex(hex: &str) -> Option<Self> {
+        (hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+            .then(|| SourceId(hex.to_string()))
+    }
+
+    /// The bare hex digest.
+    pub fn hex(&self) -> &str {
+        &self.0
+    }
+
+    /// The first 12 hex characters, for people.
+    pub fn short(&self) -> &str {
+        &self.0[..12]
+    }
+}
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "sha256:{}", self.0)
+    }
+}
+
+impl FromStr for SourceId {
+    type Err = String;
+    /// Parses the record form `sha256:<hex>` (a bare full hex is accepted too).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let hex = s.strip_prefix("sha256:").unwrap_or(s);
+        SourceId::from_hex(hex)
+            .ok_or_else(|| format!("`{s}` is not a snapshot id (`sha256:` and 64 lowercase hex characters)"))
+    }
+}
+
+impl Serialize for SourceId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A claim id: `[a-z0-9][a-z0-9-]{0,63}`, which is also its file name stem.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimId(String);
+
+impl ClaimId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for ClaimId {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let valid = !s.is_empty()
+            && s.len() <= 64
+            && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if valid {
+            Ok(ClaimId(s.to_string()))
+        } else {
+            Err(format!(
+                "`{s}` is not a valid claim id: use 1 to 64 characters of a-z, 0-9 and `-`, starting with a letter or digit"
+            ))
+        }
+    }
+}
+
+impl Serialize for ClaimId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClaimId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claim_ids_that_could_escape_claims_folder_are_refused() {
+        for bad in ["", "../x", "a/b", "a.b", "..", "Abc", "-x", "a b", "x\0", &"a".repeat(65)] {
+            assert!(bad.parse::<ClaimId>().is_err(), "{bad:?} accepted");
+        }
+        for good in ["c3f9a2b", "my-slug", "0", &"a".repeat(64)] {
+            assert!(good.parse::<ClaimId>().is_ok(), "{good:?} refused");
+        }
+    }
+
+    #[test]
+    fn source_ids_need_64_lowercase_hex() {
+        let hex = "a".repeat(64);
+        assert!(format!("sha256:{hex}").parse::<SourceId>().is_ok());
+        assert!("sha256:ABC".parse::<SourceId>().is_err());
+        assert!(format!("sha256:{}", "A".repeat(64)).parse::<SourceId>().is_err());
+        assert!(format!("sha256:{}", "a".repeat(63)).parse::<SourceId>().is_err());
+    }
+}

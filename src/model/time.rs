@@ -1,0 +1,50 @@
+//! Timestamps as the records keep them: UTC, RFC 3339, whole seconds.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A UTC instant, written as `2026-11-28T10:07:00Z`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time(jiff::Timestamp);
+
+impl Time {
+    /// Wraps a timestamp, dropping sub-second precision so records stay short.
+    pub fn new(ts: jiff::Timestamp) -> Self {
+        Time(jiff::Timestamp::from_second(ts.as_second()).unwrap_or(ts))
+    }
+
+    /// The calendar date, `YYYY-MM-DD`, in UTC.
+    pub fn date(&self) -> String {
+        self.0.strftime("%Y-%m-%d").to_string()
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    }
+}
+
+impl FromStr for Time {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse::<jiff::Timestamp>()
+            .map(Time::new)
+            .map_err(|e| format!("`{s}` is not an RFC 3339 time such as 2026-11-28T10:07:00Z ({e})"))
+    }
+}
+
+impl Serialize for Time {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,483 @@
+//! Content-addressed snapshots in `sources/`.
+//!
+//! A snapshot's bytes are stored as `<sha256>.<ext>` beside a metadata record
+//! `<sha256>.yaml`. Bytes are hashed while they are streamed into a temporary
+//! file in `sources/` (constant memory, whatever the size), then renamed to
+//! their hash: a half-written snapshot never carries a real name. Verifying
+//! rehashes in parallel; a stat cache under `.factcheck/` lets `check` skip
+//! snapshots whose size, mtime and inode have not changed since they last
+//! hashed right.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::model::{SourceId, SourceMeta, Time};
+use crate::text::{self, SourceText};
+use crate::workspace::{self, Lock, Workspace};
+use crate::yaml;
+
+/// Read buffer for hashing: large enough that syscalls are not the cost.
+const BUF: usize = 256 * 1024;
+
+/// Lowercase hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// SHA-256 of everything `reader` yields, copying it to `sink` on the way.
+pub fn hash_copy(reader: &mut impl Read, sink: &mut impl Write) -> io::Result<(String, u64)> {
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; BUF];
+    let mut size = 0u64;
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        hasher.update(&buf[..n]);
+        sink.write_all(&buf[..n])?;
+        size += n as u64;
+    }
+    Ok((hex(&hasher.finalize()), size))
+}
+
+/// SHA-256 and size of a file, streamed.
+pub fn hash_file(path: &Path) -> Result<(String, u64)> {
+    let mut file = File::open(path).map_err(|e| Error::io("open", path, e))?;
+    hash_copy(&mut file, &mut io::sink()).map_err(|e| Error::io("read", path, e))
+}
+
+/// What `source add` was told about the snapshot.
+#[derive(Debug, Default)]
+pub struct NewSource {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub media_type: Option<String>,
+    pub note: Option<String>,
+    /// The file name it came from, for the extension and media type.
+    pub file_name: Option<String>,
+}
+
+/// Stores a snapshot of `reader`'s bytes. Returns its metadata and whether it
+/// was new; the same bytes again change nothing.
+pub fn add(
+    ws: &Workspace,
+    reader: &mut impl Read,
+    new: NewSource,
+    by: &str,
+    at: Time,
+    _lock: &Lock,
+) -> Result<(SourceMeta, bool)> {
+    let dir = ws.sources_dir();
+    workspace::create_dir_all(&dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io("create a temporary file in", &dir, e))?;
+    let (hex, size) = hash_copy(reader, &mut tmp).map_err(|e| Error::io("copy into", tmp.path(), e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io("write", tmp.path(), e))?;
+    let id = SourceId::from_hex(&hex).expect("a SHA-256 digest is 64 lowercase hex characters");
+
+    if let Ok(existing) = load_meta(ws, &id) {
+        return Ok((existing, false));
+    }
+
+    let extension = new.file_name.as_deref().and_then(extension_of);
+    let media_type = match new.media_type {
+        Some(m) => m,
+        None => match extension.as_deref().and_then(media_type_of_extension) {
+            Some(m) => m.to_string(),
+            None => sniff(tmp.path())?,
+        },
+    };
+    let ext = extension
+        .or_else(|| extension_of_media_type(&media_type).map(str::to_string))
+        .unwrap_or_else(|| "bin".into());
+    // The metadata is `<hex>.yaml`: YAML bytes must not take that name.
+    let ext = if ext == "yaml" { "yml".to_string() } else { ext };
+    let file = format!("{hex}.{ext}");
+    let bytes_path = dir.join(&file);
+    let mut perms = tmp
+        .as_file()
+        .metadata()
+        .map_err(|e| Error::io("stat", tmp.path(), e))?
+        .permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(tmp.path(), perms).map_err(|e| Error::io("protect", tmp.path(), e))?;
+    tmp.persist(&bytes_path)
+        .map_err(|e| Error::io("write", &bytes_path, e.error))?;
+
+    let meta = SourceMeta {
+        sha256: hex.clone(),
+        file,
+        media_type,
+        size,
+        url: new.url,
+        title: new.title,
+        captured_at: at,
+        captured_by: by.to_string(),
+        note: new.note,
+    };
+    workspace::write_atomic(&meta_path(ws, &id), yaml::to_string(&meta)?.as_bytes())?;
+    Ok((meta, true))
+}
+
+/// `sources/<hex>.yaml`.
+pub fn meta_path(ws: &Workspace, id: &SourceId) -> PathBuf {
+    ws.sources_dir().join(format!("{}.yaml", id.hex()))
+}
+
+/// Reads one snapshot's metadata.
+pub fn load_meta(ws: &Workspace, id: &SourceId) -> Result<SourceMeta> {
+    let path = meta_path(ws, id);
+    let text = workspace::read_to_string(&path)?;
+    yaml::from_str(&ws.rel(&path), &text)
+}
+
+/// Every snapshot's metadata, sorted by hash. An unreadable record is an error.
+pub fn load_all(ws: &Workspace) -> Result<Vec<SourceMeta>> {
+    let listing = list(ws)?;
+    listing
+        .metas
+        .par_iter()
+        .map(|id| load_meta(ws, id))
+        .collect()
+}
+
+/// What `sources/` holds, sorted into what belongs and what does not.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Ids of `<hex>.yaml` records.
+    pub metas: Vec<SourceId>,
+    /// `<hex>.<ext>` byte files, by hash.
+    pub bytes: BTreeMap<String, PathBuf>,
+    /// Anything else: symlinks, folders, stray files, with what is wrong.
+    pub strays: Vec<(PathBuf, &'static str)>,
+}
+
+/// Lists `sources/` without reading any file.
+pub fn list(ws: &Workspace) -> Result<Listing> {
+    let dir = ws.sources_dir();
+    let mut listing = Listing::default();
+    let entries = match fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
+        Err(e) => return Err(Error::io("read", &dir, e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io("read", &dir, e))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| Error::io("stat", &path, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if kind.is_symlink() {
+            listing.strays.push((path, "a symlink; snapshots must be plain files"));
+            continue;
+        }
+        if kind.is_dir() {
+            listing.strays.push((path, "a folder; `sources/` holds only snapshots"));
+            continue;
+        }
+        if name.starts_with(".tmp-") {
+            listing.strays.push((path, "a leftover temporary file from an interrupted write; delete it"));
+            continue;
+        }
+        let (stem, ext) = name.split_once('.').unwrap_or((&name, ""));
+        match SourceId::from_hex(stem) {
+            Some(id) if ext == "yaml" => listing.metas.push(id),
+            Some(_) if extension_of(&name).as_deref() == Some(ext) => {
+                if let Some(previous) = listing.bytes.insert(stem.to_string(), path.clone()) {
+                    listing.strays.push((previous, "a second byte file for the same hash"));
+                }
+            }
+            _ => listing.strays.push((path, "not a snapshot (`<sha256>.<ext>` or `<sha256>.yaml`)")),
+        }
+    }
+    listing.metas.sort();
+    listing.strays.sort();
+    Ok(listing)
+}
+
+/// Resolves `sha256:<hex>`, a full hex or a unique prefix of ≥ 6 hex characters.
+pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
+    let hex = given.strip_prefix("sha256:").unwrap_or(given);
+    if hex.len() < 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(Error::usage(format!(
+            "`{given}` is not a snapshot id: give `sha256:<hex>` or at least 6 hex characters of it"
+        ))
+        .with_hint("`factcheck source list` shows the snapshots"));
+    }
+    let hex = hex.to_ascii_lowercase();
+    let ids = list(ws)?.metas;
+    let matches: Vec<&SourceId> = ids.iter().filter(|id| id.hex().starts_with(&hex)).collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Error::usage(format!("no snapshot `{given}` in this workspace"))
+            .with_hint("`factcheck source add PATH` takes one; `factcheck source list` shows them")),
+        many => Err(Error::usage(format!(
+            "snapshot id `{given}` is ambiguous: it could be {}",
+            many.iter().map(|id| format!("`{}`", id.short())).collect::<Vec<_>>().join(", ")
+        ))
+        .with_hint("give more hex characters")),
+    }
+}
+
+/// The text of a snapshot, decoded once.
+pub fn read_text(ws: &Workspace, meta: &SourceMeta) -> Result<SourceText> {
+    let path = ws.sources_dir().join(safe_file_name(meta)?);
+    let bytes = fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+    let label = format!("snapshot `{}`", &meta.sha256[..12.min(meta.sha256.len())]);
+    text::decode(&bytes, &meta.media_type, &label).map(SourceText::new)
+}
+
+/// The byte file named by a record, refused unless it is `<its hash>.<ext>`.
+pub fn safe_file_name(meta: &SourceMeta) -> Result<&str> {
+    let ok = meta
+        .file
+        .split_once('.')
+        .is_some_and(|(stem, ext)| stem == meta.sha256 && extension_of(&meta.file).as_deref() == Some(ext) && ext != "yaml");
+    if ok {
+        Ok(&meta.file)
+    } else {
+        Err(Error::usage(format!(
+            "snapshot record `{}.yaml` names the file `{}`, which is not `<sha256>.<ext>`",
+            meta.sha256, meta.file
+        )))
+    }
+}
+
+/// A lowercase `[a-z0-9]{1,10}` extension of a file name, if it has one.
+fn extension_of(name: &str) -> Option<String> {
+    let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+    (1..=10).contains(&ext.len())
+        .then_some(())
+        .filter(|()| ext.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        .map(|()| ext)
+}
+
+const MEDIA_TYPES: &[(&str, &str)] = &[
+    ("md", "text/markdown"),
+    ("txt", "text/plain"),
+    ("html", "text/html"),
+    ("htm", "text/html"),
+    ("csv", "text/csv"),
+    ("json", "application/json"),
+    ("xml", "application/xml"),
+    ("yml", "application/yaml"),
+    ("yaml", "application/yaml"),
+    ("pdf", "application/pdf"),
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("gif", "image/gif"),
+    ("webp", "image/webp"),
+    ("mp3", "audio/mpeg"),
+    ("wav", "audio/wav"),
+    ("mp4", "video/mp4"),
+];
+
+fn media_type_of_extension(ext: &str) -> Option<&'static str> {
+    MEDIA_TYPES.iter().find(|(e, _)| *e == ext).map(|(_, m)| *m)
+}
+
+fn extension_of_media_type(media_type: &str) -> Option<&'static str> {
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    MEDIA_TYPES.iter().find(|(_, m)| *m == essence).map(|(e, _)| *e)
+}
+
+/// Guesses a media type from the first bytes of a file.
+fn sniff(path: &Path) -> Result<String> {
+    let mut head = Vec::with_capacity(4096);
+    File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .map_err(|e| Error::io("read", path, e))?;
+    let lower = String::from_utf8_lossy(&head).trim_start().to_ascii_lowercase();
+    let media_type = if head.starts_with(b"%PDF-") {
+        "application/pdf"
+    } else if head.starts_with(b"\x89PNG") {
+        "image/png"
+    } else if head.starts_with(b"\xff\xd8\xff") {
+        "image/jpeg"
+    } else if head.starts_with(b"GIF8") {
+        "image/gif"
+    } else if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        "text/html"
+    } else if looks_like_utf8(&head) {
+        "text/plain"
+    } else {
+        "application/octet-stream"
+    };
+    Ok(media_type.to_string())
+}
+
+/// Valid UTF-8, allowing a character cut off by the end of the sample.
+fn looks_like_utf8(head: &[u8]) -> bool {
+    match std::str::from_utf8(head) {
+        Ok(s) => !s.contains('\0'),
+        Err(e) => e.error_len().is_none() && !head[..e.valid_up_to()].contains(&0),
+    }
+}
+
+/// One snapshot whose bytes are missing or do not hash to their name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Damage {
+    pub file: PathBuf,
+    pub message: String,
+}
+
+/// Size, mtime and inode of a file known to hash right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    mtime_ns: i128,
+    ino: u64,
+}
+
+impl Stamp {
+    fn of(meta: &fs::Metadata) -> Stamp {
+        Stamp {
+            size: meta.len(),
+            mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+            ino: meta.ino(),
+        }
+    }
+}
+
+const CACHE_FILE: &str = "stat-cache";
+
+fn load_cache(ws: &Workspace) -> HashMap<String, Stamp> {
+    let Ok(text) = fs::read_to_string(ws.state_dir().join(CACHE_FILE)) else {
+        return HashMap::new();
+    };
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.split('\t');
+            let hex = parts.next()?.to_string();
+            let stamp = Stamp {
+                size: parts.next()?.parse().ok()?,
+                mtime_ns: parts.next()?.parse().ok()?,
+                ino: parts.next()?.parse().ok()?,
+            };
+            Some((hex, stamp))
+        })
+        .collect()
+}
+
+fn save_cache(ws: &Workspace, cache: &BTreeMap<String, Stamp>) -> Result<()> {
+    let mut text = String::new();
+    for (hex, s) in cache {
+        text.push_str(&format!("{hex}\t{}\t{}\t{}\n", s.size, s.mtime_ns, s.ino));
+    }
+    workspace::create_dir_all(&ws.state_dir())?;
+    workspace::write_atomic(&ws.state_dir().join(CACHE_FILE), text.as_bytes())
+}
+
+/// Checks that each byte file hashes to its name, in parallel. With `full`
+/// every file is rehashed; otherwise one whose stat matches the cache is
+/// trusted. The cache is rewritten with every file that hashed right.
+pub fn verify(ws: &Workspace, files: &BTreeMap<String, PathBuf>, full: bool) -> Result<Vec<Damage>> {
+    let cache = if full { HashMap::new() } else { load_cache(ws) };
+    // One file per task, so one huge snapshot does not hold up the rest.
+    let files: Vec<(&String, &PathBuf)> = files.iter().collect();
+    let results: Vec<(String, std::result::Result<Stamp, Damage>)> = files
+        .par_iter()
+        .with_max_len(1)
+        .map(|&(hex, path)| (hex.clone(), verify_one(ws, hex, path, cache.get(hex.as_str()))))
+        .collect();
+    let mut fresh = BTreeMap::new();
+    let mut damage = Vec::new();
+    for (hex, result) in results {
+        match result {
+            Ok(stamp) => {
+                fresh.insert(hex, stamp);
+            }
+            Err(d) => damage.push(d),
+        }
+    }
+    if fresh.iter().any(|(hex, stamp)| cache.get(hex) != Some(stamp)) || fresh.len() != cache.len() {
+        // The cache only saves time; failing to write it is not worth failing `check`.
+        let _ = save_cache(ws, &fresh);
+    }
+    Ok(damage)
+}
+
+fn verify_one(ws: &Workspace, hex: &str, path: &Path, cached: Option<&Stamp>) -> std::result::Result<Stamp, Damage> {
+    let damage = |message: String| Damage {
+        file: ws.rel(path),
+        message,
+    };
+    let meta = fs::symlink_metadata(path).map_err(|e| damage(format!("cannot stat: {e}")))?;
+    let stamp = Stamp::of(&meta);
+    if cached == Some(&stamp) {
+        return Ok(stamp);
+    }
+    let (actual, _) = hash_file(path).map_err(|e| damage(e.to_string()))?;
+    if actual != hex {
+        return Err(damage(format!(
+            "snapshot bytes changed: they hash to {}…, not to their name; restore them with `git checkout -- {}`",
+            &actual[..12],
+            ws.rel(path).display()
+        )));
+    }
+    Ok(stamp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_known_vectors() {
+        let h = |data: &[u8]| hash_copy(&mut &data[..], &mut io::sink()).unwrap().0;
+        assert_eq!(h(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(h(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        let million_a = vec![b'a'; 1_000_000];
+        assert_eq!(h(&million_a), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    }
+
+    #[test]
+    fn hashing_a_streamed_file_of_tens_of_mb_matches_and_copies() {
+        // 40 MB of a repeating pattern, read through a small reader so it streams.
+        struct Pattern(u64);
+        impl Read for Pattern {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = buf.len().min(self.0 as usize).min(7919);
+                for (i, b) in buf[..n].iter_mut().enumerate() {
+                    *b = (i % 251) as u8;
+                }
+                self.0 -= n as u64;
+                Ok(n)
+            }
+        }
+        let mut copy = Vec::new();
+        let (streamed, size) = hash_copy(&mut Pattern(40 << 20), &mut copy).unwrap();
+        assert_eq!(size, 40 << 20);
+        assert_eq!(copy.len() as u64, size);
+        assert_eq!(streamed, hex(&Sha256::digest(&copy)));
+    }
+
+    #[test]
+    fn extensions_are_lowercase_and_short() {
+        assert_eq!(extension_of("a.MD").as_deref(), Some("md"));
+        assert_eq!(extension_of("a.tar.gz").as_deref(), Some("gz"));
+        assert_eq!(extension_of("a"), None);
+        assert_eq!(extension_of("a.verylongextension"), None);
+        assert_eq!(extension_of("a.x-y"), None);
+    }
+}

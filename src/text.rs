@@ -1,0 +1,261 @@
+//! From snapshot bytes to the text that quotes and excerpts are found in.
+//!
+//! Offsets in records count Unicode scalar values of this text, so the text of
+//! a snapshot must be derived the same way every time: UTF-8 text types as
+//! they are (a byte-order mark dropped), HTML through `html2text`, and nothing
+//! else. A [`SourceText`] is built once per snapshot and indexed so that
+//! converting between byte and character offsets never rescans the article.
+
+use std::sync::OnceLock;
+
+use crate::error::{Error, Result};
+
+/// Media types whose bytes are text as they are.
+fn is_plain_text(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    essence.starts_with("text/") && !is_html(essence)
+        || matches!(
+            essence,
+            "application/json" | "application/xml" | "application/yaml" | "application/x-yaml"
+        )
+}
+
+fn is_html(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    matches!(essence, "text/html" | "application/xhtml+xml")
+}
+
+/// Whether a snapshot of this type has text that can be quoted.
+pub fn is_quotable(media_type: &str) -> bool {
+    is_plain_text(media_type) || is_html(media_type)
+}
+
+/// The text of a snapshot's bytes. `label` names the snapshot in errors.
+pub fn decode(bytes: &[u8], media_type: &str, label: &str) -> Result<String> {
+    if is_html(media_type) {
+        return html2text::config::plain()
+            .string_from_read(bytes, 100_000)
+            .map_err(|e| Error::usage(format!("cannot read the HTML of {label}: {e}")));
+    }
+    if !is_plain_text(media_type) {
+        return Err(Error::refused(format!(
+            "{label} is `{media_type}`, which has no text to quote"
+        ))
+        .with_hint("quote a text or HTML snapshot, or add evidence without `--excerpt`"));
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        Error::refused(format!(
+            "{label} is not valid UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+        .with_hint("snapshot a UTF-8 copy of it, or give the right `--media-type`")
+    })
+}
+
+/// How many characters apart the byte-offset checkpoints are.
+const CHECKPOINT: usize = 256;
+
+/// A source's text with an index for offset conversion and a lazily built
+/// whitespace-free copy for excerpt matching.
+#[derive(Debug)]
+pub struct SourceText {
+    text: String,
+    /// Byte offset of every `CHECKPOINT`-th character.
+    checkpoints: Vec<usize>,
+    chars: usize,
+    squeezed: OnceLock<Squeezed>,
+}
+
+/// The text without whitespace, and where each of its characters came from.
+#[derive(Debug)]
+struct Squeezed {
+    text: String,
+    /// For each byte offset of a char start in `text`: the char offset in the original.
+    origin: Vec<(usize, usize)>,
+}
+
+impl SourceText {
+    pub fn new(text: String) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut chars = 0;
+        for (i, (byte, _)) in text.char_indices().enumerate() {
+            if i % CHECKPOINT == 0 {
+                checkpoints.push(byte);
+            }
+            chars = i + 1;
+        }
+        SourceText {
+            text,
+            checkpoints,
+            chars,
+            squeezed: OnceLock::new(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in characters.
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+
+    /// Byte offset of character offset `char_pos` (clamped to the end).
+    pub fn byte_of(&self, char_pos: usize) -> usize {
+        if char_pos >= self.chars {
+            return self.text.len();
+        }
+        let base = self.checkpoints[char_pos / CHECKPOINT];
+        let skip = char_pos % CHECKPOINT;
+        self.text[base..]
+            .char_indices()
+            .nth(skip)
+            .map_or(self.text.len(), |(b, _)| base + b)
+    }
+
+    /// Character offset of byte offset `byte` (which must be a char boundary).
+    pub fn char_of(&self, byte: usize) -> usize {
+        let slot = match self.checkpoints.binary_search(&byte) {
+            Ok(i) => return i * CHECKPOINT,
+            Err(i) => i.saturating_sub(1),
+        };
+        let base = self.checkpoints.get(slot).copied().unwrap_or(0);
+        slot * CHECKPOINT + self.text[base..byte.min(self.text.len())].chars().count()
+    }
+
+    /// The characters `[start, end)`.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let (a, b) = (self.byte_of(start), self.byte_of(end.max(start)));
+        &self.text[a..b]
+    }
+
+    /// Every occurrence of `needle`, as character offsets `(start, end)`.
+    pub fn find_all(&self, needle: &str) -> Vec<(usize, usize)> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let len = needle.chars().count();
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(pos) = self.text[from..].find(needle) {
+            let byte = from + pos;
+            let start = self.char_of(byte);
+            found.push((start, start + len));
+            // Step one character, so overlapping occurrences are found too.
+            from = byte + self.text[byte..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
+    }
+
+    /// Up to `n` characters before `start` and after `end`.
+    pub fn context(&self, start: usize, end: usize, n: usize) -> (&str, &str) {
+        (
+            self.slice(start.saturating_sub(n), start),
+            self.slice(end, (end + n).min(self.chars)),
+        )
+    }
+
+    fn squeezed(&self) -> &Squeezed {
+        self.squeezed.get_or_init(|| {
+            let mut text = String::with_capacity(self.text.len());
+            let mut origin = Vec::new();
+            for (i, c) in self.text.chars().enumerate() {
+                if !c.is_whitespace() {
+                    origin.push((text.len(), i));
+                    text.push(c);
+                }
+            }
+            Squeezed { text, origin }
+        })
+    }
+
+    /// Finds `needle` ignoring all whitespace on both sides; returns the
+    /// character span in this text of the first match.
+    pub fn find_ignoring_whitespace(&self, needle: &str) -> Option<(usize, usize)> {
+        let squeezed_needle: String = needle.chars().filter(|c| !c.is_whitespace()).collect();
+        if squeezed_needle.is_empty() {
+            return None;
+        }
+        let sq = self.squeezed();
+        let byte = sq.text.find(&squeezed_needle)?;
+        let first = sq.origin.partition_point(|&(b, _)| b < byte);
+        let last_byte = byte + squeezed_needle.len() - squeezed_needle.chars().last().map_or(1, char::len_utf8);
+        let last = sq.origin.partition_point(|&(b, _)| b < last_byte);
+        Some((sq.origin[first].1, sq.origin[last].1 + 1))
+    }
+
+    /// The passage most like `needle`, for "did you mean" messages: every
+    /// 4-character piece of the needle that occurs in the text votes for where
+    /// the needle would start; the start with most votes wins.
+    pub fn closest_passage(&self, needle: &str) -> Option<(usize, usize)> {
+        let chars: Vec<char> = needle.chars().collect();
+        let piece = 4.min(chars.len());
+        if piece == 0 {
+            return None;
+        }
+        let mut votes: std::collections::BTreeMap<usize, usize> = Default::default();
+        for offset in (0..=chars.len() - piece).step_by(piece.max(1)) {
+            let sub: String = chars[offset..offset + piece].iter().collect();
+            for (start, _) in self.find_all(&sub).into_iter().take(50) {
+                if let Some(anchor) = start.checked_sub(offset) {
+                    *votes.entry(anchor).or_default() += 1;
+                }
+            }
+        }
+        let (&start, &count) = votes.iter().max_by_key(|&(start, count)| (*count, std::cmp::Reverse(*start)))?;
+        // One matching piece in a long quote is chance, not a near miss.
+        if count * piece * 3 < chars.len() {
+            return None;
+        }
+        Some((start, (start + chars.len()).min(self.chars)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_characters_not_bytes() {
+        let long = "前".repeat(600) + "OpenAI安全团队仅得到了9天的时间" + &"后".repeat(10);
+        let t = SourceText::new(long);
+        let found = t.find_all("9天");
+        assert_eq!(found, vec![(600 + 14, 600 + 16)]);
+        assert_eq!(t.slice(614, 616), "9天");
+        for pos in [0, 1, 255, 256, 257, 600, 615, t.char_len()] {
+            assert_eq!(t.char_of(t.byte_of(pos)), pos);
+        }
+    }
+
+    #[test]
+    fn overlapping_occurrences_are_all_found() {
+        let t = SourceText::new("aaaa".into());
+        assert_eq!(t.find_all("aa").len(), 3);
+    }
+
+    #[test]
+    fn excerpts_match_across_line_breaks() {
+        let t = SourceText::new("The security team\nhad only  9 days.".into());
+        let (s, e) = t.find_ignoring_whitespace("security team had only 9 days").unwrap();
+        assert_eq!(t.slice(s, e), "security team\nhad only  9 days");
+        assert!(t.find_ignoring_whitespace("ten days").is_none());
+    }
+
+    #[test]
+    fn closest_passage_finds_a_near_miss() {
+        let t = SourceText::new("开头。OpenAI安全团队仅得到了9天的时间，来做安全检测。结尾".into());
+        let (s, e) = t.closest_passage("OpenAI安全团队仅得到了10天的时间").unwrap();
+        assert!(t.slice(s, e).starts_with("OpenAI安全团队"));
+        assert!(t.closest_passage("完全无关的一句话内容").is_none());
+    }
+
+    #[test]
+    fn binary_media_types_cannot_be_quoted() {
+        assert!(decode(b"%PDF", "application/pdf", "x").is_err());
+        assert_eq!(decode(b"\xef\xbb\xbfhi", "text/plain", "x").unwrap(), "hi");
+        let html = decode(b"<p>Hello <b>world</b></p><script>x</script>", "text/html", "x").unwrap();
+        assert!(html.contains("Hello world"), "{html:?}");
+    }
+}

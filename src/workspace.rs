@@ -1,0 +1,298 @@
+//! The workspace on disk: finding it, the lock, atomic writes, and loading and
+//! saving records.
+//!
+//! Every write of a record goes through [`write_atomic`] (temporary file in the
+//! same folder, fsync, rename) and needs a [`Lock`], so two commands running at
+//! once can neither lose each other's update nor hand out one id twice.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::model::{Claim, ClaimId, Config, Time};
+use crate::yaml;
+
+/// The settings file whose presence marks a workspace root.
+pub const CONFIG_FILE: &str = "factcheck.yaml";
+/// Local state, git-ignored: the lock and the stat cache.
+pub const STATE_DIR: &str = ".factcheck";
+
+/// An open workspace.
+#[derive(Debug)]
+pub struct Workspace {
+    root: PathBuf,
+    /// The parsed `factcheck.yaml`.
+    pub config: Config,
+}
+
+/// Proof that the workspace lock is held; released on drop.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+impl Workspace {
+    /// Opens the workspace at `dir`, or the nearest ancestor of the current
+    /// directory holding `factcheck.yaml`.
+    pub fn find(dir: Option<&Path>) -> Result<Workspace> {
+        let root = match dir {
+            Some(dir) => {
+                if !dir.join(CONFIG_FILE).is_file() {
+                    return Err(Error::NotAWorkspace {
+                        start: dir.to_path_buf(),
+                    });
+                }
+                dir.to_path_buf()
+            }
+            None => {
+                let cwd = std::env::current_dir().map_err(|e| Error::io("read", ".", e))?;
+                cwd.ancestors()
+                    .find(|d| d.join(CONFIG_FILE).is_file())
+                    .map(Path::to_path_buf)
+                    .ok_or(Error::NotAWorkspace { start: cwd.clone() })?
+            }
+        };
+        Workspace::open(root)
+    }
+
+    fn open(root: PathBuf) -> Result<Workspace> {
+        let path = root.join(CONFIG_FILE);
+        let text = read_to_string(&path)?;
+        let config = if text.trim().is_empty() {
+            Config::default()
+        } else {
+            yaml::from_str(&rel(&root, &path), &text)?
+        };
+        Ok(Workspace { root, config })
+    }
+
+    /// Creates a workspace in `dir` (made if missing). Refuses a folder that
+    /// already is one.
+    pub fn init(dir: &Path, files: &[(&str, &str)]) -> Result<Workspace> {
+        if dir.join(CONFIG_FILE).exists() {
+            return Err(Error::usage(format!(
+                "`{}` is already a factcheck workspace",
+                dir.display()
+            )));
+        }
+        for sub in ["claims", "sources", "templates", STATE_DIR] {
+            create_dir_all(&dir.join(sub))?;
+        }
+        for (name, contents) in files {
+            let path = dir.join(name);
+            if !path.exists() {
+                write_atomic(&path, contents.as_bytes())?;
+            }
+        }
+        write_atomic(&dir.join(CONFIG_FILE), b"# factcheck workspace settings\n")?;
+        Workspace::open(dir.to_path_buf())
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn claims_dir(&self) -> PathBuf {
+        self.root.join("claims")
+    }
+
+    pub fn sources_dir(&self) -> PathBuf {
+        self.root.join("sources")
+    }
+
+    pub fn templates_dir(&self) -> PathBuf {
+        self.root.join("templates")
+    }
+
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join(STATE_DIR)
+    }
+
+    /// A path relative to the workspace root, for messages.
+    pub fn rel(&self, path: &Path) -> PathBuf {
+        rel(&self.root, path)
+    }
+
+    /// Takes the workspace lock, waiting for other writers.
+    pub fn lock(&self) -> Result<Lock> {
+        let dir = self.state_dir();
+        create_dir_all(&dir)?;
+        let path = dir.join("lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io("open", &path, e))?;
+        file.lock().map_err(|e| Error::io("lock", &path, e))?;
+        Ok(Lock { _file: file })
+    }
+
+    /// Rewrites `factcheck.yaml`.
+    pub fn save_config(&self, config: &Config, _lock: &Lock) -> Result<()> {
+        let text = format!(
+            "# factcheck workspace settings\n{}",
+            yaml::to_string(config)?
+        );
+        write_atomic(&self.root.join(CONFIG_FILE), text.as_bytes())
+    }
+
+    pub fn claim_path(&self, id: &ClaimId) -> PathBuf {
+        self.claims_dir().join(format!("{id}.yaml"))
+    }
+
+    /// The ids of every claim file, sorted. Files whose names are not valid
+    /// ids are left to `check` to report.
+    pub fn claim_ids(&self) -> Result<Vec<ClaimId>> {
+        let mut ids: Vec<ClaimId> = self
+            .claim_files()?
+            .into_iter()
+            .filter_map(|p| p.file_stem()?.to_str()?.parse().ok())
+            .collect();
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Every `*.yaml` under `claims/`, sorted.
+    pub fn claim_files(&self) -> Result<Vec<PathBuf>> {
+        let dir = self.claims_dir();
+        let mut files = Vec::new();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(files),
+            Err(e) => return Err(Error::io("read", &dir, e)),
+        };
+        for entry in entries {
+            let path = entry.map_err(|e| Error::io("read", &dir, e))?.path();
+            if path.extension().is_some_and(|x| x == "yaml") {
+                files.push(path);
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Resolves a full id or a unique prefix of one.
+    pub fn resolve_claim(&self, given: &str) -> Result<ClaimId> {
+        let ids = self.claim_ids()?;
+        if let Some(id) = ids.iter().find(|id| id.as_str() == given) {
+            return Ok(id.clone());
+        }
+        let matches: Vec<&ClaimId> = ids.iter().filter(|id| id.as_str().starts_with(given)).collect();
+        match matches.as_slice() {
+            [one] if !given.is_empty() => Ok((*one).clone()),
+            [] | [_] => Err(Error::usage(format!("no claim `{given}` in this workspace"))
+                .with_hint("`factcheck claim list` shows the claims")),
+            many => Err(Error::usage(format!(
+                "claim id `{given}` is ambiguous: it could be {}",
+                many.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+            ))
+            .with_hint("give more characters of the id")),
+        }
+    }
+
+    /// Loads one claim and checks that its id matches its file name.
+    pub fn load_claim(&self, id: &ClaimId) -> Result<Claim> {
+        let path = self.claim_path(id);
+        let text = read_to_string(&path)?;
+        let claim: Claim = yaml::from_str(&self.rel(&path), &text)?;
+        if &claim.id != id {
+            return Err(Error::Yaml {
+                path: self.rel(&path),
+                line: None,
+                column: None,
+                message: format!("the file holds claim `{}`, not `{id}`", claim.id),
+            });
+        }
+        Ok(claim)
+    }
+
+    /// Loads every claim, in parallel. The first unreadable one is an error
+    /// (`check` reports all of them instead).
+    pub fn load_claims(&self) -> Result<Vec<Claim>> {
+        let ids = self.claim_ids()?;
+        ids.par_iter().map(|id| self.load_claim(id)).collect()
+    }
+
+    /// Writes a claim atomically.
+    pub fn save_claim(&self, claim: &Claim, _lock: &Lock) -> Result<()> {
+        let text = yaml::to_string(claim)?;
+        write_atomic(&self.claim_path(&claim.id), text.as_bytes())
+    }
+
+    /// Deletes a claim's file.
+    pub fn remove_claim(&self, id: &ClaimId, _lock: &Lock) -> Result<()> {
+        let path = self.claim_path(id);
+        fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))
+    }
+}
+
+fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+pub fn read_to_string(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| Error::io("read", path, e))
+}
+
+pub fn create_dir_all(path: &Path) -> Result<()> {
+    fs::create_dir_all(path).map_err(|e| Error::io("create", path, e))
+}
+
+/// Writes `bytes` to `path` so that a crash leaves either the old file or the
+/// new one, never half of either.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644)))
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Error::io("write", tmp.path(), e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io("write", path, e.error))?;
+    Ok(())
+}
+
+/// Who is making this change: `--by`, else `FACTCHECK_REVIEWER`, else git's
+/// `user.name`.
+pub fn who(by: Option<&str>) -> Result<String> {
+    if let Some(name) = by.map(str::trim).filter(|n| !n.is_empty()) {
+        return Ok(name.to_string());
+    }
+    if let Ok(name) = std::env::var("FACTCHECK_REVIEWER") {
+        if !name.trim().is_empty() {
+            return Ok(name.trim().to_string());
+        }
+    }
+    let from_git = Command::new("git")
+        .args(["config", "user.name"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    from_git.ok_or_else(|| {
+        Error::usage("cannot tell who is making this change").with_hint(
+            "pass `--by NAME`, set FACTCHECK_REVIEWER, or run `git config --global user.name NAME`",
+        )
+    })
+}
+
+/// The current time, or `FACTCHECK_NOW` when set (for reproducible runs).
+pub fn now() -> Result<Time> {
+    match std::env::var("FACTCHECK_NOW") {
+        Ok(value) if !value.trim().is_empty() => value
+            .trim()
+            .parse()
+            .map_err(|e: String| Error::usage(format!("FACTCHECK_NOW: {e}"))),
+        _ => Ok(Time::new(jiff::Timestamp::now())),
+    }
+}

@@ -1,0 +1,290 @@
+//! Reading and writing records as YAML: the only place that knows the YAML library.
+//!
+//! Parsing goes through `serde_yaml` with the schema's `deny_unknown_fields`, and
+//! its errors are turned into `path line column: message`. Writing does not use
+//! the library's emitter: it leaves YAML 1.1 booleans (`no`, `on`, `yes`),
+//! dates and timestamps unquoted, which PyYAML and yq then read as something
+//! else. Records are turned into a `serde_yaml::Value` and printed by the small
+//! emitter below, which quotes every scalar that any YAML reader could take for
+//! anything but a string, and keeps keys in the order the struct declares them,
+//! so re-saving an unchanged record is byte-identical.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+
+use crate::error::{Error, Result};
+
+/// Parses `text` (the contents of `path`) into a record.
+pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    serde_yaml::from_str(text).map_err(|err| {
+        let location = err.location();
+        let mut message = err.to_string();
+        // The library appends "at line L column C"; we print the location ourselves.
+        if let Some(pos) = message.find(" at line ") {
+            message.truncate(pos);
+        }
+        Error::Yaml {
+            path: path.to_path_buf(),
+            line: location.as_ref().map(|l| l.line()),
+            column: location.as_ref().map(|l| l.column()),
+            message,
+        }
+    })
+}
+
+/// Serializes a record as YAML that every YAML reader reads back the same.
+pub fn to_string<T: Serialize>(value: &T) -> Result<String> {
+    let value = serde_yaml::to_value(value)
+        .map_err(|err| Error::usage(format!("cannot serialize a record: {err}")))?;
+    let mut out = String::new();
+    match &value {
+        Value::Mapping(map) if !map.is_empty() => emit_mapping(&mut out, map, 0),
+        other => {
+            emit_inline(&mut out, other, 0);
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}
+
+fn emit_mapping(out: &mut String, map: &serde_yaml::Mapping, indent: usize) {
+    for (key, value) in map {
+        out.push_str(&" ".repeat(indent));
+        emit_scalar(out, key, indent);
+        out.push(':');
+        emit_value_after_key(out, value, indent);
+    }
+}
+
+fn emit_value_after_key(out: &mut String, value: &Value, indent: usize) {
+    match value {
+        Value::Mapping(map) if !map.is_empty() => {
+            out.push('\n');
+            emit_mapping(out, map, indent + 2);
+        }
+        Value::Sequence(seq) if !seq.is_empty() => {
+            out.push('\n');
+            emit_sequence(out, seq, indent + 2);
+        }
+        other => {
+            out.push(' ');
+            emit_inline(out, other, indent);
+            out.push('\n');
+        }
+    }
+}
+
+fn emit_sequence(out: &mut String, seq: &[Value], indent: usize) {
+    for item in seq {
+        out.push_str(&" ".repeat(indent));
+        out.push_str("- ");
+        match item {
+            Value::Mapping(map) if !map.is_empty() => {
+                // The first key sits on the dash's line; the rest line up under it.
+                let mut first = true;
+                for (key, value) in map {
+                    if !first {
+                        out.push_str(&" ".repeat(indent + 2));
+                    }
+                    first = false;
+                    emit_scalar(out, key, indent + 2);
+                    out.push(':');
+                    emit_value_after_key(out, value, indent + 2);
+                }
+            }
+            Value::Sequence(inner) if !inner.is_empty() => {
+                out.push('\n');
+                emit_sequence(out, inner, indent + 2);
+            }
+            other => {
+                emit_inline(out, other, indent + 2);
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// A value that fits on the current line (scalars and empty collections).
+fn emit_inline(out: &mut String, value: &Value, indent: usize) {
+    match value {
+        Value::Mapping(_) => out.push_str("{}"),
+        Value::Sequence(_) => out.push_str("[]"),
+        other => emit_scalar(out, other, indent),
+    }
+}
+
+fn emit_scalar(out: &mut String, value: &Value, indent: usize) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::String(s) => emit_string(out, s, indent),
+        Value::Tagged(tagged) => emit_scalar(out, &tagged.value, indent),
+        Value::Mapping(_) | Value::Sequence(_) => emit_inline(out, value, indent),
+    }
+}
+
+fn emit_string(out: &mut String, s: &str, indent: usize) {
+    if is_safe_plain(s) {
+        out.push_str(s);
+    } else if is_safe_block(s) {
+        out.push_str("|-");
+        for line in s.split('\n') {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str(&" ".repeat(indent + 2));
+                out.push_str(line);
+            }
+        }
+    } else {
+        emit_double_quoted(out, s);
+    }
+}
+
+/// Characters that YAML readers treat specially wherever they appear.
+fn is_awkward_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// Words YAML 1.1 or 1.2 readers resolve to booleans or null.
+const RESERVED_WORDS: &[&str] = &[
+    "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~",
+];
+
+/// True when `s` can be written bare and every YAML reader reads it back as
+/// this exact string. Deliberately conservative: anything that starts with a
+/// digit, a sign or a dot is quoted, which rules out every number, date,
+/// timestamp and sexagesimal form of YAML 1.1 and 1.2 at once.
+fn is_safe_plain(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !(first.is_alphabetic() || (!first.is_ascii() && !first.is_whitespace())) {
+        return false;
+    }
+    if s.ends_with(char::is_whitespace) || s.ends_with(':') {
+        return false;
+    }
+    if RESERVED_WORDS.contains(&s.to_ascii_lowercase().as_str()) {
+        return false;
+    }
+    if s.contains(": ") || s.contains(" #") || s.contains('\t') || s.contains('\n') {
+        return false;
+    }
+    !s.chars().any(is_awkward_char)
+}
+
+/// True when a multi-line string reads back exactly from a `|-` block.
+fn is_safe_block(s: &str) -> bool {
+    s.contains('\n')
+        && !s.starts_with([' ', '\n'])
+        && !s.ends_with(char::is_whitespace)
+        && !s.contains(" \n")
+        && !s.contains("\n ")
+        && !s.chars().any(|c| c != '\n' && is_awkward_char(c))
+}
+
+fn emit_double_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if is_awkward_char(c) => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn roundtrip(s: &str) -> String {
+        let mut map = BTreeMap::new();
+        map.insert("v".to_string(), s.to_string());
+        let yaml = to_string(&map).unwrap();
+        let back: BTreeMap<String, String> = from_str(Path::new("t.yaml"), &yaml).unwrap();
+        assert_eq!(back["v"], s, "round trip of {s:?} via {yaml:?}");
+        yaml
+    }
+
+    #[test]
+    fn yaml_1_1_lookalikes_are_quoted() {
+        for s in [
+            "no", "No", "NO", "on", "yes", "off", "y", "n", "~", "null", "true", "007", "1e3",
+            "2024-05-13", "2026-11-28T10:07:00Z", "1_000", "1:20", "0x1f", ".inf", "-", "+1",
+            "<<", "=", "", " lead", "trail ", "a: b", "x #y", "#x", "'q'", "\"d\"", "@x",
+        ] {
+            let yaml = roundtrip(s);
+            assert!(yaml.starts_with("v: \""), "{s:?} must be quoted, got {yaml:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_stays_plain() {
+        for s in [
+            "OpenAI高管：CEO",
+            "c3f9a2b",
+            "sha256:275e20f7",
+            "Matches the system card.",
+            "GPT-4o",
+        ] {
+            assert_eq!(roundtrip(s), format!("v: {s}\n"));
+        }
+    }
+
+    #[test]
+    fn multi_line_text_uses_a_block_and_round_trips() {
+        assert_eq!(roundtrip("多行\n第二行"), "v: |-\n  多行\n  第二行\n");
+        roundtrip("a\n\nb");
+        roundtrip(" lead\nx");
+        roundtrip("x\n");
+        roundtrip("tab\there\nx");
+        roundtrip("crlf\r\nline");
+        roundtrip("odd\u{2028}sep");
+    }
+
+    #[test]
+    fn nested_records_are_indented_and_stable() {
+        #[derive(Serialize)]
+        struct Item {
+            a: String,
+            b: Vec<String>,
+        }
+        #[derive(Serialize)]
+        struct Rec {
+            id: String,
+            empty: Vec<String>,
+            items: Vec<Item>,
+            n: u64,
+        }
+        let rec = Rec {
+            id: "x".into(),
+            empty: vec![],
+            items: vec![Item {
+                a: "one".into(),
+                b: vec!["t".into(), "no".into()],
+            }],
+            n: 3,
+        };
+        let yaml = to_string(&rec).unwrap();
+        assert_eq!(
+            yaml,
+            "id: x\nempty: []\nitems:\n  - a: one\n    b:\n      - t\n      - \"no\"\nn: 3\n"
+        );
+    }
+}
