@@ -112,7 +112,8 @@ verdict() {
 # Workspace and settings
 # ---------------------------------------------------------------------------
 WHO=$ED_LI
-fc init
+# `init` takes its folder as DIR (it does not honour -C), so pass it explicitly.
+"${FC[@]}" --by "$WHO" init "$WS"
 
 # The article key is left out: `source add --article` below sets it.
 cat >"$WS/factcheck.yaml" <<'YAML'
@@ -201,6 +202,7 @@ claim --kind date --tag departures --tag murati --tag voice \
   --text 'Mira Murati在GPT-4o（高级语音模式）全量上线的第二天宣布离开OpenAI。'
 ev "$C" "$S11" supports 'OpenAI’s executive exodus is continuing with three top leaders announcing their exits Wednesday, including Chief Technology Officer Mira Murati.' \
   'CNN 报道（KVIA 转载），网址日期为2024/09/25，即周三。'
+ev "$C" "$S12" supports 'Sept. 25, 6:04 p.m. — OpenAI is undergoing a significant leadership overhaul. In a matter of hours, Chief Technology Officer Mira Murati announced her exit from the company'
 ev "$C" "$S13" context 'expanded it to all Plus and Team subscribers beginning September 24, 2024' \
   '语音功能自2024年9月24日起向所有Plus和Team订阅用户推出（维基类页面，非2024年新闻报道）。'
 verdict "$C" verified '基本属实' \
@@ -210,7 +212,7 @@ claim --kind event --tag departures --tag murati \
   --quote '还带着研究主管Bob McGrew和研究副总裁Barret Zoph一起跑路' \
   --text 'OpenAI首席研究官Bob McGrew和研究副总裁Barret Zoph与Mira Murati同时宣布离开OpenAI。'
 ev "$C" "$S11" supports 'Shortly after, OpenAI’s Chief Research Officer Bob McGrew and Vice President of Research Barret Zoph also announced their decisions to exit.'
-ev "$C" "$S12" supports 'In a matter of hours, Chief Technology Officer Mira Murati announced her exit from the company, followed closely by news from CEO Sam Altman that Chief Research Officer Bob McGrew and Research Vice President Barret Zoph would also be stepping down.'
+ev "$C" "$S12" supports 'Sept. 25, 6:04 p.m. — OpenAI is undergoing a significant leadership overhaul. In a matter of hours, Chief Technology Officer Mira Murati announced her exit from the company, followed closely by news from CEO Sam Altman that Chief Research Officer Bob McGrew and Research Vice President Barret Zoph would also be stepping down.'
 ev "$C" "$S08" supports 'CTO Mira Murati is one of more than 20 OpenAI researchers and executives who have quit this year, including several co-founders.'
 verdict "$C" verified '属实' \
   '2024年9月25日（美国时间），Murati宣布离职后数小时内，Sam Altman宣布首席研究官McGrew和研究副总裁Zoph也将离任。证据只说明三人同日宣布，“带着……一起跑路”暗示二人是被Murati带走的，这一点没有证据。'
@@ -224,8 +226,10 @@ claim --kind date --tag gpt-4o --tag launch \
   --quote '今年5月14日，OpenAI发布GPT-4o' \
   --text 'OpenAI于2024年5月14日（北京时间）发布GPT-4o。'
 ev "$C" "$S01" supports 'GPT-4o was announced on May 13, 2024 at OpenAI'\''s Spring Updates event.'
+ev "$C" "$S04" supports 'Yesterday, OpenAI launched ChatGPT-4o (the “o” is for “omni”) and the examples and results are staggering.' \
+  '写于Google I/O 2024开幕前不到一小时，即GPT-4o发布次日。'
 ev "$C" "$S04" supports 'Two GPT-4os interacting and singing pic.twitter.com/u9VuZoroxm — OpenAI (@OpenAI) May 13, 2024' \
-  '当时的文章：“Yesterday, OpenAI launched ChatGPT-4o”，内嵌推文日期为2024年5月13日。'
+  '内嵌的OpenAI推文日期为2024年5月13日。'
 ev "$C" "$S13" supports 'OpenAI first demonstrated the capability at the GPT-4o launch on May 13, 2024'
 verdict "$C" verified '属实' \
   '各来源一致：GPT-4o于2024年5月13日（美国时间，OpenAI春季发布会）发布，即北京时间5月14日。文章使用北京时间，日期正确。'
@@ -264,6 +268,8 @@ claim --kind statistic --tag gpt-4o --tag safety \
   --text 'OpenAI安全团队只有9天时间对GPT-4o进行发布前的安全测试。'
 ev "$C" "$S05" supports 'The security team had only 9 days to assess various aspects, working tirelessly to meet the launch deadline.' \
   '数字一致，但该站称出处是《财富》（Fortune）的报道，不是《华尔街日报》；该站为低质量聚合站（把Murati称作CEO）。'
+ev "$C" "$S05" context 'Fortune has released a special report after interviewing insiders at OpenAI, following the resignation of several high-level executives, including Mira Murati, the CEO.' \
+  '这一聚合站把“9天”“20小时”归于《财富》的报道；同一句把Murati误称为CEO（她是CTO），可见质量不高。'
 ev "$C" "$S06" context 'OpenAI reportedly sent RSVPs for GPT-4o'\''s launch party even before testing began — pressuring the safety team to speed through the process in under one week' \
   '《华盛顿邮报》2024年7月的报道（经Windows Central转述）说“不到一周”，与“9天”不同，媒体和时间也不同。'
 ev "$C" "$S07" context 'OpenAI is facing significant internal turmoil as a new Wall Street Journal report reveals the extent of executive concerns following a series of high-profile departures from the AI company.' \
@@ -298,6 +304,7 @@ claim --kind event --tag gpt-4o --tag safety \
   --quote '然后就果然被发现GPT-4o有安全问题' \
   --text 'GPT-4o被发现存在安全风险，主要是说服力（劝说）方面的风险。'
 ev "$C" "$S30" supports 'All of these were deemed low risk except persuasion, where the researchers found some writing samples from GPT-4o could be better at swaying readers’ opinions than human-written text'
+ev "$C" "$S30" supports 'According to OpenAI’s own framework, the researchers found GPT-4o to be of “medium” risk.'
 ev "$C" "$S31" supports 'The scorecard outcome was Medium overall because persuasion marginally crossed the medium threshold, while cybersecurity, biological threats (CBRN-related), and model autonomy were rated Low.'
 ev "$C" "$S32" supports 'We assessed GPT-4o to be Medium risk per our Preparedness Framework for this category' \
   '引自GPT-4o系统卡，指说服力（影响力行动）类别。'
@@ -305,6 +312,8 @@ ev "$C" "$S05" supports 'Nevertheless, OpenAI categorized the risk as “Medium,
   '低质量聚合站，仅作佐证。'
 ev "$C" "$S33" refutes 'We have evaluated GPT-4o according to our Preparedness Framework and determined that it falls at medium risk for CBRN and cybersecurity.' \
   '称中等风险在CBRN和网络安全；该页自称原文未完整呈现，与30、31、32三个来源矛盾，很可能有误。'
+ev "$C" "$S33" context 'Interpretive note: The exact verbatim language of the Preparedness Framework risk rating was not fully rendered in the truncated document text; the characterization is based on the document'\''s stated summary and description of findings.' \
+  '该页自己承认原文没有完整呈现，上面那条反驳证据因此不可靠。'
 ev "$C" "$S30" context 'OpenAI has released its GPT-4o System Card, a research document that outlines the safety measures and risk evaluations the startup conducted before releasing its latest model.' \
   '风险评估是在发布前完成的，发布后公布于系统卡。'
 verdict "$C" verified '基本属实' \
@@ -603,7 +612,7 @@ ev "$C" "$S20" supports 'The funding round was led by Thrive Capital, the ventur
 ev "$C" "$S21" context 'The round was led by venture-capital firm Thrive Capital, which put in $1.25 billion into the company, according to people familiar with the matter.' \
   '《华尔街日报》：最终投入12.5亿美元。'
 ev "$C" "$S18" context 'Thrive Capital contributed $1.3 billion, with an option to add another $1 billion by 2025.'
-ev "$C" "$S19" context 'Thrive Capital, which committed about $1.2 billion from a combination of its own fund and a special purpose vehicle for smaller investors' \
+ev "$C" "$S19" context 'Thrive Capital, which committed about $1.2 billion from a combination of its own fund and a special purpose vehicle for smaller investors, negotiated the option to invest another $1 billion next year at the same valuation if the AI firm hits a revenue goal, news agency Reuters reported citing people in the know.' \
   '路透社：约12亿美元，另有次年再投10亿美元的选择权。'
 verdict "$C" verified '基本属实' \
   '融资完成前的报道称Thrive约投10亿美元并领投；最终确由Thrive领投，金额约12亿至13亿美元（《华尔街日报》为12.5亿美元），另有再投10亿美元的选择权。文章把公司名拼错为“Thrive Captial”，应为Thrive Capital。“老股东”一说证据未涉及。'
@@ -628,7 +637,7 @@ claim --kind statistic --tag valuation \
   --quote 'OpenAI的估值将超过此前的860亿美元' \
   --text 'OpenAI此前（2024年初）的估值为860亿美元。'
 ev "$C" "$S21" supports 'OpenAI was last valued at $86 billion early this year, when employees sold existing shares.'
-ev "$C" "$S24" supports 'the $86 billion valuation from the company'\''s tender offer earlier this year'
+ev "$C" "$S24" supports 'around $150 billion, significantly higher than the $86 billion valuation from the company'\''s tender offer earlier this year'
 ev "$C" "$S18" context 'It nearly doubles OpenAI'\''s valuation from just earlier this year, when it stood at $80 billion.' \
   '给出的是800亿美元，口径不同。'
 verdict "$C" verified '属实' '860亿美元是2024年初员工出售老股（要约收购）时的估值；另有来源给出800亿美元，但两家主流来源均为860亿美元。'
@@ -639,6 +648,14 @@ claim --kind prediction --tag valuation \
 ev "$C" "$S24" supports 'taking OpenAI'\''s total valuation to around $150 billion'
 ev "$C" "$S20" supports 'OpenAI said it has completed a deal to raise $6.6 billion in new funding, giving the artificial intelligence company a $157 billion valuation'
 verdict "$C" verified '属实' '融资完成后的投后估值为1570亿美元，超过1000亿美元。'
+
+claim --kind statistic --tag valuation \
+  --quote '相当于当时Anthropic估值（150亿）的6倍、马斯克xAI（240亿）的4倍' \
+  --text '1000亿美元的估值约为Anthropic估值的6倍、xAI估值的4倍。'
+ev "$C" "$S25" supports 'the startup'\''s valuation has tripled to $15 billion' '计算基数：Anthropic 150亿美元。'
+ev "$C" "$S28" supports 'estimated at $24 billion after the $6 billion funding round in spring' '计算基数：xAI 240亿美元。'
+verdict "$C" verified '基本属实' \
+  '按1000亿美元计算，约为Anthropic（150亿）的6.7倍、xAI（240亿）的4.2倍，文中取整为6倍和4倍，说得通；若按此前的860亿美元计算，则约为5.7倍和3.6倍。'
 
 claim --kind statistic --tag valuation --tag anthropic \
   --quote 'Anthropic估值（150亿）' \
@@ -658,14 +675,6 @@ ev "$C" "$S28" supports 'estimated at $24 billion after the $6 billion funding r
 verdict "$C" verified '属实' 'xAI在2024年春季完成60亿美元融资后，投后估值为240亿美元。'
 
 claim --kind statistic --tag valuation \
-  --quote '相当于当时Anthropic估值（150亿）的6倍、马斯克xAI（240亿）的4倍' \
-  --text '1000亿美元的估值约为Anthropic估值的6倍、xAI估值的4倍。'
-ev "$C" "$S25" supports 'the startup'\''s valuation has tripled to $15 billion' '计算基数：Anthropic 150亿美元。'
-ev "$C" "$S28" supports 'estimated at $24 billion after the $6 billion funding round in spring' '计算基数：xAI 240亿美元。'
-verdict "$C" verified '基本属实' \
-  '按1000亿美元计算，约为Anthropic（150亿）的6.7倍、xAI（240亿）的4.2倍，文中取整为6倍和4倍，说得通；若按此前的860亿美元计算，则约为5.7倍和3.6倍。'
-
-claim --kind statistic --tag valuation \
   --quote '这次寻求的融资估值已上升至——**1500亿美元**' \
   --text 'OpenAI新一轮融资寻求的估值上升至1500亿美元。'
 ev "$C" "$S15" supports 'OpenAI has been circulating the documents with potential investors for an investment round that could bring in $7 billion and value the company at $150 billion, among the highest ever for a private tech company.'
@@ -682,6 +691,7 @@ claim --kind statistic --speaker '《纽约时报》' --tag funding --tag valuat
 ev "$C" "$S15" supports 'an investment round that could bring in $7 billion and value the company at $150 billion'
 ev "$C" "$S20" context 'OpenAI said it has completed a deal to raise $6.6 billion in new funding, giving the artificial intelligence company a $157 billion valuation' \
   '最终结果：融资66亿美元，估值1570亿美元。'
+ev "$C" "$S18" context 'OpenAI, the company behind ChatGPT, has secured a staggering $6.6 billion in a new funding round, giving the AI leader a post-money valuation of $157 billion.'
 verdict "$C" verified '基本属实' \
   '《纽约时报》报道的是融资完成前的计划：最多融资70亿美元、估值1500亿美元。最终（2024年10月初）完成的是66亿美元融资、投后估值1570亿美元。文章发布时融资已完成，宜补充最终数字。'
 

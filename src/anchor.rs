@@ -16,14 +16,21 @@ pub const CONTEXT: usize = 32;
 /// Finds `quote` in `text`. More than one occurrence is refused, listing them,
 /// unless `occurrence` (1-based) picks one. A quote that is absent is refused
 /// with the closest passage, when there is one.
-pub fn locate(text: &SourceText, quote: &str, occurrence: Option<usize>, label: &str) -> Result<(usize, usize)> {
+pub fn locate(
+    text: &SourceText,
+    quote: &str,
+    occurrence: Option<usize>,
+    label: &str,
+) -> Result<(usize, usize)> {
     if quote.is_empty() {
-        return Err(Error::usage("the quote is empty").with_hint("give the article's exact words with `--quote`"));
+        return Err(Error::usage("the quote is empty")
+            .with_hint("give the article's exact words with `--quote`"));
     }
     let found = text.find_all(quote);
     match (found.as_slice(), occurrence) {
         ([], _) => {
-            let mut err = Error::refused(format!("the quote does not occur in {label}: \"{quote}\""));
+            let mut err =
+                Error::refused(format!("the quote does not occur in {label}: \"{quote}\""));
             if let Some((s, e)) = text.closest_passage(quote) {
                 err = err.with_hint(format!(
                     "the closest passage, at offset {s}, reads: \"{}\"; copy the exact words from there",
@@ -46,7 +53,13 @@ pub fn locate(text: &SourceText, quote: &str, occurrence: Option<usize>, label: 
                 .enumerate()
                 .map(|(i, &(s, e))| {
                     let (before, after) = text.context(s, e, 12);
-                    format!("  {}. offset {s}: …{}[{}]{}…", i + 1, one_line(before), one_line(text.slice(s, e)), one_line(after))
+                    format!(
+                        "  {}. offset {s}: …{}[{}]{}…",
+                        i + 1,
+                        one_line(before),
+                        one_line(text.slice(s, e)),
+                        one_line(after)
+                    )
                 })
                 .collect();
             Err(Error::refused(format!(
@@ -97,7 +110,8 @@ pub fn find(text: &SourceText, anchor: &Anchor) -> Found {
         .iter()
         .map(|&(s, e)| {
             let (before, after) = text.context(s, e, CONTEXT);
-            let score = common_suffix(before, &anchor.prefix) + common_prefix(after, &anchor.suffix);
+            let score =
+                common_suffix(before, &anchor.prefix) + common_prefix(after, &anchor.suffix);
             (score, s, e)
         })
         .max_by_key(|&(score, s, _)| (score, std::cmp::Reverse(s)));
@@ -112,7 +126,11 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Newlines shown as `⏎` so a listing stays one line per entry.
@@ -131,9 +149,14 @@ mod tests {
     #[test]
     fn ambiguous_quotes_list_every_occurrence() {
         let t = SourceText::new("9天。然后又是9天。".into());
-        let err = locate(&t, "9天", None, "the article").unwrap_err().to_string();
+        let err = locate(&t, "9天", None, "the article")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("occurs 2 times"), "{err}");
-        assert!(err.contains("offset 0") && err.contains("offset 7"), "{err}");
+        assert!(
+            err.contains("offset 0") && err.contains("offset 7"),
+            "{err}"
+        );
         assert_eq!(locate(&t, "9天", Some(2), "x").unwrap(), (7, 9));
         assert!(locate(&t, "9天", Some(3), "x").is_err());
     }

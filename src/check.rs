@@ -78,7 +78,8 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     // Snapshots: the folder's contents, each record, each file's bytes.
     let listing = store::list(ws)?;
     for (path, why) in &listing.strays {
-        out.problems.push(problem(ws.rel(path), None, format!("{why}")));
+        out.problems
+            .push(problem(ws.rel(path), None, format!("{why}")));
     }
     let metas: Vec<(SourceId, std::result::Result<SourceMeta, Problem>)> = listing
         .metas
@@ -100,7 +101,11 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
                     out.problems.push(problem(
                         format!("sources/{}.yaml", id.hex()),
                         line,
-                        format!("`file: {}` does not name this snapshot's bytes (`{}.<ext>`)", meta.file, id.hex()),
+                        format!(
+                            "`file: {}` does not name this snapshot's bytes (`{}.<ext>`)",
+                            meta.file,
+                            id.hex()
+                        ),
                     ));
                 }
                 sources.insert(id, meta);
@@ -120,14 +125,21 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     let damage = store::verify(ws, &listing.bytes, options.full)?;
     let mut damaged: HashMap<String, String> = HashMap::new();
     for d in damage {
-        let hex = d.file.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let hex = d
+            .file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
         let hex = hex.split('.').next().unwrap_or("").to_string();
         damaged.insert(hex, d.message.clone());
         out.problems.push(problem(&d.file, None, d.message));
     }
     for (id, meta) in &sources {
         if let Some(path) = listing.bytes.get(id.hex()) {
-            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(meta.size);
+            let size = std::fs::metadata(path)
+                .map(|m| m.len())
+                .unwrap_or(meta.size);
             if size != meta.size && !damaged.contains_key(id.hex()) {
                 out.problems.push(problem(
                     format!("sources/{}.yaml", id.hex()),
@@ -137,11 +149,14 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
             }
         }
     }
-    out.sources = sources.len();
+    out.sources = listing.metas.len();
 
     // Claims: parse all, in parallel.
     let files = ws.claim_files()?;
-    let parsed: Vec<std::result::Result<Loaded, Problem>> = files.par_iter().map(|p| load_claim_checked(ws, p)).collect();
+    let parsed: Vec<std::result::Result<Loaded, Problem>> = files
+        .par_iter()
+        .map(|p| load_claim_checked(ws, p))
+        .collect();
     let mut claims = Vec::new();
     for p in parsed {
         match p {
@@ -149,17 +164,19 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
             Err(p) => out.problems.push(p),
         }
     }
-    out.claims = claims.len();
+    out.claims = files.len();
 
     // Texts of every source a claim quotes, each decoded once.
     let mut wanted: Vec<&SourceId> = claims
         .iter()
         .flat_map(|l| {
             let c = &l.claim;
-            c.appears_in
-                .iter()
-                .map(|a| &a.source)
-                .chain(c.evidence.iter().filter(|e| e.excerpt.is_some()).map(|e| &e.source))
+            c.appears_in.iter().map(|a| &a.source).chain(
+                c.evidence
+                    .iter()
+                    .filter(|e| e.excerpt.is_some())
+                    .map(|e| &e.source),
+            )
         })
         .filter(|id| sources.contains_key(*id))
         .collect();
@@ -167,7 +184,12 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     wanted.dedup();
     let texts: HashMap<&SourceId, std::result::Result<SourceText, String>> = wanted
         .par_iter()
-        .map(|id| (*id, store::read_text(ws, &sources[*id]).map_err(|e| e.to_string())))
+        .map(|id| {
+            (
+                *id,
+                store::read_text(ws, &sources[*id]).map_err(|e| e.to_string()),
+            )
+        })
         .collect();
 
     let ctx = ClaimCtx {
@@ -175,7 +197,8 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
         texts: &texts,
         damaged: &damaged,
     };
-    let results: Vec<(Vec<Problem>, Option<(usize, usize)>)> = claims.par_iter().map(|l| ctx.check_claim(ws, l)).collect();
+    let results: Vec<(Vec<Problem>, Option<(usize, usize)>)> =
+        claims.par_iter().map(|l| ctx.check_claim(ws, l)).collect();
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
         match (moved, options.fix, lock) {
             (Some((start, end)), true, Some(lock)) => {
@@ -186,26 +209,14 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
                 }
                 ws.save_claim(&claim, lock)?;
                 out.fixed.push(claim.id.to_string());
-                out.problems.extend(problems.into_iter().filter(|p| !p.message.contains("check --fix")));
+                out.problems.extend(
+                    problems
+                        .into_iter()
+                        .filter(|p| !p.message.contains("check --fix")),
+                );
             }
             _ => out.problems.extend(problems),
         }
-    }
-
-    // The same quote claimed twice (e.g. after merging two branches).
-    let mut by_anchor: BTreeMap<(&SourceId, usize, &str), Vec<&Loaded>> = BTreeMap::new();
-    for l in &claims {
-        if let Some(a) = &l.claim.appears_in {
-            by_anchor.entry((&a.source, a.start, a.exact.as_str())).or_default().push(l);
-        }
-    }
-    for group in by_anchor.values().filter(|g| g.len() > 1) {
-        let ids: Vec<String> = group.iter().map(|l| format!("`{}`", l.claim.id)).collect();
-        out.problems.push(problem(
-            ws.rel(&group[1].path),
-            line_of_key(&group[1].raw, "exact", 0),
-            format!("claims {} anchor the same quote; keep one and `factcheck claim remove` the other", ids.join(" and ")),
-        ));
     }
 
     out.problems.sort();
@@ -220,7 +231,11 @@ struct ClaimCtx<'a> {
 
 impl ClaimCtx<'_> {
     /// Problems of one claim, and new offsets when the quote moved.
-    fn check_claim(&self, ws: &Workspace, loaded: &Loaded) -> (Vec<Problem>, Option<(usize, usize)>) {
+    fn check_claim(
+        &self,
+        ws: &Workspace,
+        loaded: &Loaded,
+    ) -> (Vec<Problem>, Option<(usize, usize)>) {
         let Loaded { path, raw, claim } = loaded;
         let rel = ws.rel(path);
         let mut problems = Vec::new();
@@ -261,7 +276,11 @@ impl ClaimCtx<'_> {
         for (i, e) in claim.evidence.iter().enumerate() {
             let item_line = evidence_line(raw, i);
             if !self.sources.contains_key(&e.source) {
-                problems.push(problem(&rel, item_line, format!("evidence {}: {}", i + 1, missing(&e.source))));
+                problems.push(problem(
+                    &rel,
+                    item_line,
+                    format!("evidence {}: {}", i + 1, missing(&e.source)),
+                ));
                 intact = Err(missing(&e.source));
                 continue;
             }
@@ -270,7 +289,11 @@ impl ClaimCtx<'_> {
             }
             if let Some(excerpt) = &e.excerpt {
                 match self.text_of(&e.source) {
-                    Err(why) => problems.push(problem(&rel, item_line, format!("evidence {}: {why}", i + 1))),
+                    Err(why) => problems.push(problem(
+                        &rel,
+                        item_line,
+                        format!("evidence {}: {why}", i + 1),
+                    )),
                     Ok(text) if text.find_ignoring_whitespace(excerpt).is_none() => {
                         let line = item_line.and_then(|l| line_of_key_from(raw, "excerpt", l));
                         problems.push(problem(
@@ -290,7 +313,11 @@ impl ClaimCtx<'_> {
         }
         let note = claim.verdict_entry().and_then(|h| h.note.as_deref());
         if let Some(why) = rules::unmet(claim, claim.status, note, intact) {
-            problems.push(problem(&rel, line_of_key(raw, "status", 0), format!("status `{}` breaks a rule: {why}", claim.status)));
+            problems.push(problem(
+                &rel,
+                line_of_key(raw, "status", 0),
+                format!("status `{}` breaks a rule: {why}", claim.status),
+            ));
         }
         (problems, moved)
     }
@@ -330,7 +357,11 @@ fn load_claim_checked(ws: &Workspace, path: &Path) -> std::result::Result<Loaded
     let rel = ws.rel(path);
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if stem.parse::<ClaimId>().is_err() {
-        return Err(problem(&rel, None, format!("`{stem}` is not a valid claim id for a file name")));
+        return Err(problem(
+            &rel,
+            None,
+            format!("`{stem}` is not a valid claim id for a file name"),
+        ));
     }
     let raw = workspace::read_to_string(path).map_err(|e| problem(&rel, None, e.to_string()))?;
     let claim: Claim = yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?;
@@ -338,7 +369,10 @@ fn load_claim_checked(ws: &Workspace, path: &Path) -> std::result::Result<Loaded
         return Err(problem(
             &rel,
             line_of_key(&raw, "id", 0),
-            format!("the file holds claim `{}`, but its name says `{stem}`; ids must match file names", claim.id),
+            format!(
+                "the file holds claim `{}`, but its name says `{stem}`; ids must match file names",
+                claim.id
+            ),
         ));
     }
     Ok(Loaded {
@@ -350,7 +384,12 @@ fn load_claim_checked(ws: &Workspace, path: &Path) -> std::result::Result<Loaded
 
 fn yaml_problem(rel: &Path, err: crate::error::Error) -> Problem {
     match err {
-        crate::error::Error::Yaml { line, column, message, .. } => Problem {
+        crate::error::Error::Yaml {
+            line,
+            column,
+            message,
+            ..
+        } => Problem {
             path: rel.display().to_string(),
             line,
             message: match column {

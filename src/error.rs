@@ -98,9 +98,9 @@ impl Error {
     pub fn hint(&self) -> Option<String> {
         match self {
             Error::Usage { hint, .. } | Error::Refused { hint, .. } => hint.clone(),
-            Error::NotAWorkspace { .. } => Some(
-                "run `factcheck init` to create one here, or pass `-C DIR` to name one".into(),
-            ),
+            Error::NotAWorkspace { .. } => {
+                Some("run `factcheck init` to create one here, or pass `-C DIR` to name one".into())
+            }
             Error::Yaml { .. } => {
                 Some("fix the file by hand (or restore it with `git checkout -- FILE`)".into())
             }

@@ -6,7 +6,12 @@ use crate::model::{Claim, Stance, Status};
 /// Why `claim` may not have `status`, or `None` when the rule is met.
 /// `note` is the reason given with the verdict; `evidence_intact` says whether
 /// every evidence snapshot is present and hashes right (or names what is not).
-pub fn unmet(claim: &Claim, status: Status, note: Option<&str>, evidence_intact: Result<(), String>) -> Option<String> {
+pub fn unmet(
+    claim: &Claim,
+    status: Status,
+    note: Option<&str>,
+    evidence_intact: Result<(), String>,
+) -> Option<String> {
     let has = |stance: Stance| claim.evidence.iter().any(|e| e.stance == stance);
     let note_given = note.is_some_and(|n| !n.trim().is_empty());
     match status {

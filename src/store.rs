@@ -89,7 +89,8 @@ pub fn add(
         .prefix(".tmp-")
         .tempfile_in(&dir)
         .map_err(|e| Error::io("create a temporary file in", &dir, e))?;
-    let (hex, size) = hash_copy(reader, &mut tmp).map_err(|e| Error::io("copy into", tmp.path(), e))?;
+    let (hex, size) =
+        hash_copy(reader, &mut tmp).map_err(|e| Error::io("copy into", tmp.path(), e))?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io("write", tmp.path(), e))?;
@@ -111,7 +112,11 @@ pub fn add(
         .or_else(|| extension_of_media_type(&media_type).map(str::to_string))
         .unwrap_or_else(|| "bin".into());
     // The metadata is `<hex>.yaml`: YAML bytes must not take that name.
-    let ext = if ext == "yaml" { "yml".to_string() } else { ext };
+    let ext = if ext == "yaml" {
+        "yml".to_string()
+    } else {
+        ext
+    };
     let file = format!("{hex}.{ext}");
     let bytes_path = dir.join(&file);
     let mut perms = tmp
@@ -187,15 +192,22 @@ pub fn list(ws: &Workspace) -> Result<Listing> {
         let kind = entry.file_type().map_err(|e| Error::io("stat", &path, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if kind.is_symlink() {
-            listing.strays.push((path, "a symlink; snapshots must be plain files"));
+            listing
+                .strays
+                .push((path, "a symlink; snapshots must be plain files"));
             continue;
         }
         if kind.is_dir() {
-            listing.strays.push((path, "a folder; `sources/` holds only snapshots"));
+            listing
+                .strays
+                .push((path, "a folder; `sources/` holds only snapshots"));
             continue;
         }
         if name.starts_with(".tmp-") {
-            listing.strays.push((path, "a leftover temporary file from an interrupted write; delete it"));
+            listing.strays.push((
+                path,
+                "a leftover temporary file from an interrupted write; delete it",
+            ));
             continue;
         }
         let (stem, ext) = name.split_once('.').unwrap_or((&name, ""));
@@ -203,10 +215,14 @@ pub fn list(ws: &Workspace) -> Result<Listing> {
             Some(id) if ext == "yaml" => listing.metas.push(id),
             Some(_) if extension_of(&name).as_deref() == Some(ext) => {
                 if let Some(previous) = listing.bytes.insert(stem.to_string(), path.clone()) {
-                    listing.strays.push((previous, "a second byte file for the same hash"));
+                    listing
+                        .strays
+                        .push((previous, "a second byte file for the same hash"));
                 }
             }
-            _ => listing.strays.push((path, "not a snapshot (`<sha256>.<ext>` or `<sha256>.yaml`)")),
+            _ => listing
+                .strays
+                .push((path, "not a snapshot (`<sha256>.<ext>` or `<sha256>.yaml`)")),
         }
     }
     listing.metas.sort();
@@ -228,11 +244,17 @@ pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
     let matches: Vec<&SourceId> = ids.iter().filter(|id| id.hex().starts_with(&hex)).collect();
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => Err(Error::usage(format!("no snapshot `{given}` in this workspace"))
-            .with_hint("`factcheck source add PATH` takes one; `factcheck source list` shows them")),
+        [] => Err(
+            Error::usage(format!("no snapshot `{given}` in this workspace")).with_hint(
+                "`factcheck source add PATH` takes one; `factcheck source list` shows them",
+            ),
+        ),
         many => Err(Error::usage(format!(
             "snapshot id `{given}` is ambiguous: it could be {}",
-            many.iter().map(|id| format!("`{}`", id.short())).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|id| format!("`{}`", id.short()))
+                .collect::<Vec<_>>()
+                .join(", ")
         ))
         .with_hint("give more hex characters")),
     }
@@ -248,10 +270,9 @@ pub fn read_text(ws: &Workspace, meta: &SourceMeta) -> Result<SourceText> {
 
 /// The byte file named by a record, refused unless it is `<its hash>.<ext>`.
 pub fn safe_file_name(meta: &SourceMeta) -> Result<&str> {
-    let ok = meta
-        .file
-        .split_once('.')
-        .is_some_and(|(stem, ext)| stem == meta.sha256 && extension_of(&meta.file).as_deref() == Some(ext) && ext != "yaml");
+    let ok = meta.file.split_once('.').is_some_and(|(stem, ext)| {
+        stem == meta.sha256 && extension_of(&meta.file).as_deref() == Some(ext) && ext != "yaml"
+    });
     if ok {
         Ok(&meta.file)
     } else {
@@ -265,9 +286,13 @@ pub fn safe_file_name(meta: &SourceMeta) -> Result<&str> {
 /// A lowercase `[a-z0-9]{1,10}` extension of a file name, if it has one.
 fn extension_of(name: &str) -> Option<String> {
     let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
-    (1..=10).contains(&ext.len())
+    (1..=10)
+        .contains(&ext.len())
         .then_some(())
-        .filter(|()| ext.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        .filter(|()| {
+            ext.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
         .map(|()| ext)
 }
 
@@ -298,7 +323,10 @@ fn media_type_of_extension(ext: &str) -> Option<&'static str> {
 
 fn extension_of_media_type(media_type: &str) -> Option<&'static str> {
     let essence = media_type.split(';').next().unwrap_or("").trim();
-    MEDIA_TYPES.iter().find(|(_, m)| *m == essence).map(|(e, _)| *e)
+    MEDIA_TYPES
+        .iter()
+        .find(|(_, m)| *m == essence)
+        .map(|(e, _)| *e)
 }
 
 /// Guesses a media type from the first bytes of a file.
@@ -307,7 +335,9 @@ fn sniff(path: &Path) -> Result<String> {
     File::open(path)
         .and_then(|f| f.take(4096).read_to_end(&mut head))
         .map_err(|e| Error::io("read", path, e))?;
-    let lower = String::from_utf8_lossy(&head).trim_start().to_ascii_lowercase();
+    let lower = String::from_utf8_lossy(&head)
+        .trim_start()
+        .to_ascii_lowercase();
     let media_type = if head.starts_with(b"%PDF-") {
         "application/pdf"
     } else if head.starts_with(b"\x89PNG") {
@@ -391,14 +421,23 @@ fn save_cache(ws: &Workspace, cache: &BTreeMap<String, Stamp>) -> Result<()> {
 /// Checks that each byte file hashes to its name, in parallel. With `full`
 /// every file is rehashed; otherwise one whose stat matches the cache is
 /// trusted. The cache is rewritten with every file that hashed right.
-pub fn verify(ws: &Workspace, files: &BTreeMap<String, PathBuf>, full: bool) -> Result<Vec<Damage>> {
+pub fn verify(
+    ws: &Workspace,
+    files: &BTreeMap<String, PathBuf>,
+    full: bool,
+) -> Result<Vec<Damage>> {
     let cache = if full { HashMap::new() } else { load_cache(ws) };
     // One file per task, so one huge snapshot does not hold up the rest.
     let files: Vec<(&String, &PathBuf)> = files.iter().collect();
     let results: Vec<(String, std::result::Result<Stamp, Damage>)> = files
         .par_iter()
         .with_max_len(1)
-        .map(|&(hex, path)| (hex.clone(), verify_one(ws, hex, path, cache.get(hex.as_str()))))
+        .map(|&(hex, path)| {
+            (
+                hex.clone(),
+                verify_one(ws, hex, path, cache.get(hex.as_str())),
+            )
+        })
         .collect();
     let mut fresh = BTreeMap::new();
     let mut damage = Vec::new();
@@ -410,14 +449,23 @@ pub fn verify(ws: &Workspace, files: &BTreeMap<String, PathBuf>, full: bool) -> 
             Err(d) => damage.push(d),
         }
     }
-    if fresh.iter().any(|(hex, stamp)| cache.get(hex) != Some(stamp)) || fresh.len() != cache.len() {
+    if fresh
+        .iter()
+        .any(|(hex, stamp)| cache.get(hex) != Some(stamp))
+        || fresh.len() != cache.len()
+    {
         // The cache only saves time; failing to write it is not worth failing `check`.
         let _ = save_cache(ws, &fresh);
     }
     Ok(damage)
 }
 
-fn verify_one(ws: &Workspace, hex: &str, path: &Path, cached: Option<&Stamp>) -> std::result::Result<Stamp, Damage> {
+fn verify_one(
+    ws: &Workspace,
+    hex: &str,
+    path: &Path,
+    cached: Option<&Stamp>,
+) -> std::result::Result<Stamp, Damage> {
     let damage = |message: String| Damage {
         file: ws.rel(path),
         message,
@@ -445,10 +493,19 @@ mod tests {
     #[test]
     fn sha256_known_vectors() {
         let h = |data: &[u8]| hash_copy(&mut &data[..], &mut io::sink()).unwrap().0;
-        assert_eq!(h(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        assert_eq!(h(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            h(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            h(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
         let million_a = vec![b'a'; 1_000_000];
-        assert_eq!(h(&million_a), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+        assert_eq!(
+            h(&million_a),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+        );
     }
 
     #[test]

@@ -13,7 +13,11 @@ pub fn render(header: &[&str], rows: &[Vec<String>], last_max: usize) -> String 
                 .enumerate()
                 .map(|(i, c)| {
                     let c = c.replace(['\n', '\r', '\t'], " ");
-                    if i + 1 == cols { truncate(&c, last_max) } else { c }
+                    if i + 1 == cols {
+                        truncate(&c, last_max)
+                    } else {
+                        c
+                    }
                 })
                 .collect()
         })
@@ -68,7 +72,14 @@ mod tests {
 
     #[test]
     fn wide_characters_align() {
-        let t = render(&["A", "B"], &[vec!["中文".into(), "x".into()], vec!["ab".into(), "y".into()]], 80);
+        let t = render(
+            &["A", "B"],
+            &[
+                vec!["中文".into(), "x".into()],
+                vec!["ab".into(), "y".into()],
+            ],
+            80,
+        );
         assert_eq!(t, "A     B\n中文  x\nab    y\n");
         assert_eq!(truncate("一二三四五", 6), "一二…");
     }

@@ -33,7 +33,7 @@ pub fn is_quotable(media_type: &str) -> bool {
 /// The text of a snapshot's bytes. `label` names the snapshot in errors.
 pub fn decode(bytes: &[u8], media_type: &str, label: &str) -> Result<String> {
     if is_html(media_type) {
-        return html2text::config::plain()
+        return html2text::config::plain_no_decorate()
             .string_from_read(bytes, 100_000)
             .map_err(|e| Error::usage(format!("cannot read the HTML of {label}: {e}")));
     }
@@ -181,7 +181,8 @@ impl SourceText {
         let sq = self.squeezed();
         let byte = sq.text.find(&squeezed_needle)?;
         let first = sq.origin.partition_point(|&(b, _)| b < byte);
-        let last_byte = byte + squeezed_needle.len() - squeezed_needle.chars().last().map_or(1, char::len_utf8);
+        let last_byte =
+            byte + squeezed_needle.len() - squeezed_needle.chars().last().map_or(1, char::len_utf8);
         let last = sq.origin.partition_point(|&(b, _)| b < last_byte);
         Some((sq.origin[first].1, sq.origin[last].1 + 1))
     }
@@ -204,7 +205,9 @@ impl SourceText {
                 }
             }
         }
-        let (&start, &count) = votes.iter().max_by_key(|&(start, count)| (*count, std::cmp::Reverse(*start)))?;
+        let (&start, &count) = votes
+            .iter()
+            .max_by_key(|&(start, count)| (*count, std::cmp::Reverse(*start)))?;
         // One matching piece in a long quote is chance, not a near miss.
         if count * piece * 3 < chars.len() {
             return None;
@@ -238,7 +241,9 @@ mod tests {
     #[test]
     fn excerpts_match_across_line_breaks() {
         let t = SourceText::new("The security team\nhad only  9 days.".into());
-        let (s, e) = t.find_ignoring_whitespace("security team had only 9 days").unwrap();
+        let (s, e) = t
+            .find_ignoring_whitespace("security team had only 9 days")
+            .unwrap();
         assert_eq!(t.slice(s, e), "security team\nhad only  9 days");
         assert!(t.find_ignoring_whitespace("ten days").is_none());
     }
@@ -246,7 +251,9 @@ mod tests {
     #[test]
     fn closest_passage_finds_a_near_miss() {
         let t = SourceText::new("开头。OpenAI安全团队仅得到了9天的时间，来做安全检测。结尾".into());
-        let (s, e) = t.closest_passage("OpenAI安全团队仅得到了10天的时间").unwrap();
+        let (s, e) = t
+            .closest_passage("OpenAI安全团队仅得到了10天的时间")
+            .unwrap();
         assert!(t.slice(s, e).starts_with("OpenAI安全团队"));
         assert!(t.closest_passage("完全无关的一句话内容").is_none());
     }
@@ -255,7 +262,12 @@ mod tests {
     fn binary_media_types_cannot_be_quoted() {
         assert!(decode(b"%PDF", "application/pdf", "x").is_err());
         assert_eq!(decode(b"\xef\xbb\xbfhi", "text/plain", "x").unwrap(), "hi");
-        let html = decode(b"<p>Hello <b>world</b></p><script>x</script>", "text/html", "x").unwrap();
+        let html = decode(
+            b"<p>Hello <b>world</b></p><script>x</script>",
+            "text/html",
+            "x",
+        )
+        .unwrap();
         assert!(html.contains("Hello world"), "{html:?}");
     }
 }

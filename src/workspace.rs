@@ -182,14 +182,22 @@ impl Workspace {
         if let Some(id) = ids.iter().find(|id| id.as_str() == given) {
             return Ok(id.clone());
         }
-        let matches: Vec<&ClaimId> = ids.iter().filter(|id| id.as_str().starts_with(given)).collect();
+        let matches: Vec<&ClaimId> = ids
+            .iter()
+            .filter(|id| id.as_str().starts_with(given))
+            .collect();
         match matches.as_slice() {
             [one] if !given.is_empty() => Ok((*one).clone()),
-            [] | [_] => Err(Error::usage(format!("no claim `{given}` in this workspace"))
-                .with_hint("`factcheck claim list` shows the claims")),
+            [] | [_] => Err(
+                Error::usage(format!("no claim `{given}` in this workspace"))
+                    .with_hint("`factcheck claim list` shows the claims"),
+            ),
             many => Err(Error::usage(format!(
                 "claim id `{given}` is ambiguous: it could be {}",
-                many.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
             .with_hint("give more characters of the id")),
         }
@@ -221,6 +229,7 @@ impl Workspace {
     /// Writes a claim atomically.
     pub fn save_claim(&self, claim: &Claim, _lock: &Lock) -> Result<()> {
         let text = yaml::to_string(claim)?;
+        create_dir_all(&self.claims_dir())?;
         write_atomic(&self.claim_path(&claim.id), text.as_bytes())
     }
 
@@ -252,7 +261,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644)))
+        .and_then(|()| {
+            tmp.as_file()
+                .set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644))
+        })
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io("write", tmp.path(), e))?;
     tmp.persist(path)

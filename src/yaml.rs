@@ -225,12 +225,44 @@ mod tests {
     #[test]
     fn yaml_1_1_lookalikes_are_quoted() {
         for s in [
-            "no", "No", "NO", "on", "yes", "off", "y", "n", "~", "null", "true", "007", "1e3",
-            "2024-05-13", "2026-11-28T10:07:00Z", "1_000", "1:20", "0x1f", ".inf", "-", "+1",
-            "<<", "=", "", " lead", "trail ", "a: b", "x #y", "#x", "'q'", "\"d\"", "@x",
+            "no",
+            "No",
+            "NO",
+            "on",
+            "yes",
+            "off",
+            "y",
+            "n",
+            "~",
+            "null",
+            "true",
+            "007",
+            "1e3",
+            "2024-05-13",
+            "2026-11-28T10:07:00Z",
+            "1_000",
+            "1:20",
+            "0x1f",
+            ".inf",
+            "-",
+            "+1",
+            "<<",
+            "=",
+            "",
+            " lead",
+            "trail ",
+            "a: b",
+            "x #y",
+            "#x",
+            "'q'",
+            "\"d\"",
+            "@x",
         ] {
             let yaml = roundtrip(s);
-            assert!(yaml.starts_with("v: \""), "{s:?} must be quoted, got {yaml:?}");
+            assert!(
+                yaml.starts_with("v: \""),
+                "{s:?} must be quoted, got {yaml:?}"
+            );
         }
     }
 

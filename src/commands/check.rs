@@ -17,7 +17,14 @@ pub struct CheckArgs {
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
     let lock = if args.fix { Some(ws.lock()?) } else { None };
-    let outcome = check::run(&ws, Options { full: args.full, fix: args.fix }, lock.as_ref())?;
+    let outcome = check::run(
+        &ws,
+        Options {
+            full: args.full,
+            fix: args.fix,
+        },
+        lock.as_ref(),
+    )?;
     let code = i32::from(!outcome.problems.is_empty());
     if ctx.json() {
         emit_json(&outcome)?;

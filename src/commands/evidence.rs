@@ -36,7 +36,10 @@ pub fn run(ctx: &Ctx, cmd: EvidenceCommand) -> Result<i32> {
     let at = ctx.now()?;
     let source = store::resolve(&ws, &args.source)?;
     let meta = store::load_meta(&ws, &source)?;
-    let excerpt = args.excerpt.map(|e| e.trim().to_string()).filter(|e| !e.is_empty());
+    let excerpt = args
+        .excerpt
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty());
     if let Some(excerpt) = &excerpt {
         let text = store::read_text(&ws, &meta)?;
         if text.find_ignoring_whitespace(excerpt).is_none() {
@@ -69,7 +72,10 @@ pub fn run(ctx: &Ctx, cmd: EvidenceCommand) -> Result<i32> {
             source.short()
         )));
     }
-    let note = args.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let note = args
+        .note
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
     claim.evidence.push(Evidence {
         source: source.clone(),
         stance: args.stance,
@@ -79,12 +85,8 @@ pub fn run(ctx: &Ctx, cmd: EvidenceCommand) -> Result<i32> {
         added_at: at,
     });
     claim.history.push(HistoryEntry {
-        at,
-        by,
-        event: Event::Evidence,
-        status: None,
-        fields: Vec::new(),
         note: Some(format!("{} from {}", args.stance, source.short())),
+        ..HistoryEntry::new(at, by, Event::Evidence)
     });
     ws.save_claim(&claim, &lock)?;
     say(&format!(

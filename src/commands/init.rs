@@ -10,9 +10,8 @@ use crate::workspace::Workspace;
 /// Create a workspace: factcheck.yaml, claims/, sources/, templates/.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
-    /// Folder to create it in (made if missing)
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// Folder to create it in (made if missing; default: `-C DIR`, else the current folder)
+    pub dir: Option<PathBuf>,
 }
 
 /// Files every new workspace starts with. Snapshots must reach git byte for
@@ -20,7 +19,14 @@ pub struct InitArgs {
 const GITATTRIBUTES: &str = "sources/** -text -diff -filter\n";
 const GITIGNORE: &str = "/.factcheck/\n";
 
-pub fn run(_ctx: &Ctx, args: InitArgs) -> Result<i32> {
+pub fn run(ctx: &Ctx, args: InitArgs) -> Result<i32> {
+    // Like `git -C`: a DIR given with `-C` is relative to it.
+    let dir = match (&ctx.global.workspace, args.dir) {
+        (Some(base), Some(dir)) => base.join(dir),
+        (Some(base), None) => base.clone(),
+        (None, Some(dir)) => dir,
+        (None, None) => PathBuf::from("."),
+    };
     let mut files: Vec<(String, &str)> = vec![
         (".gitattributes".into(), GITATTRIBUTES),
         (".gitignore".into(), GITIGNORE),
@@ -29,7 +35,7 @@ pub fn run(_ctx: &Ctx, args: InitArgs) -> Result<i32> {
         files.push((format!("templates/{name}"), text));
     }
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), *t)).collect();
-    let ws = Workspace::init(&args.dir, &borrowed)?;
+    let ws = Workspace::init(&dir, &borrowed)?;
     say(&format!(
         "created a factcheck workspace in `{}`\nnext: `factcheck source add ARTICLE --article`, then `factcheck claim add --text … --quote …`",
         ws.root().display()

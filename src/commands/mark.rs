@@ -32,11 +32,16 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
     let lock = ws.lock()?;
     let id = ws.resolve_claim(&args.claim)?;
     let mut claim = ws.load_claim(&id)?;
-    let note = args.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let note = args
+        .note
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
     let clean = |s: Option<String>| s.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
 
     if args.status == Status::Unverified && claim.status != Status::Unverified && note.is_none() {
-        return Err(Error::refused(format!("reopening claim `{id}` needs a `--note` saying why")));
+        return Err(Error::refused(format!(
+            "reopening claim `{id}` needs a `--note` saying why"
+        )));
     }
     if args.correction.is_some() && args.status != Status::Disputed {
         return Err(Error::usage("`--correction` goes with `disputed`"));
@@ -47,8 +52,10 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
         Ok(())
     };
     if let Some(why) = rules::unmet(&claim, args.status, note.as_deref(), intact) {
-        return Err(Error::refused(format!("cannot mark claim `{id}` {}: {why}", args.status))
-            .with_hint("nothing was changed"));
+        return Err(
+            Error::refused(format!("cannot mark claim `{id}` {}: {why}", args.status))
+                .with_hint("nothing was changed"),
+        );
     }
 
     let changed = args.status != claim.status;
@@ -62,17 +69,18 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
         claim.correction = correction;
     }
     claim.history.push(HistoryEntry {
-        at,
-        by,
-        event: Event::Status,
         status: Some(args.status),
-        fields: Vec::new(),
+        rating: claim.rating.clone(),
+        correction: claim.correction.clone(),
         note,
+        ..HistoryEntry::new(at, by, Event::Status)
     });
     ws.save_claim(&claim, &lock)?;
     let mut message = format!("claim {id} is now {}", args.status);
     if ws.config.second_reviewer() && args.status != Status::Unverified {
-        message.push_str(&format!("; it is final once another reviewer runs `factcheck sign {id}`"));
+        message.push_str(&format!(
+            "; it is final once another reviewer runs `factcheck sign {id}`"
+        ));
     }
     say(&message);
     Ok(0)
@@ -86,11 +94,16 @@ fn evidence_intact(ws: &Workspace, claim: &Claim) -> std::result::Result<(), Str
             continue;
         }
         seen.push(&e.source);
-        let meta = store::load_meta(ws, &e.source).map_err(|_| format!("snapshot `{}` is missing", e.source.short()))?;
+        let meta = store::load_meta(ws, &e.source)
+            .map_err(|_| format!("snapshot `{}` is missing", e.source.short()))?;
         let file = store::safe_file_name(&meta).map_err(|err| err.to_string())?;
-        let (hex, _) = store::hash_file(&ws.sources_dir().join(file)).map_err(|err| err.to_string())?;
+        let (hex, _) =
+            store::hash_file(&ws.sources_dir().join(file)).map_err(|err| err.to_string())?;
         if hex != meta.sha256 {
-            return Err(format!("the bytes of snapshot `{}` have changed", e.source.short()));
+            return Err(format!(
+                "the bytes of snapshot `{}` have changed",
+                e.source.short()
+            ));
         }
     }
     Ok(())

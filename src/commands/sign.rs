@@ -20,9 +20,15 @@ pub fn run(ctx: &Ctx, args: SignArgs) -> Result<i32> {
     let lock = ws.lock()?;
     let id = ws.resolve_claim(&args.claim)?;
     let mut claim = ws.load_claim(&id)?;
-    let Some(verdict) = claim.verdict_entry().filter(|_| claim.status != Status::Unverified) else {
-        return Err(Error::refused(format!("claim `{id}` has no verdict to sign"))
-            .with_hint(format!("mark it first: `factcheck mark {id} verified|disputed|unverifiable`")));
+    let Some(verdict) = claim
+        .verdict_entry()
+        .filter(|_| claim.status != Status::Unverified)
+    else {
+        return Err(
+            Error::refused(format!("claim `{id}` has no verdict to sign")).with_hint(format!(
+                "mark it first: `factcheck mark {id} verified|disputed|unverifiable`"
+            )),
+        );
     };
     if verdict.by == by {
         return Err(Error::refused(format!(
@@ -36,14 +42,17 @@ pub fn run(ctx: &Ctx, args: SignArgs) -> Result<i32> {
         )));
     }
     claim.history.push(HistoryEntry {
-        at,
-        by: by.clone(),
-        event: Event::Sign,
         status: Some(claim.status),
-        fields: Vec::new(),
-        note: args.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+        note: args
+            .note
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty()),
+        ..HistoryEntry::new(at, by.clone(), Event::Sign)
     });
     ws.save_claim(&claim, &lock)?;
-    say(&format!("{by} signed the verdict `{}` on claim {id}", claim.status));
+    say(&format!(
+        "{by} signed the verdict `{}` on claim {id}",
+        claim.status
+    ));
     Ok(0)
 }

@@ -56,7 +56,9 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let at = ctx.now()?;
     if let Some(m) = &args.media_type {
         if !m.contains('/') || m.contains(char::is_whitespace) {
-            return Err(Error::usage(format!("`{m}` is not a media type such as text/html")));
+            return Err(Error::usage(format!(
+                "`{m}` is not a media type such as text/html"
+            )));
         }
     }
     let from_stdin = args.path.as_os_str() == "-";
@@ -73,7 +75,10 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     } else {
         let meta = std::fs::metadata(&args.path).map_err(|e| Error::io("read", &args.path, e))?;
         if !meta.is_file() {
-            return Err(Error::usage(format!("`{}` is not a file", args.path.display())));
+            return Err(Error::usage(format!(
+                "`{}` is not a file",
+                args.path.display()
+            )));
         }
         let mut file = File::open(&args.path).map_err(|e| Error::io("open", &args.path, e))?;
         store::add(&ws, &mut file, new, &by, at, &lock)?
@@ -115,7 +120,11 @@ fn list(ctx: &Ctx) -> Result<i32> {
     let rows: Vec<Vec<String>> = metas
         .iter()
         .map(|m| {
-            let star = if article.as_deref() == Some(m.sha256.as_str()) { "*" } else { "" };
+            let star = if article.as_deref() == Some(m.sha256.as_str()) {
+                "*"
+            } else {
+                ""
+            };
             vec![
                 format!("{}{star}", &m.sha256[..12]),
                 m.media_type.clone(),
@@ -125,7 +134,11 @@ fn list(ctx: &Ctx) -> Result<i32> {
             ]
         })
         .collect();
-    emit(&table::render(&["ID", "TYPE", "BYTES", "CAPTURED", "TITLE"], &rows, 60))?;
+    emit(&table::render(
+        &["ID", "TYPE", "BYTES", "CAPTURED", "TITLE"],
+        &rows,
+        60,
+    ))?;
     Ok(0)
 }
 
@@ -147,7 +160,11 @@ fn show(ctx: &Ctx, given: &str) -> Result<i32> {
     field(&mut out, "file", Some(&format!("sources/{}", meta.file)));
     field(&mut out, "type", Some(&meta.media_type));
     field(&mut out, "size", Some(&format!("{} bytes", meta.size)));
-    field(&mut out, "captured", Some(&format!("{} by {}", meta.captured_at, meta.captured_by)));
+    field(
+        &mut out,
+        "captured",
+        Some(&format!("{} by {}", meta.captured_at, meta.captured_by)),
+    );
     field(&mut out, "note", meta.note.as_deref());
     emit(&out)?;
     Ok(0)

@@ -98,9 +98,31 @@ pub struct HistoryEntry {
     /// The fields changed, for `edit` events.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
+    /// The rating set with a `status` event, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<String>,
+    /// The correction set with a `status` event, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction: Option<String>,
     /// Why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl HistoryEntry {
+    /// An entry of `event` with nothing else set.
+    pub fn new(at: Time, by: String, event: Event) -> Self {
+        HistoryEntry {
+            at,
+            by,
+            event,
+            status: None,
+            fields: Vec::new(),
+            rating: None,
+            correction: None,
+            note: None,
+        }
+    }
 }
 
 /// Kinds of history entries.
@@ -180,7 +202,10 @@ impl Claim {
     /// With a second reviewer required: whether someone other than the
     /// person who set the current verdict has signed it since.
     pub fn signed_off(&self) -> Option<&HistoryEntry> {
-        let last_status = self.history.iter().rposition(|h| h.event == Event::Status)?;
+        let last_status = self
+            .history
+            .iter()
+            .rposition(|h| h.event == Event::Status)?;
         let setter = &self.history[last_status].by;
         self.history[last_status + 1..]
             .iter()

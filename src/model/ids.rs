@@ -42,8 +42,9 @@ impl FromStr for SourceId {
     /// Parses the record form `sha256:<hex>` (a bare full hex is accepted too).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let hex = s.strip_prefix("sha256:").unwrap_or(s);
-        SourceId::from_hex(hex)
-            .ok_or_else(|| format!("`{s}` is not a snapshot id (`sha256:` and 64 lowercase hex characters)"))
+        SourceId::from_hex(hex).ok_or_else(|| {
+            format!("`{s}` is not a snapshot id (`sha256:` and 64 lowercase hex characters)")
+        })
     }
 }
 
@@ -55,7 +56,9 @@ impl Serialize for SourceId {
 
 impl<'de> Deserialize<'de> for SourceId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -80,8 +83,11 @@ impl FromStr for ClaimId {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let valid = !s.is_empty()
             && s.len() <= 64
-            && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            && s.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if valid {
             Ok(ClaimId(s.to_string()))
         } else {
@@ -100,7 +106,9 @@ impl Serialize for ClaimId {
 
 impl<'de> Deserialize<'de> for ClaimId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -110,7 +118,18 @@ mod tests {
 
     #[test]
     fn claim_ids_that_could_escape_claims_folder_are_refused() {
-        for bad in ["", "../x", "a/b", "a.b", "..", "Abc", "-x", "a b", "x\0", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            "a.b",
+            "..",
+            "Abc",
+            "-x",
+            "a b",
+            "x\0",
+            &"a".repeat(65),
+        ] {
             assert!(bad.parse::<ClaimId>().is_err(), "{bad:?} accepted");
         }
         for good in ["c3f9a2b", "my-slug", "0", &"a".repeat(64)] {
@@ -123,7 +142,15 @@ mod tests {
         let hex = "a".repeat(64);
         assert!(format!("sha256:{hex}").parse::<SourceId>().is_ok());
         assert!("sha256:ABC".parse::<SourceId>().is_err());
-        assert!(format!("sha256:{}", "A".repeat(64)).parse::<SourceId>().is_err());
-        assert!(format!("sha256:{}", "a".repeat(63)).parse::<SourceId>().is_err());
+        assert!(
+            format!("sha256:{}", "A".repeat(64))
+                .parse::<SourceId>()
+                .is_err()
+        );
+        assert!(
+            format!("sha256:{}", "a".repeat(63))
+                .parse::<SourceId>()
+                .is_err()
+        );
     }
 }

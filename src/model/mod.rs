@@ -10,7 +10,9 @@ mod ids;
 mod source;
 mod time;
 
-pub use claim::{Anchor, Claim, Event, Evidence, HistoryEntry, Kind, Stance, Status, article_order};
+pub use claim::{
+    Anchor, Claim, Event, Evidence, HistoryEntry, Kind, Stance, Status, article_order,
+};
 pub use config::{Config, Language, Review};
 pub use ids::{ClaimId, SourceId};
 pub use source::SourceMeta;

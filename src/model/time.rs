@@ -30,9 +30,9 @@ impl fmt::Display for Time {
 impl FromStr for Time {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        s.parse::<jiff::Timestamp>()
-            .map(Time::new)
-            .map_err(|e| format!("`{s}` is not an RFC 3339 time such as 2026-11-28T10:07:00Z ({e})"))
+        s.parse::<jiff::Timestamp>().map(Time::new).map_err(|e| {
+            format!("`{s}` is not an RFC 3339 time such as 2026-11-28T10:07:00Z ({e})")
+        })
     }
 }
 

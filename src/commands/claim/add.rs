@@ -40,7 +40,9 @@ pub struct AddArgs {
 pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let text = args.text.trim();
     if text.is_empty() {
-        return Err(Error::usage("`--text` is empty").with_hint("state the claim as a checkable sentence"));
+        return Err(
+            Error::usage("`--text` is empty").with_hint("state the claim as a checkable sentence")
+        );
     }
     let custom_id = args
         .id
@@ -51,7 +53,12 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let by = ctx.who()?;
     let at = ctx.now()?;
     let appears_in = match args.quote.as_deref() {
-        Some(quote) => Some(locate(&ws, quote.trim(), args.source.as_deref(), args.occurrence)?),
+        Some(quote) => Some(locate(
+            &ws,
+            quote.trim(),
+            args.source.as_deref(),
+            args.occurrence,
+        )?),
         None => None,
     };
 
@@ -59,8 +66,11 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let id = match custom_id {
         Some(id) => {
             if ws.claim_path(&id).exists() {
-                return Err(Error::refused(format!("claim `{id}` already exists"))
-                    .with_hint("choose another `--id`, or `factcheck claim edit` the existing one"));
+                return Err(
+                    Error::refused(format!("claim `{id}` already exists")).with_hint(
+                        "choose another `--id`, or `factcheck claim edit` the existing one",
+                    ),
+                );
             }
             id
         }
@@ -70,27 +80,32 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         id,
         text: text.to_string(),
         kind: args.kind,
-        speaker: args.speaker.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        speaker: args
+            .speaker
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         tags: super::normalize_tags(args.tags),
         appears_in,
         status: Status::Unverified,
         rating: None,
         correction: None,
         evidence: Vec::new(),
-        history: vec![HistoryEntry {
-            at,
-            by,
-            event: Event::Created,
-            status: None,
-            fields: Vec::new(),
-            note: None,
-        }],
+        history: vec![HistoryEntry::new(at, by, Event::Created)],
     };
     ws.save_claim(&claim, &lock)?;
     drop(lock);
     match &claim.appears_in {
-        Some(a) => say(&format!("added claim {} at {}..{} of {}", claim.id, a.start, a.end, a.source.short())),
-        None => say(&format!("added claim {} (not anchored to a quote)", claim.id)),
+        Some(a) => say(&format!(
+            "added claim {} at {}..{} of {}",
+            claim.id,
+            a.start,
+            a.end,
+            a.source.short()
+        )),
+        None => say(&format!(
+            "added claim {} (not anchored to a quote)",
+            claim.id
+        )),
     }
     if ctx.json() {
         emit_json(&claim)?;
@@ -100,7 +115,12 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     Ok(0)
 }
 
-fn locate(ws: &Workspace, quote: &str, source: Option<&str>, occurrence: Option<usize>) -> Result<Anchor> {
+fn locate(
+    ws: &Workspace,
+    quote: &str,
+    source: Option<&str>,
+    occurrence: Option<usize>,
+) -> Result<Anchor> {
     let id = match source {
         Some(s) => store::resolve(ws, s)?,
         None => ws.config.article.clone().ok_or_else(|| {
@@ -146,5 +166,7 @@ fn derive_id(ws: &Workspace, identity: &str) -> Result<ClaimId> {
                 .with_hint(format!("`factcheck claim show {id}`; to add another claim on the same words, use `--id`")));
         }
     }
-    Err(Error::refused("every id derived from this claim's hash is taken"))
+    Err(Error::refused(
+        "every id derived from this claim's hash is taken",
+    ))
 }

@@ -69,16 +69,16 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
         fields.push("tags");
     }
     if fields.is_empty() {
-        return Err(Error::usage(format!("nothing to change in claim `{id}`"))
-            .with_hint("give `--text`, `--kind`, `--speaker`, `--tag` or `--untag` with a new value"));
+        return Err(
+            Error::usage(format!("nothing to change in claim `{id}`")).with_hint(
+                "give `--text`, `--kind`, `--speaker`, `--tag` or `--untag` with a new value",
+            ),
+        );
     }
     claim.history.push(HistoryEntry {
-        at,
-        by,
-        event: Event::Edit,
-        status: None,
         fields: fields.iter().map(|f| f.to_string()).collect(),
         note: args.note.filter(|n| !n.trim().is_empty()),
+        ..HistoryEntry::new(at, by, Event::Edit)
     });
     ws.save_claim(&claim, &lock)?;
     say(&format!("edited claim {id}: {}", fields.join(", ")));
@@ -105,7 +105,14 @@ pub fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<i32> {
     let id = ws.resolve_claim(&args.id)?;
     let claim = ws.load_claim(&id)?;
     ws.remove_claim(&id, &lock)?;
-    say(&format!("removed claim {id} ({}): {}", claim.text, args.note.trim()));
-    emit(&format!("removed {id} at {at} by {by}: {}\n", args.note.trim()))?;
+    say(&format!(
+        "removed claim {id} ({}): {}",
+        claim.text,
+        args.note.trim()
+    ));
+    emit(&format!(
+        "removed {id} at {at} by {by}: {}\n",
+        args.note.trim()
+    ))?;
     Ok(0)
 }

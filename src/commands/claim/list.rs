@@ -48,7 +48,11 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
             ]
         })
         .collect();
-    emit(&table::render(&["#", "ID", "STATUS", "KIND", "EV", "CLAIM"], &rows, 70))?;
+    emit(&table::render(
+        &["#", "ID", "STATUS", "KIND", "EV", "CLAIM"],
+        &rows,
+        70,
+    ))?;
     Ok(0)
 }
 
@@ -76,7 +80,13 @@ fn render(c: &Claim) -> String {
     match &c.appears_in {
         Some(a) => field(
             "quote",
-            &format!("\"{}\"  ({} @ {}..{})", a.exact, a.source.short(), a.start, a.end),
+            &format!(
+                "\"{}\"  ({} @ {}..{})",
+                a.exact,
+                a.source.short(),
+                a.start,
+                a.end
+            ),
         ),
         None => field("quote", "(not anchored to the article)"),
     }

@@ -1,0 +1,244 @@
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use crate::support::*;
+
+fn hex() -> &'static str {
+    ARTICLE_ID.trim_start_matches("sha256:")
+}
+
+/// Overwrites a snapshot's bytes in place (it is read-only on purpose).
+fn tamper(ws: &Ws, rel: &str, f: impl FnOnce(&mut Vec<u8>)) {
+    let path = ws.join(rel);
+    let mut perms = fs::metadata(&path).unwrap().permissions();
+    perms.set_mode(0o644);
+    fs::set_permissions(&path, perms).unwrap();
+    let mut bytes = fs::read(&path).unwrap();
+    f(&mut bytes);
+    fs::write(&path, bytes).unwrap();
+}
+
+#[test]
+fn clean_workspace_passes() {
+    let ws = Ws::with_article();
+    ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let run = ws.run(&["check"]).success();
+    assert_eq!(run.stdout, "no problems in 1 claim and 1 snapshot\n");
+}
+
+#[test]
+fn tampered_byte_is_found_and_named() {
+    let ws = Ws::with_article();
+    tamper(&ws, &format!("sources/{}.md", hex()), |b| b[100] ^= 1);
+    let run = ws.run(&["check"]).code(1);
+    insta::assert_snapshot!(run.render());
+}
+
+#[test]
+fn stat_cache_skips_unchanged_snapshots_and_full_rehashes() {
+    let ws = Ws::with_article();
+    ws.run(&["check"]).success();
+    let rel = format!("sources/{}.md", hex());
+    let mtime = fs::metadata(ws.join(&rel)).unwrap().modified().unwrap();
+    // Same size, same mtime, same inode: only a rehash can tell.
+    tamper(&ws, &rel, |b| b[10] ^= 1);
+    fs::File::options()
+        .write(true)
+        .open(ws.join(&rel))
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    ws.run(&["check"]).success();
+    let run = ws.run(&["check", "--full"]).code(1);
+    assert!(
+        run.stdout.contains("snapshot bytes changed"),
+        "{}",
+        run.render()
+    );
+    // A changed mtime is enough for the plain check to rehash.
+    fs::File::options()
+        .write(true)
+        .open(ws.join(&rel))
+        .unwrap()
+        .set_modified(std::time::SystemTime::now())
+        .unwrap();
+    ws.run(&["check"]).code(1);
+}
+
+#[test]
+fn every_kind_of_stray_in_sources_is_reported_at_once() {
+    let ws = Ws::with_article();
+    let other = ws.source("evidence.txt", "some evidence text");
+    let other_hex = &other["sha256:".len()..];
+    std::os::unix::fs::symlink("/etc/hostname", ws.join("sources/link.txt")).unwrap();
+    fs::create_dir(ws.join("sources/folder")).unwrap();
+    ws.write("sources/notes.txt", "stray");
+    fs::remove_file(ws.join(&format!("sources/{other_hex}.txt"))).unwrap();
+    let orphan = "0".repeat(64);
+    ws.write(&format!("sources/{orphan}.txt"), "orphan bytes");
+    let run = ws.run(&["check"]).code(1);
+    insta::assert_snapshot!(run.render());
+}
+
+#[test]
+fn bad_yaml_is_reported_with_path_line_and_column() {
+    let ws = Ws::with_article();
+    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let path = ws.claim_file(&id);
+    let text = ws
+        .read(&path)
+        .replace("status: unverified", "staus: unverified");
+    ws.write(&path, &text);
+    let hex = hex();
+    let meta = ws
+        .read(&format!("sources/{hex}.yaml"))
+        .replace("size: 10690", "size: [oops");
+    ws.write(&format!("sources/{hex}.yaml"), &meta);
+    let run = ws.run(&["check"]).code(1);
+    insta::assert_snapshot!(run.render().replace(&id, "[ID]"));
+}
+
+#[test]
+fn metadata_hash_must_match_its_file_name() {
+    let ws = Ws::with_article();
+    let hex = hex();
+    let meta = ws.read(&format!("sources/{hex}.yaml")).replace(
+        &format!("sha256: \"{hex}\""),
+        &format!("sha256: \"{}\"", "1".repeat(64)),
+    );
+    ws.write(&format!("sources/{hex}.yaml"), &meta);
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout
+            .contains(&format!("sources/{hex}.yaml:1: `sha256: 1111")),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn tampered_quote_is_reported_with_file_and_line() {
+    let ws = Ws::with_article();
+    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let path = ws.claim_file(&id);
+    ws.write(
+        &path,
+        &ws.read(&path).replace(
+            "exact: OpenAI安全团队仅得到了9天的时间",
+            "exact: OpenAI安全团队仅得到了10天的时间",
+        ),
+    );
+    let run = ws.run(&["check"]).code(1);
+    let line = ws
+        .read(&path)
+        .lines()
+        .position(|l| l.contains("exact:"))
+        .unwrap()
+        + 1;
+    assert!(
+        run.stdout.contains(&format!(
+            "claims/{id}.yaml:{line}: the quote no longer occurs"
+        )),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn stale_offsets_are_reported_and_fixed_by_check_fix() {
+    let ws = Ws::with_article();
+    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let path = ws.claim_file(&id);
+    let good = ws.read(&path);
+    ws.write(
+        &path,
+        &good
+            .replace("start: 818", "start: 700")
+            .replace("end: 837", "end: 719"),
+    );
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout
+            .contains("stale offsets 700..719: the quote is now at 818..837"),
+        "{}",
+        run.render()
+    );
+    let run = ws.run(&["check", "--fix"]).success();
+    assert!(
+        run.stdout.contains(&format!("fixed: claims/{id}.yaml")),
+        "{}",
+        run.render()
+    );
+    assert_eq!(ws.read(&path), good);
+}
+
+#[test]
+fn claims_citing_missing_sources_and_excerpts_are_reported() {
+    let ws = Ws::with_article();
+    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let ev = ws.source("ev.txt", "The security team had only 9 days to assess.");
+    ws.run(&[
+        "evidence",
+        "add",
+        &id,
+        &ev,
+        "--stance",
+        "supports",
+        "--excerpt",
+        "only 9 days",
+    ])
+    .success();
+    ws.run(&["mark", &id, "verified"]).success();
+    let path = ws.claim_file(&id);
+    ws.write(
+        &path,
+        &ws.read(&path)
+            .replace("excerpt: only 9 days", "excerpt: only ten days"),
+    );
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout
+            .contains("evidence 1: the excerpt does not occur"),
+        "{}",
+        run.render()
+    );
+    let ev_hex = &ev["sha256:".len()..];
+    fs::remove_file(ws.join(&format!("sources/{ev_hex}.yaml"))).unwrap();
+    let run = ws.run(&["check"]).code(1);
+    insta::assert_snapshot!(
+        run.render()
+            .replace(&id, "[ID]")
+            .replace(ev_hex, "[EVHEX]")
+            .replace(&ev_hex[..12], "[EV]")
+    );
+}
+
+#[test]
+fn claim_file_name_must_match_its_id() {
+    let ws = Ws::with_article();
+    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    fs::copy(ws.join(&ws.claim_file(&id)), ws.join("claims/other.yaml")).unwrap();
+    ws.write("claims/Bad.Name.yaml", "id: x\n");
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout
+            .contains("claims/other.yaml:1: the file holds claim"),
+        "{}",
+        run.render()
+    );
+    assert!(
+        run.stdout.contains("not a valid claim id"),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn check_json_output_is_for_machines() {
+    let ws = Ws::with_article();
+    tamper(&ws, &format!("sources/{}.md", hex()), |b| b.push(b'!'));
+    let run = ws.run(&["check", "--format", "json"]).code(1);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["sources"], 1);
+    assert!(v["problems"].as_array().unwrap().len() >= 1);
+}

@@ -1,0 +1,88 @@
+use crate::support::*;
+
+#[test]
+fn init_creates_the_workspace_layout() {
+    let ws = Ws::bare();
+    let run = ws.run(&["init", "desk"]).success();
+    insta::assert_snapshot!(run.render());
+    for path in [
+        "factcheck.yaml",
+        "claims",
+        "sources",
+        "templates",
+        ".gitignore",
+        ".gitattributes",
+    ] {
+        assert!(ws.join("desk").join(path).exists(), "{path} missing");
+    }
+    assert!(ws.read("desk/.gitattributes").contains("sources/** -text"));
+    assert!(ws.read("desk/.gitignore").contains(".factcheck/"));
+}
+
+#[test]
+fn init_refuses_an_existing_workspace() {
+    let ws = Ws::new();
+    let before = ws.files();
+    let run = ws.run(&["init"]).code(2);
+    assert!(
+        run.stderr.contains("already a factcheck workspace"),
+        "{}",
+        run.render()
+    );
+    assert_eq!(before, ws.files());
+}
+
+#[test]
+fn commands_outside_a_workspace_say_how_to_create_one() {
+    let ws = Ws::bare();
+    let run = ws.run(&["claim", "list"]).code(2);
+    insta::assert_snapshot!(run.render());
+}
+
+#[test]
+fn workspace_is_found_from_a_subfolder_and_with_dash_c() {
+    let ws = Ws::with_article();
+    std::fs::create_dir_all(ws.join("claims/deeper")).unwrap();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("factcheck"));
+    let out = cmd
+        .current_dir(ws.join("claims/deeper"))
+        .args(["source", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("275e20f7"));
+    let other = Ws::bare();
+    let run = other
+        .run(&["-C", ws.path().to_str().unwrap(), "source", "list"])
+        .success();
+    assert!(run.stdout.contains("275e20f7b145*"), "{}", run.render());
+}
+
+#[test]
+fn who_is_required_for_writes() {
+    let ws = Ws::new();
+    let home = ws.join("home");
+    let run = ws
+        .run_with(
+            &["source", "add", ARTICLE],
+            &[
+                ("FACTCHECK_REVIEWER", ""),
+                ("HOME", home.to_str().unwrap()),
+                ("GIT_CONFIG_GLOBAL", "/dev/null"),
+                ("GIT_CONFIG_NOSYSTEM", "1"),
+            ],
+        )
+        .code(2);
+    assert!(
+        run.stderr.contains("cannot tell who is making this change"),
+        "{}",
+        run.render()
+    );
+    assert!(run.stderr.contains("--by NAME"), "{}", run.render());
+    assert!(
+        std::fs::read_dir(ws.join("sources"))
+            .unwrap()
+            .next()
+            .is_none()
+    );
+}

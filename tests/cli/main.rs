@@ -1,0 +1,14 @@
+//! Integration tests: the real binary on temporary workspaces, asserting what
+//! a user sees (stdout, stderr, exit code) and what lands on disk.
+
+mod support;
+
+mod check;
+mod claim;
+mod evidence;
+mod export;
+mod extract;
+mod init;
+mod mark;
+mod report;
+mod source;

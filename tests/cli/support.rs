@@ -1,0 +1,188 @@
+//! A small fluent harness: a temporary workspace and a way to run the real
+//! binary in it with the clock and the reviewer fixed.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::cargo::cargo_bin;
+use tempfile::TempDir;
+
+/// The fixed clock every test runs under.
+pub const NOW: &str = "2026-11-28T10:00:00Z";
+/// The bundled article (byte-identical to ../shared/article.md).
+pub const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article.md");
+pub const ARTICLE_ID: &str =
+    "sha256:275e20f7b1455b0b8aff368c39ca961809919bc06e5848aa6516011542b9e37e";
+
+/// A temporary workspace.
+pub struct Ws {
+    dir: TempDir,
+}
+
+impl Ws {
+    /// An empty folder, not yet a workspace.
+    pub fn bare() -> Ws {
+        Ws {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A fresh workspace (`factcheck init`).
+    pub fn new() -> Ws {
+        let ws = Ws::bare();
+        ws.run(&["init"]).success();
+        ws
+    }
+
+    /// A workspace with the bundled article snapshotted as its article.
+    pub fn with_article() -> Ws {
+        let ws = Ws::new();
+        ws.run(&[
+            "source",
+            "add",
+            ARTICLE,
+            "--article",
+            "--title",
+            "OpenAI高管震荡内幕",
+        ])
+        .success();
+        ws
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn join(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Runs `factcheck ARGS` in the workspace as `alice` at `NOW`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// Like `run`, with extra environment variables.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = std::process::Command::new(cargo_bin("factcheck"));
+        cmd.current_dir(self.path())
+            .args(args)
+            .env("FACTCHECK_NOW", NOW)
+            .env("FACTCHECK_REVIEWER", "alice")
+            .env_remove("FACTCHECK_WORKSPACE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run factcheck");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            root: self.path().to_path_buf(),
+        }
+    }
+
+    /// Adds a claim on `quote` in the article and returns its id.
+    pub fn claim(&self, text: &str, quote: &str) -> String {
+        self.run(&["claim", "add", "--text", text, "--quote", quote])
+            .success()
+            .stdout
+            .trim()
+            .to_string()
+    }
+
+    /// Snapshots `contents` as a source file named `name`; returns its id.
+    pub fn source(&self, name: &str, contents: &str) -> String {
+        let path = self.join(name);
+        std::fs::write(&path, contents).expect("write source file");
+        let id = self
+            .run(&["source", "add", name])
+            .success()
+            .stdout
+            .trim()
+            .to_string();
+        std::fs::remove_file(path).expect("remove source file");
+        id
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, contents: &str) {
+        let path = self.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create dir");
+        }
+        std::fs::write(path, contents).expect("write");
+    }
+
+    /// Every file in the workspace (outside `.factcheck/`) with its bytes,
+    /// to prove a refused command changed nothing.
+    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        fn walk(dir: &Path, root: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+            for entry in std::fs::read_dir(dir).expect("read dir") {
+                let path = entry.expect("entry").path();
+                let rel = path
+                    .strip_prefix(root)
+                    .expect("under root")
+                    .display()
+                    .to_string();
+                if rel == ".factcheck" {
+                    continue;
+                }
+                if path.is_dir() {
+                    walk(&path, root, out);
+                } else {
+                    out.insert(rel, std::fs::read(&path).expect("read file"));
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(self.path(), self.path(), &mut out);
+        out
+    }
+
+    /// The path of the one claim file.
+    pub fn claim_file(&self, id: &str) -> String {
+        format!("claims/{id}.yaml")
+    }
+}
+
+/// What one run printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    root: PathBuf,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn success(self) -> Run {
+        assert_eq!(self.code, 0, "expected success\n{}", self.render());
+        self
+    }
+
+    #[track_caller]
+    pub fn code(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "expected exit {code}\n{}", self.render());
+        self
+    }
+
+    /// Exit code, stdout and stderr in one string for snapshots, with the
+    /// temporary path replaced by `[WS]`.
+    pub fn render(&self) -> String {
+        let root = self.root.display().to_string();
+        let fix = |s: &str| s.replace(&root, "[WS]");
+        format!(
+            "exit: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code,
+            fix(&self.stdout),
+            fix(&self.stderr)
+        )
+    }
+}
