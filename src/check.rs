@@ -79,7 +79,7 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     let listing = store::list(ws)?;
     for (path, why) in &listing.strays {
         out.problems
-            .push(problem(ws.rel(path), None, format!("{why}")));
+            .push(problem(ws.rel(path), None, why.to_string()));
     }
     let metas: Vec<(SourceId, std::result::Result<SourceMeta, Problem>)> = listing
         .metas
@@ -197,8 +197,7 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
         texts: &texts,
         damaged: &damaged,
     };
-    let results: Vec<(Vec<Problem>, Option<(usize, usize)>)> =
-        claims.par_iter().map(|l| ctx.check_claim(ws, l)).collect();
+    let results: Vec<ClaimFindings> = claims.par_iter().map(|l| ctx.check_claim(ws, l)).collect();
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
         match (moved, options.fix, lock) {
             (Some((start, end)), true, Some(lock)) => {
@@ -222,6 +221,9 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     out.problems.sort();
     Ok(out)
 }
+
+/// A claim's problems, and its quote's new offsets when they went stale.
+type ClaimFindings = (Vec<Problem>, Option<(usize, usize)>);
 
 struct ClaimCtx<'a> {
     sources: &'a BTreeMap<SourceId, SourceMeta>,

@@ -15,12 +15,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file-system call failed.
-    #[error("cannot {action} `{}`: {source}", path.display())]
+    #[error("cannot {action} `{}`: {cause}", path.display())]
     Io {
         action: &'static str,
         path: PathBuf,
-        #[source]
-        source: io::Error,
+        /// Shown inline, so it is not also a `source()`.
+        cause: io::Error,
     },
     /// A YAML file does not parse or does not match its schema.
     #[error("`{}`{}: {message}", path.display(), location(*line, *column))]
@@ -61,11 +61,11 @@ fn location(line: Option<usize>, column: Option<usize>) -> String {
 
 impl Error {
     /// An I/O error that names the path and what was being done.
-    pub fn io(action: &'static str, path: impl AsRef<Path>, source: io::Error) -> Self {
+    pub fn io(action: &'static str, path: impl AsRef<Path>, cause: io::Error) -> Self {
         Error::Io {
             action,
             path: path.as_ref().to_path_buf(),
-            source,
+            cause,
         }
     }
 

@@ -263,6 +263,13 @@ pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
 /// The text of a snapshot, decoded once.
 pub fn read_text(ws: &Workspace, meta: &SourceMeta) -> Result<SourceText> {
     let path = ws.sources_dir().join(safe_file_name(meta)?);
+    let kind = fs::symlink_metadata(&path).map_err(|e| Error::io("read", &path, e))?;
+    if !kind.is_file() {
+        return Err(Error::usage(format!(
+            "`{}` is not a plain file; snapshots must not be symlinks",
+            ws.rel(&path).display()
+        )));
+    }
     let bytes = fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
     let label = format!("snapshot `{}`", &meta.sha256[..12.min(meta.sha256.len())]);
     text::decode(&bytes, &meta.media_type, &label).map(SourceText::new)

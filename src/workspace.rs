@@ -278,10 +278,10 @@ pub fn who(by: Option<&str>) -> Result<String> {
     if let Some(name) = by.map(str::trim).filter(|n| !n.is_empty()) {
         return Ok(name.to_string());
     }
-    if let Ok(name) = std::env::var("FACTCHECK_REVIEWER") {
-        if !name.trim().is_empty() {
-            return Ok(name.trim().to_string());
-        }
+    if let Ok(name) = std::env::var("FACTCHECK_REVIEWER")
+        && !name.trim().is_empty()
+    {
+        return Ok(name.trim().to_string());
     }
     let from_git = Command::new("git")
         .args(["config", "user.name"])

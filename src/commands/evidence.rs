@@ -1,7 +1,7 @@
 //! `factcheck evidence add`: attach a snapshot's passage to a claim.
 
 use crate::anchor;
-use crate::cli::{Ctx, say};
+use crate::cli::{Ctx, emit_json, say};
 use crate::error::{Error, Result};
 use crate::model::{Event, Evidence, HistoryEntry, Stance};
 use crate::store;
@@ -95,5 +95,8 @@ pub fn run(ctx: &Ctx, cmd: EvidenceCommand) -> Result<i32> {
         args.stance,
         source.short()
     ));
+    if ctx.json() {
+        emit_json(&claim)?;
+    }
     Ok(0)
 }

@@ -1,7 +1,12 @@
-//! `factcheck extract`.
+//! `factcheck extract`: the check-worthy sentences of a source, ranked.
 
-use crate::cli::Ctx;
+use serde::Serialize;
+
+use crate::cli::{Ctx, emit, emit_json};
 use crate::error::{Error, Result};
+use crate::extract;
+use crate::model::ClaimId;
+use crate::store;
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -10,11 +15,101 @@ pub struct ExtractArgs {
     /// How many candidates to list
     #[arg(long, default_value_t = 60)]
     pub top: usize,
-    /// Only candidates scoring at least this
-    #[arg(long, default_value_t = 0.0)]
+    /// Only candidates scoring at least this (0 to 1)
+    #[arg(long, default_value_t = 0.0, value_name = "X")]
     pub min_score: f64,
 }
 
-pub fn run(_ctx: &Ctx, _args: ExtractArgs) -> Result<i32> {
-    Err(Error::usage("extract: not built yet"))
+/// One candidate as printed: the scored sentence and the claims already on it.
+#[derive(Debug, Serialize)]
+struct Row {
+    text: String,
+    start: usize,
+    end: usize,
+    score: f64,
+    reasons: Vec<String>,
+    /// Whether an existing claim's quote overlaps this sentence.
+    claimed: bool,
+    /// Those claims' ids.
+    claims: Vec<ClaimId>,
+}
+
+pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
+    if !(0.0..=1.0).contains(&args.min_score) {
+        return Err(Error::usage("`--min-score` is a number from 0 to 1"));
+    }
+    let ws = ctx.workspace()?;
+    let id = match &args.source {
+        Some(given) => store::resolve(&ws, given)?,
+        None => ws.config.article.clone().ok_or_else(|| {
+            Error::usage("this workspace has no article set, so name the snapshot to read")
+                .with_hint("`factcheck extract SOURCE`, or `factcheck source add PATH --article`")
+        })?,
+    };
+    let meta = store::load_meta(&ws, &id)?;
+    let text = store::read_text(&ws, &meta)?;
+    let claims = ws.load_claims()?;
+    let spans: Vec<(usize, usize, &ClaimId)> = claims
+        .iter()
+        .filter_map(|c| {
+            let a = c.appears_in.as_ref().filter(|a| a.source == id)?;
+            Some((a.start, a.end, &c.id))
+        })
+        .collect();
+    let rows: Vec<Row> = extract::candidates(text.as_str())
+        .into_iter()
+        .filter(|c| c.score >= args.min_score)
+        .take(args.top)
+        .map(|c| {
+            let claims: Vec<ClaimId> = spans
+                .iter()
+                .filter(|(s, e, _)| *s < c.end && c.start < *e)
+                .map(|(_, _, id)| (*id).clone())
+                .collect();
+            Row {
+                claimed: !claims.is_empty(),
+                claims,
+                text: c.text,
+                start: c.start,
+                end: c.end,
+                score: c.score,
+                reasons: c.reasons,
+            }
+        })
+        .collect();
+    if ctx.json() {
+        return emit_json(&rows).map(|()| 0);
+    }
+    if rows.is_empty() {
+        crate::cli::say("no candidates; lower `--min-score`, or check the snapshot has prose");
+        return Ok(0);
+    }
+    let mut out = String::new();
+    let width = rows.len().to_string().len();
+    for (i, r) in rows.iter().enumerate() {
+        let claimed = if r.claimed {
+            format!("  claimed: {}", r.claims.iter().map(ClaimId::as_str).collect::<Vec<_>>().join(", "))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "{:>width$}. {:.3}  [{}..{}]{claimed}\n",
+            i + 1,
+            r.score,
+            r.start,
+            r.end
+        ));
+        let pad = " ".repeat(width + 2);
+        out.push_str(&format!("{pad}{}\n", r.text.replace('\n', " ")));
+        if !r.reasons.is_empty() {
+            out.push_str(&format!("{pad}{}\n", r.reasons.join(" · ")));
+        }
+    }
+    let claimed = rows.iter().filter(|r| r.claimed).count();
+    out.push_str(&format!(
+        "{} candidates, {claimed} already claimed; `factcheck claim add --text … --quote \"…\"` takes a sentence as it is\n",
+        rows.len()
+    ));
+    emit(&out)?;
+    Ok(0)
 }

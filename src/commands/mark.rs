@@ -1,6 +1,6 @@
 //! `factcheck mark`: set a claim's verdict, under the rules of design §3.
 
-use crate::cli::{Ctx, say};
+use crate::cli::{Ctx, emit_json, say};
 use crate::error::{Error, Result};
 use crate::model::{Claim, Event, HistoryEntry, Status};
 use crate::rules;
@@ -83,6 +83,9 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
         ));
     }
     say(&message);
+    if ctx.json() {
+        emit_json(&claim)?;
+    }
     Ok(0)
 }
 

@@ -1,6 +1,6 @@
 //! `factcheck sign`: a second reviewer's sign-off on a verdict.
 
-use crate::cli::{Ctx, say};
+use crate::cli::{Ctx, emit_json, say};
 use crate::error::{Error, Result};
 use crate::model::{Event, HistoryEntry, Status};
 
@@ -54,5 +54,8 @@ pub fn run(ctx: &Ctx, args: SignArgs) -> Result<i32> {
         "{by} signed the verdict `{}` on claim {id}",
         claim.status
     ));
+    if ctx.json() {
+        emit_json(&claim)?;
+    }
     Ok(0)
 }

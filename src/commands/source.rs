@@ -54,12 +54,12 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
     let by = ctx.who()?;
     let at = ctx.now()?;
-    if let Some(m) = &args.media_type {
-        if !m.contains('/') || m.contains(char::is_whitespace) {
-            return Err(Error::usage(format!(
-                "`{m}` is not a media type such as text/html"
-            )));
-        }
+    if let Some(m) = &args.media_type
+        && (!m.contains('/') || m.contains(char::is_whitespace))
+    {
+        return Err(Error::usage(format!(
+            "`{m}` is not a media type such as text/html"
+        )));
     }
     let from_stdin = args.path.as_os_str() == "-";
     let new = NewSource {

@@ -1,1 +1,72 @@
 use crate::support::*;
+
+fn candidates(ws: &Ws, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut full = vec!["extract", "--format", "json"];
+    full.extend(args);
+    serde_json::from_str(&ws.run(&full).success().stdout).unwrap()
+}
+
+#[test]
+fn candidates_select_their_text_exactly_and_are_sorted() {
+    let ws = Ws::with_article();
+    let rows = candidates(&ws, &["--top", "500"]);
+    assert!(rows.len() > 60, "{}", rows.len());
+    let article: Vec<char> = std::fs::read_to_string(ARTICLE).unwrap().chars().collect();
+    let mut last = 1.0;
+    for r in &rows {
+        let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+        assert_eq!(article[s..e].iter().collect::<String>(), r["text"].as_str().unwrap());
+        let score = r["score"].as_f64().unwrap();
+        assert!((0.0..=last).contains(&score), "not sorted at {r}");
+        last = score;
+        assert!(r["reasons"].is_array());
+    }
+}
+
+#[test]
+fn a_candidate_becomes_a_claim_in_one_step_and_is_then_claimed() {
+    let ws = Ws::with_article();
+    let top = candidates(&ws, &["--top", "1"]);
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0]["claimed"], false);
+    let text = top[0]["text"].as_str().unwrap();
+    let id = ws.claim("OpenAI 8月收入3亿美元", text);
+    let top = candidates(&ws, &["--top", "1"]);
+    assert_eq!(top[0]["claimed"], true);
+    assert_eq!(top[0]["claims"][0], id.as_str());
+}
+
+#[test]
+fn top_and_min_score_limit_the_list() {
+    let ws = Ws::with_article();
+    assert_eq!(candidates(&ws, &["--top", "5"]).len(), 5);
+    let strong = candidates(&ws, &["--top", "500", "--min-score", "0.9"]);
+    assert!(!strong.is_empty() && strong.iter().all(|r| r["score"].as_f64().unwrap() >= 0.9));
+    let run = ws.run(&["extract", "--min-score", "2"]).code(2);
+    assert!(run.stderr.contains("from 0 to 1"), "{}", run.render());
+}
+
+#[test]
+fn rhetoric_is_not_among_the_top_candidates() {
+    let ws = Ws::with_article();
+    let rows = candidates(&ws, &["--top", "60"]);
+    for line in ["OpenAI，真的不要安全了？？！", "就，时间真的不够啊！", "但能咋办，发都发布出去了……"] {
+        assert!(!rows.iter().any(|r| r["text"].as_str().unwrap().contains(line)), "{line} ranked in the top 60");
+    }
+}
+
+#[test]
+fn extract_text_output_lists_reasons() {
+    let ws = Ws::with_article();
+    insta::assert_snapshot!(ws.run(&["extract", "--top", "3"]).success().render());
+}
+
+#[test]
+fn extract_needs_an_article_or_a_source() {
+    let ws = Ws::new();
+    let run = ws.run(&["extract"]).code(2);
+    assert!(run.stderr.contains("no article set"), "{}", run.render());
+    let id = ws.source("en.txt", "Dr. Smith said revenue rose 35% to $3.5 billion in 2023. I think it is great!");
+    let rows = candidates(&ws, &[&id]);
+    assert_eq!(rows[0]["text"], "Dr. Smith said revenue rose 35% to $3.5 billion in 2023.");
+}

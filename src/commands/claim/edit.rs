@@ -1,6 +1,6 @@
 //! `factcheck claim edit` and `claim remove`.
 
-use crate::cli::{Ctx, emit, say};
+use crate::cli::{Ctx, emit, emit_json, say};
 use crate::error::{Error, Result};
 use crate::model::{Event, HistoryEntry, Kind};
 
@@ -82,6 +82,9 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
     });
     ws.save_claim(&claim, &lock)?;
     say(&format!("edited claim {id}: {}", fields.join(", ")));
+    if ctx.json() {
+        emit_json(&claim)?;
+    }
     Ok(0)
 }
 
