@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands;
 use crate::error::{Error, Result};
-use crate::model::Time;
+use crate::model::{Claim, Time};
 use crate::workspace::{self, Workspace};
 
 /// A fact-checking desk's workspace: snapshot an article and its evidence,
@@ -92,6 +92,46 @@ impl Ctx {
     pub fn json(&self) -> bool {
         self.global.format == Format::Json
     }
+
+    /// The shape of every command that changes one claim: resolve it under the
+    /// workspace lock, let `change` modify it (or refuse, leaving the file as it
+    /// was), save it, then say what happened (and print it, with `--format json`).
+    pub fn change_claim(
+        &self,
+        given: &str,
+        change: impl FnOnce(&Workspace, &mut Claim, &Author) -> Result<String>,
+    ) -> Result<i32> {
+        let ws = self.workspace()?;
+        let author = Author {
+            by: self.who()?,
+            at: self.now()?,
+        };
+        let lock = ws.lock()?;
+        let id = ws.resolve_claim(given)?;
+        let mut claim = ws.load_claim(&id)?;
+        let message = change(&ws, &mut claim, &author)?;
+        ws.save_claim(&claim, &lock)?;
+        drop(lock);
+        say(&message);
+        if self.json() {
+            emit_json(&claim)?;
+        }
+        Ok(0)
+    }
+}
+
+/// Who makes a change, and when.
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub by: String,
+    pub at: Time,
+}
+
+/// A trimmed option, `None` when empty: how every free-text flag is stored.
+pub fn nonempty(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 /// Runs a parsed command line.

@@ -1,7 +1,7 @@
 //! `factcheck evidence add`: attach a snapshot's passage to a claim.
 
 use crate::anchor;
-use crate::cli::{Ctx, emit_json, say};
+use crate::cli::{Ctx, nonempty};
 use crate::error::{Error, Result};
 use crate::model::{Event, Evidence, HistoryEntry, Stance};
 use crate::store;
@@ -31,72 +31,56 @@ pub struct AddArgs {
 
 pub fn run(ctx: &Ctx, cmd: EvidenceCommand) -> Result<i32> {
     let EvidenceCommand::Add(args) = cmd;
-    let ws = ctx.workspace()?;
-    let by = ctx.who()?;
-    let at = ctx.now()?;
-    let source = store::resolve(&ws, &args.source)?;
-    let meta = store::load_meta(&ws, &source)?;
-    let excerpt = args
-        .excerpt
-        .map(|e| e.trim().to_string())
-        .filter(|e| !e.is_empty());
-    if let Some(excerpt) = &excerpt {
-        let text = store::read_text(&ws, &meta)?;
-        if text.find_ignoring_whitespace(excerpt).is_none() {
-            let mut err = Error::refused(format!(
-                "the excerpt does not occur in snapshot {} ({}): \"{excerpt}\"",
-                source.short(),
-                meta.label()
-            ));
-            err = match text.closest_passage(excerpt) {
-                Some((s, e)) => err.with_hint(format!(
-                    "the closest passage reads: \"{}\"; copy the exact words from there",
-                    anchor::one_line(text.slice(s, e))
-                )),
-                None => err.with_hint("copy the exact words from the snapshot"),
-            };
-            return Err(err);
+    let excerpt = nonempty(args.excerpt);
+    let stance = args.stance;
+    ctx.change_claim(&args.claim, |ws, claim, author| {
+        let source = store::resolve(ws, &args.source)?;
+        let meta = store::load_meta(ws, &source)?;
+        if let Some(excerpt) = &excerpt {
+            let text = store::read_text(ws, &meta)?;
+            if text.find_ignoring_whitespace(excerpt).is_none() {
+                let err = Error::refused(format!(
+                    "the excerpt does not occur in snapshot {} ({}): \"{excerpt}\"",
+                    source.short(),
+                    meta.label()
+                ));
+                return Err(match text.closest_passage(excerpt) {
+                    Some((s, e)) => err.with_hint(format!(
+                        "the closest passage reads: \"{}\"; copy the exact words from there",
+                        anchor::one_line(text.slice(s, e))
+                    )),
+                    None => err.with_hint("copy the exact words from the snapshot"),
+                });
+            }
         }
-    }
-    let lock = ws.lock()?;
-    let id = ws.resolve_claim(&args.claim)?;
-    let mut claim = ws.load_claim(&id)?;
-    if claim
-        .evidence
-        .iter()
-        .any(|e| e.source == source && e.stance == args.stance && e.excerpt == excerpt)
-    {
-        return Err(Error::refused(format!(
-            "claim `{id}` already has this evidence ({} from {})",
-            args.stance,
+        let id = &claim.id;
+        if claim
+            .evidence
+            .iter()
+            .any(|e| e.source == source && e.stance == stance && e.excerpt == excerpt)
+        {
+            return Err(Error::refused(format!(
+                "claim `{id}` already has this evidence ({stance} from {})",
+                source.short()
+            )));
+        }
+        let message = format!(
+            "claim {id}: added evidence {} ({stance} from {})",
+            claim.evidence.len() + 1,
             source.short()
-        )));
-    }
-    let note = args
-        .note
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty());
-    claim.evidence.push(Evidence {
-        source: source.clone(),
-        stance: args.stance,
-        excerpt,
-        note,
-        added_by: by.clone(),
-        added_at: at,
-    });
-    claim.history.push(HistoryEntry {
-        note: Some(format!("{} from {}", args.stance, source.short())),
-        ..HistoryEntry::new(at, by, Event::Evidence)
-    });
-    ws.save_claim(&claim, &lock)?;
-    say(&format!(
-        "claim {id}: added evidence {} ({} from {})",
-        claim.evidence.len(),
-        args.stance,
-        source.short()
-    ));
-    if ctx.json() {
-        emit_json(&claim)?;
-    }
-    Ok(0)
+        );
+        claim.evidence.push(Evidence {
+            source: source.clone(),
+            stance,
+            excerpt,
+            note: nonempty(args.note),
+            added_by: author.by.clone(),
+            added_at: author.at,
+        });
+        claim.history.push(HistoryEntry {
+            note: Some(format!("{stance} from {}", source.short())),
+            ..HistoryEntry::new(author.at, author.by.clone(), Event::Evidence)
+        });
+        Ok(message)
+    })
 }

@@ -1,6 +1,6 @@
 //! `factcheck mark`: set a claim's verdict, under the rules of design §3.
 
-use crate::cli::{Ctx, emit_json, say};
+use crate::cli::{Ctx, nonempty};
 use crate::error::{Error, Result};
 use crate::model::{Claim, Event, HistoryEntry, Status};
 use crate::rules;
@@ -26,67 +26,55 @@ pub struct MarkArgs {
 }
 
 pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
-    let ws = ctx.workspace()?;
-    let by = ctx.who()?;
-    let at = ctx.now()?;
-    let lock = ws.lock()?;
-    let id = ws.resolve_claim(&args.claim)?;
-    let mut claim = ws.load_claim(&id)?;
-    let note = args
-        .note
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty());
-    let clean = |s: Option<String>| s.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
-
-    if args.status == Status::Unverified && claim.status != Status::Unverified && note.is_none() {
-        return Err(Error::refused(format!(
-            "reopening claim `{id}` needs a `--note` saying why"
-        )));
-    }
     if args.correction.is_some() && args.status != Status::Disputed {
         return Err(Error::usage("`--correction` goes with `disputed`"));
     }
-    let intact = if args.status == Status::Verified {
-        evidence_intact(&ws, &claim)
-    } else {
-        Ok(())
-    };
-    if let Some(why) = rules::unmet(&claim, args.status, note.as_deref(), intact) {
-        return Err(
-            Error::refused(format!("cannot mark claim `{id}` {}: {why}", args.status))
-                .with_hint("nothing was changed"),
-        );
-    }
-
-    let changed = args.status != claim.status;
-    claim.status = args.status;
-    let rating = clean(args.rating);
-    if rating.is_some() || changed {
-        claim.rating = rating;
-    }
-    let correction = clean(args.correction);
-    if correction.is_some() || changed {
-        claim.correction = correction;
-    }
-    claim.history.push(HistoryEntry {
-        status: Some(args.status),
-        rating: claim.rating.clone(),
-        correction: claim.correction.clone(),
-        note,
-        ..HistoryEntry::new(at, by, Event::Status)
-    });
-    ws.save_claim(&claim, &lock)?;
-    let mut message = format!("claim {id} is now {}", args.status);
-    if ws.config.second_reviewer() && args.status != Status::Unverified {
-        message.push_str(&format!(
-            "; it is final once another reviewer runs `factcheck sign {id}`"
-        ));
-    }
-    say(&message);
-    if ctx.json() {
-        emit_json(&claim)?;
-    }
-    Ok(0)
+    let status = args.status;
+    ctx.change_claim(&args.claim, |ws, claim, author| {
+        let id = claim.id.clone();
+        let note = nonempty(args.note);
+        if status == Status::Unverified && claim.status != Status::Unverified && note.is_none() {
+            return Err(Error::refused(format!(
+                "reopening claim `{id}` needs a `--note` saying why"
+            )));
+        }
+        let intact = if status == Status::Verified {
+            evidence_intact(ws, claim)
+        } else {
+            Ok(())
+        };
+        if let Some(why) = rules::unmet(claim, status, note.as_deref(), intact) {
+            return Err(
+                Error::refused(format!("cannot mark claim `{id}` {status}: {why}"))
+                    .with_hint("nothing was changed"),
+            );
+        }
+        // A new verdict starts without the old one's label and correction.
+        let changed = status != claim.status;
+        claim.status = status;
+        let rating = nonempty(args.rating);
+        if rating.is_some() || changed {
+            claim.rating = rating;
+        }
+        let correction = nonempty(args.correction);
+        if correction.is_some() || changed {
+            claim.correction = correction;
+        }
+        claim.history.push(HistoryEntry {
+            status: Some(status),
+            rating: claim.rating.clone(),
+            correction: claim.correction.clone(),
+            note,
+            ..HistoryEntry::new(author.at, author.by.clone(), Event::Status)
+        });
+        let mut message = format!("claim {id} is now {status}");
+        if ws.config.second_reviewer() && status != Status::Unverified {
+            message.push_str(&format!(
+                "; it is final once another reviewer runs `factcheck sign {id}`"
+            ));
+        }
+        Ok(message)
+    })
 }
 
 /// Whether every evidence snapshot is present and hashes to its name.

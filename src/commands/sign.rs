@@ -1,6 +1,6 @@
 //! `factcheck sign`: a second reviewer's sign-off on a verdict.
 
-use crate::cli::{Ctx, emit_json, say};
+use crate::cli::{Ctx, nonempty};
 use crate::error::{Error, Result};
 use crate::model::{Event, HistoryEntry, Status};
 
@@ -14,48 +14,39 @@ pub struct SignArgs {
 }
 
 pub fn run(ctx: &Ctx, args: SignArgs) -> Result<i32> {
-    let ws = ctx.workspace()?;
-    let by = ctx.who()?;
-    let at = ctx.now()?;
-    let lock = ws.lock()?;
-    let id = ws.resolve_claim(&args.claim)?;
-    let mut claim = ws.load_claim(&id)?;
-    let Some(verdict) = claim
-        .verdict_entry()
-        .filter(|_| claim.status != Status::Unverified)
-    else {
-        return Err(
-            Error::refused(format!("claim `{id}` has no verdict to sign")).with_hint(format!(
-                "mark it first: `factcheck mark {id} verified|disputed|unverifiable`"
-            )),
+    ctx.change_claim(&args.claim, |_, claim, author| {
+        let id = &claim.id;
+        let Some(verdict) = claim
+            .verdict_entry()
+            .filter(|_| claim.status != Status::Unverified)
+        else {
+            return Err(
+                Error::refused(format!("claim `{id}` has no verdict to sign")).with_hint(format!(
+                    "mark it first: `factcheck mark {id} verified|disputed|unverifiable`"
+                )),
+            );
+        };
+        if verdict.by == author.by {
+            return Err(Error::refused(format!(
+                "{} set this verdict; a sign-off must come from another reviewer",
+                author.by
+            )));
+        }
+        if let Some(signed) = claim.signed_off() {
+            return Err(Error::refused(format!(
+                "claim `{id}` was already signed by {} at {}",
+                signed.by, signed.at
+            )));
+        }
+        let message = format!(
+            "{} signed the verdict `{}` on claim {id}",
+            author.by, claim.status
         );
-    };
-    if verdict.by == by {
-        return Err(Error::refused(format!(
-            "{by} set this verdict; a sign-off must come from another reviewer"
-        )));
-    }
-    if let Some(signed) = claim.signed_off() {
-        return Err(Error::refused(format!(
-            "claim `{id}` was already signed by {} at {}",
-            signed.by, signed.at
-        )));
-    }
-    claim.history.push(HistoryEntry {
-        status: Some(claim.status),
-        note: args
-            .note
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty()),
-        ..HistoryEntry::new(at, by.clone(), Event::Sign)
-    });
-    ws.save_claim(&claim, &lock)?;
-    say(&format!(
-        "{by} signed the verdict `{}` on claim {id}",
-        claim.status
-    ));
-    if ctx.json() {
-        emit_json(&claim)?;
-    }
-    Ok(0)
+        claim.history.push(HistoryEntry {
+            status: Some(claim.status),
+            note: nonempty(args.note),
+            ..HistoryEntry::new(author.at, author.by.clone(), Event::Sign)
+        });
+        Ok(message)
+    })
 }

@@ -1,6 +1,6 @@
 //! `factcheck claim edit` and `claim remove`.
 
-use crate::cli::{Ctx, emit, emit_json, say};
+use crate::cli::{Ctx, emit, emit_json, nonempty, say};
 use crate::error::{Error, Result};
 use crate::model::{Event, HistoryEntry, Kind};
 
@@ -29,63 +29,52 @@ pub struct EditArgs {
 }
 
 pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
-    let ws = ctx.workspace()?;
-    let by = ctx.who()?;
-    let at = ctx.now()?;
-    let lock = ws.lock()?;
-    let id = ws.resolve_claim(&args.id)?;
-    let mut claim = ws.load_claim(&id)?;
-    let mut fields = Vec::new();
-    if let Some(text) = args.text.as_deref().map(str::trim) {
-        if text.is_empty() {
-            return Err(Error::usage("`--text` is empty"));
-        }
-        if text != claim.text {
+    let text = args.text.as_deref().map(str::trim);
+    if text == Some("") {
+        return Err(Error::usage("`--text` is empty"));
+    }
+    ctx.change_claim(&args.id, |_, claim, author| {
+        let mut fields = Vec::new();
+        if let Some(text) = text.filter(|t| *t != claim.text) {
             claim.text = text.to_string();
             fields.push("text");
         }
-    }
-    if let Some(kind) = args.kind.filter(|k| *k != claim.kind) {
-        claim.kind = kind;
-        fields.push("kind");
-    }
-    if let Some(speaker) = args.speaker {
-        let speaker = Some(speaker.trim().to_string()).filter(|s| !s.is_empty());
-        if speaker != claim.speaker {
-            claim.speaker = speaker;
-            fields.push("speaker");
+        if let Some(kind) = args.kind.filter(|k| *k != claim.kind) {
+            claim.kind = kind;
+            fields.push("kind");
         }
-    }
-    let tags = super::normalize_tags(
-        claim
-            .tags
-            .iter()
-            .cloned()
-            .chain(args.tags)
-            .filter(|t| !args.untags.iter().any(|u| u.trim() == t.trim())),
-    );
-    if tags != claim.tags {
-        claim.tags = tags;
-        fields.push("tags");
-    }
-    if fields.is_empty() {
-        return Err(
-            Error::usage(format!("nothing to change in claim `{id}`")).with_hint(
-                "give `--text`, `--kind`, `--speaker`, `--tag` or `--untag` with a new value",
-            ),
+        if let Some(speaker) = args.speaker.map(|s| nonempty(Some(s))) {
+            if speaker != claim.speaker {
+                claim.speaker = speaker;
+                fields.push("speaker");
+            }
+        }
+        let tags = super::normalize_tags(
+            claim
+                .tags
+                .iter()
+                .cloned()
+                .chain(args.tags)
+                .filter(|t| !args.untags.iter().any(|u| u.trim() == t.trim())),
         );
-    }
-    claim.history.push(HistoryEntry {
-        fields: fields.iter().map(|f| f.to_string()).collect(),
-        note: args.note.filter(|n| !n.trim().is_empty()),
-        ..HistoryEntry::new(at, by, Event::Edit)
-    });
-    ws.save_claim(&claim, &lock)?;
-    say(&format!("edited claim {id}: {}", fields.join(", ")));
-    if ctx.json() {
-        emit_json(&claim)?;
-    }
-    Ok(0)
+        if tags != claim.tags {
+            claim.tags = tags;
+            fields.push("tags");
+        }
+        if fields.is_empty() {
+            return Err(
+                Error::usage(format!("nothing to change in claim `{}`", claim.id)).with_hint(
+                    "give `--text`, `--kind`, `--speaker`, `--tag` or `--untag` with a new value",
+                ),
+            );
+        }
+        claim.history.push(HistoryEntry {
+            fields: fields.iter().map(|f| f.to_string()).collect(),
+            note: nonempty(args.note),
+            ..HistoryEntry::new(author.at, author.by.clone(), Event::Edit)
+        });
+        Ok(format!("edited claim {}: {}", claim.id, fields.join(", ")))
+    })
 }
 
 #[derive(Debug, clap::Args)]
@@ -113,9 +102,13 @@ pub fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<i32> {
         claim.text,
         args.note.trim()
     ));
-    emit(&format!(
-        "removed {id} at {at} by {by}: {}\n",
-        args.note.trim()
-    ))?;
+    if ctx.json() {
+        emit_json(&claim)?;
+    } else {
+        emit(&format!(
+            "removed {id} at {at} by {by}: {}\n",
+            args.note.trim()
+        ))?;
+    }
     Ok(0)
 }
