@@ -1,5 +1,1036 @@
 //! Review reports: the minijinja environment, the template context, and the
 //! Markdown escaping filters.
+//!
+//! A report is a template rendered over one [`Context`], a plain serde
+//! structure built from the records and documented field by field in
+//! `templates/README.md`, so a newsroom can write its own template without
+//! reading Rust. Record text is never trusted to be Markdown: templates run
+//! with a Markdown auto-escape mode, and the `md`, `cell`, `quote`, `code` and
+//! `url` filters escape a value for the place it lands, so a claim holding
+//! `|`, a line break or `<script>` reads as text and never as structure.
+//! Everything is sorted before it reaches a template: the same workspace and
+//! the same `FACTCHECK_NOW` give a byte-identical report.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::check;
+use crate::error::{Error, Result};
+use crate::model::{
+    Claim, Event, Evidence, HistoryEntry, Kind, Language, SourceId, SourceMeta, Stance, Status,
+    article_order,
+};
+use crate::store;
+use crate::workspace::{self, Workspace};
 
 /// Built-in templates, compiled in; `init` copies them into a new workspace.
-pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[];
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("report.md.j2", include_str!("../templates/report.md.j2")),
+    ("brief.md.j2", include_str!("../templates/brief.md.j2")),
+    ("README.md", include_str!("../templates/README.md")),
+];
+
+/// The built-in template called `file` (e.g. `report.md.j2`), if there is one.
+pub fn builtin(file: &str) -> Option<&'static str> {
+    BUILTIN_TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == file && name.ends_with(".j2"))
+        .map(|(_, text)| *text)
+}
+
+/// The order statuses are shown in: verdicts first, open work last.
+pub const STATUS_ORDER: [Status; 4] = [
+    Status::Verified,
+    Status::Disputed,
+    Status::Unverifiable,
+    Status::Unverified,
+];
+
+/// Every string a built-in template shows, in English and Chinese: one table,
+/// handed to templates as `labels.<group>.<key>`.
+const LABELS: &[(&str, &str, &str)] = &[
+    ("status.verified", "Verified", "已核实"),
+    ("status.disputed", "Disputed", "有争议"),
+    ("status.unverifiable", "Unverifiable", "无法核实"),
+    ("status.unverified", "Unverified", "待核实"),
+    ("stance.supports", "Supports", "支持"),
+    ("stance.refutes", "Refutes", "反驳"),
+    ("stance.context", "Context", "背景"),
+    ("kind.statistic", "Statistic", "数据"),
+    ("kind.date", "Date", "日期"),
+    ("kind.quote", "Quote", "引语"),
+    ("kind.event", "Event", "事件"),
+    ("kind.attribution", "Attribution", "归属"),
+    ("kind.prediction", "Prediction", "预测"),
+    ("kind.other", "Other", "其他"),
+    ("event.created", "Created", "创建"),
+    ("event.evidence", "Evidence", "添加证据"),
+    ("event.status", "Verdict", "结论"),
+    ("event.edit", "Edited", "修改"),
+    ("event.sign", "Signed off", "复核签字"),
+    ("text.report_title", "Fact-check report", "核查报告"),
+    ("text.brief_title", "Fact-check brief", "核查简报"),
+    ("text.colon", ": ", "："),
+    ("text.list_separator", ", ", "、"),
+    ("text.article", "Article", "文章"),
+    ("text.no_article", "none set", "未设置"),
+    ("text.url", "URL", "网址"),
+    ("text.snapshot", "Snapshot", "快照"),
+    ("text.published", "Published", "发表日期"),
+    ("text.captured", "Captured", "存档日期"),
+    ("text.reviewers", "Reviewers", "核查人"),
+    ("text.generated", "Generated", "生成时间"),
+    ("text.digest", "Workspace digest", "工作区校验值"),
+    ("text.summary", "Verdict summary", "结论汇总"),
+    ("text.status", "Status", "状态"),
+    ("text.count", "Claims", "条数"),
+    ("text.total", "Total", "合计"),
+    ("text.verdicts", "Verdicts", "核查结论"),
+    ("text.attention", "Needs attention", "需要关注"),
+    (
+        "text.nothing_needs_attention",
+        "Nothing needs attention.",
+        "没有需要关注的事项。",
+    ),
+    ("text.disputed_claims", "Disputed claims", "有争议的说法"),
+    (
+        "text.unverified_claims",
+        "Not yet checked",
+        "尚未核查的说法",
+    ),
+    ("text.awaiting_signoff", "Awaiting sign-off", "等待复核签字"),
+    ("text.problems", "Integrity problems", "完整性问题"),
+    (
+        "text.problems_hint",
+        "Details: factcheck check",
+        "详情见 factcheck check",
+    ),
+    ("text.correction", "Suggested correction", "建议改为"),
+    ("text.reasoning", "Reasoning", "理由"),
+    (
+        "text.claims",
+        "Claims in article order",
+        "逐条核查（按文中顺序）",
+    ),
+    ("text.showing_only", "Showing only", "仅显示"),
+    ("text.no_claims", "No claims yet.", "尚无说法。"),
+    ("text.rating", "Rating", "评级"),
+    ("text.kind", "Kind", "类型"),
+    ("text.speaker", "Speaker", "说话人"),
+    ("text.tags", "Tags", "标签"),
+    ("text.claim_id", "Claim id", "编号"),
+    (
+        "text.unanchored",
+        "Not anchored: added without a quote from the article.",
+        "未锚定：添加时没有引用原文。",
+    ),
+    (
+        "text.other_snapshot",
+        "Quoted from another snapshot",
+        "引自另一快照",
+    ),
+    ("text.evidence", "Evidence", "证据"),
+    ("text.no_evidence", "No evidence attached.", "尚无证据。"),
+    ("text.excerpt", "Excerpt", "摘录"),
+    ("text.note", "Note", "备注"),
+    ("text.source", "Source", "来源"),
+    ("text.missing_snapshot", "snapshot missing", "快照缺失"),
+    ("text.history", "History", "历史记录"),
+    ("text.when", "When", "时间"),
+    ("text.who", "Who", "操作人"),
+    ("text.event", "Event", "事件"),
+    ("text.signed_by", "signed off by", "复核人"),
+    ("text.final", "final", "已定稿"),
+];
+
+/// The labels of one language, grouped: `labels.status.verified`.
+fn labels(language: Language) -> BTreeMap<&'static str, BTreeMap<&'static str, &'static str>> {
+    let mut out: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
+    for (key, en, zh) in LABELS {
+        let (group, name) = key
+            .split_once('.')
+            .expect("every label key is `group.name`");
+        let text = match language {
+            Language::En => en,
+            Language::Zh => zh,
+        };
+        out.entry(group).or_default().insert(name, text);
+    }
+    out
+}
+
+/// The labels as template values. They are ours, not a record's, so they
+/// are marked safe: auto-escape leaves them as they are.
+fn labels_value(language: Language) -> Value {
+    let groups: BTreeMap<String, Value> = labels(language)
+        .into_iter()
+        .map(|(group, names)| {
+            let names: BTreeMap<String, Value> = names
+                .into_iter()
+                .map(|(name, text)| (name.to_string(), Value::from_safe_string(text.to_string())))
+                .collect();
+            (group.to_string(), Value::from(names))
+        })
+        .collect();
+    Value::from(groups)
+}
+
+/// The label of a status in a language, e.g. for ClaimReview `alternateName`.
+pub fn status_label(status: Status, language: Language) -> &'static str {
+    let key = format!("status.{status}");
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, en, zh)| match language {
+            Language::En => *en,
+            Language::Zh => *zh,
+        })
+        .unwrap_or_else(|| status.as_str())
+}
+
+// ---------------------------------------------------------------------------
+// The context: what a template sees. Every optional field is always present
+// (as none), so templates can test it under strict undefined behaviour.
+// ---------------------------------------------------------------------------
+
+/// Everything a template can use, but `labels`, which [`render`] adds in the
+/// workspace language. The fields of this and the structures below are
+/// documented in `templates/README.md`, the one place template authors read:
+/// a change here is a change there.
+#[derive(Debug, Serialize)]
+pub struct Context {
+    pub workspace: WorkspaceInfo,
+    pub title: Option<String>,
+    pub article: Option<SourceInfo>,
+    pub claims: Vec<ClaimInfo>,
+    pub all_claims: Vec<ClaimInfo>,
+    pub only: Vec<Status>,
+    pub attention: Attention,
+    pub sources: BTreeMap<String, SourceInfo>,
+    pub statuses: Vec<Status>,
+    pub counts: Counts,
+    pub total: usize,
+    pub problems: Vec<ProblemInfo>,
+    pub reviewers: Vec<String>,
+    pub generated_at: String,
+    pub digest: String,
+}
+
+/// `counts`: claims per status over the whole workspace, in [`STATUS_ORDER`].
+#[derive(Debug, Default, Serialize)]
+pub struct Counts {
+    pub verified: usize,
+    pub disputed: usize,
+    pub unverifiable: usize,
+    pub unverified: usize,
+}
+
+/// `workspace`: the settings of `factcheck.yaml` that reports use.
+#[derive(Debug, Serialize)]
+pub struct WorkspaceInfo {
+    pub title: Option<String>,
+    pub language: Language,
+    pub publisher: Option<String>,
+    pub base_url: Option<String>,
+    pub second_reviewer: bool,
+}
+
+/// A snapshot record, with handy derived fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub id: String,
+    pub sha256: String,
+    pub short: String,
+    pub file: String,
+    pub media_type: String,
+    pub size: u64,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub label: String,
+    pub captured_at: String,
+    pub captured_date: String,
+    pub captured_by: String,
+    pub note: Option<String>,
+    pub published: Option<String>,
+}
+
+/// A claim record, numbered, with derived fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimInfo {
+    pub number: usize,
+    pub id: String,
+    pub text: String,
+    pub kind: Kind,
+    pub speaker: Option<String>,
+    pub tags: Vec<String>,
+    pub appears_in: Option<AnchorInfo>,
+    pub anchored: bool,
+    pub in_article: bool,
+    pub status: Status,
+    pub rating: Option<String>,
+    pub correction: Option<String>,
+    pub evidence: Vec<EvidenceInfo>,
+    pub history: Vec<HistoryInfo>,
+    pub verdict: Option<HistoryInfo>,
+    pub signed: Option<HistoryInfo>,
+    #[serde(rename = "final")]
+    pub is_final: bool,
+    pub awaiting_signoff: bool,
+}
+
+/// Where the article says a claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnchorInfo {
+    pub source: String,
+    pub short: String,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A piece of evidence, with its snapshot resolved.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceInfo {
+    pub source: String,
+    pub short: String,
+    pub snapshot: Option<SourceInfo>,
+    pub stance: Stance,
+    pub excerpt: Option<String>,
+    pub note: Option<String>,
+    pub added_by: String,
+    pub added_at: String,
+    pub added_date: String,
+}
+
+/// One history entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryInfo {
+    pub at: String,
+    pub date: String,
+    pub by: String,
+    pub event: Event,
+    pub status: Option<Status>,
+    pub fields: Vec<String>,
+    pub rating: Option<String>,
+    pub correction: Option<String>,
+    pub note: Option<String>,
+}
+
+/// What an editor must look at, over the whole workspace.
+#[derive(Debug, Serialize)]
+pub struct Attention {
+    pub disputed: Vec<ClaimInfo>,
+    pub unverified: Vec<ClaimInfo>,
+    pub awaiting_signoff: Vec<ClaimInfo>,
+}
+
+/// One problem found by `check`.
+#[derive(Debug, Serialize)]
+pub struct ProblemInfo {
+    pub path: String,
+    pub line: Option<usize>,
+    pub location: String,
+    pub message: String,
+}
+
+impl SourceInfo {
+    fn new(meta: &SourceMeta, published: Option<String>) -> SourceInfo {
+        SourceInfo {
+            id: format!("sha256:{}", meta.sha256),
+            sha256: meta.sha256.clone(),
+            short: short(&meta.sha256),
+            file: meta.file.clone(),
+            media_type: meta.media_type.clone(),
+            size: meta.size,
+            url: meta.url.clone(),
+            title: meta.title.clone(),
+            label: meta.label().to_string(),
+            captured_at: meta.captured_at.to_string(),
+            captured_date: meta.captured_at.date(),
+            captured_by: meta.captured_by.clone(),
+            note: meta.note.clone(),
+            published,
+        }
+    }
+}
+
+impl HistoryInfo {
+    fn new(h: &HistoryEntry) -> HistoryInfo {
+        HistoryInfo {
+            at: h.at.to_string(),
+            date: h.at.date(),
+            by: h.by.clone(),
+            event: h.event,
+            status: h.status,
+            fields: h.fields.clone(),
+            rating: h.rating.clone(),
+            correction: h.correction.clone(),
+            note: h.note.clone(),
+        }
+    }
+}
+
+fn short(hex: &str) -> String {
+    hex.chars().take(12).collect()
+}
+
+/// Which claims a report lists.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Only list claims with these statuses (empty: all).
+    pub statuses: Vec<Status>,
+}
+
+/// Builds the context from the workspace as it is now.
+pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
+    let generated_at = workspace::now()?.to_string();
+    let config = &ws.config;
+    let sources: BTreeMap<SourceId, SourceMeta> = store::load_all(ws)?
+        .into_iter()
+        .filter_map(|m| Some((m.id()?, m)))
+        .collect();
+    let article_id = config.article.as_ref();
+    let article = article_id
+        .and_then(|id| sources.get(id))
+        .map(|meta| SourceInfo::new(meta, published_date(ws, meta)));
+
+    let mut claims = ws.load_claims()?;
+    article_order(&mut claims, article_id);
+    let second = config.second_reviewer();
+    let infos: BTreeMap<SourceId, SourceInfo> = sources
+        .iter()
+        .map(|(id, meta)| {
+            let published = article
+                .as_ref()
+                .filter(|a| a.sha256 == id.hex())
+                .and_then(|a| a.published.clone());
+            (id.clone(), SourceInfo::new(meta, published))
+        })
+        .collect();
+    let all: Vec<ClaimInfo> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| claim_info(i + 1, c, article_id, &infos, second))
+        .collect();
+
+    let mut counts = Counts::default();
+    for c in &claims {
+        *match c.status {
+            Status::Verified => &mut counts.verified,
+            Status::Disputed => &mut counts.disputed,
+            Status::Unverifiable => &mut counts.unverifiable,
+            Status::Unverified => &mut counts.unverified,
+        } += 1;
+    }
+    let mut reviewers = BTreeSet::new();
+    for c in &claims {
+        reviewers.extend(c.history.iter().map(|h| h.by.clone()));
+        reviewers.extend(c.evidence.iter().map(|e| e.added_by.clone()));
+    }
+    let pick = |status: Status| -> Vec<ClaimInfo> {
+        all.iter().filter(|c| c.status == status).cloned().collect()
+    };
+    let attention = Attention {
+        disputed: pick(Status::Disputed),
+        unverified: pick(Status::Unverified),
+        awaiting_signoff: all.iter().filter(|c| c.awaiting_signoff).cloned().collect(),
+    };
+    let listed: Vec<ClaimInfo> = all
+        .iter()
+        .filter(|c| options.statuses.is_empty() || options.statuses.contains(&c.status))
+        .cloned()
+        .collect();
+    let mut only = options.statuses.clone();
+    only.sort_by_key(|s| STATUS_ORDER.iter().position(|o| o == s));
+    only.dedup();
+
+    let outcome = check::run(ws, check::Options::default(), None)?;
+    let problems = outcome
+        .problems
+        .iter()
+        .map(|p| ProblemInfo {
+            path: p.path.clone(),
+            line: p.line,
+            location: match p.line {
+                Some(line) => format!("{}:{line}", p.path),
+                None => p.path.clone(),
+            },
+            message: p.message.clone(),
+        })
+        .collect();
+
+    Ok(Context {
+        workspace: WorkspaceInfo {
+            title: config.title.clone(),
+            language: config.language(),
+            publisher: config.publisher.clone(),
+            base_url: config.base_url.clone(),
+            second_reviewer: second,
+        },
+        title: article
+            .as_ref()
+            .and_then(|a| a.title.clone())
+            .or_else(|| config.title.clone()),
+        article,
+        total: claims.len(),
+        claims: listed,
+        all_claims: all,
+        only,
+        attention,
+        sources: infos.into_values().map(|s| (s.id.clone(), s)).collect(),
+        statuses: STATUS_ORDER.to_vec(),
+        counts,
+        problems,
+        reviewers: reviewers.into_iter().collect(),
+        generated_at,
+        digest: digest(ws)?,
+    })
+}
+
+fn claim_info(
+    number: usize,
+    c: &Claim,
+    article: Option<&SourceId>,
+    sources: &BTreeMap<SourceId, SourceInfo>,
+    second_reviewer: bool,
+) -> ClaimInfo {
+    let evidence = |e: &Evidence| EvidenceInfo {
+        source: e.source.to_string(),
+        short: e.source.short().to_string(),
+        snapshot: sources.get(&e.source).cloned(),
+        stance: e.stance,
+        excerpt: e.excerpt.clone(),
+        note: e.note.clone(),
+        added_by: e.added_by.clone(),
+        added_at: e.added_at.to_string(),
+        added_date: e.added_at.date(),
+    };
+    let has_verdict = c.status != Status::Unverified;
+    let signed = c.signed_off().map(HistoryInfo::new);
+    ClaimInfo {
+        number,
+        id: c.id.to_string(),
+        text: c.text.clone(),
+        kind: c.kind,
+        speaker: c.speaker.clone(),
+        tags: c.tags.clone(),
+        appears_in: c.appears_in.as_ref().map(|a| AnchorInfo {
+            source: a.source.to_string(),
+            short: a.source.short().to_string(),
+            exact: a.exact.clone(),
+            prefix: a.prefix.clone(),
+            suffix: a.suffix.clone(),
+            start: a.start,
+            end: a.end,
+        }),
+        anchored: c.appears_in.is_some(),
+        in_article: c
+            .appears_in
+            .as_ref()
+            .is_some_and(|a| Some(&a.source) == article),
+        status: c.status,
+        rating: c.rating.clone(),
+        correction: c.correction.clone(),
+        evidence: c.evidence.iter().map(evidence).collect(),
+        history: c.history.iter().map(HistoryInfo::new).collect(),
+        verdict: c.verdict_entry().map(HistoryInfo::new),
+        is_final: has_verdict && (!second_reviewer || signed.is_some()),
+        awaiting_signoff: has_verdict && second_reviewer && signed.is_none(),
+        signed,
+    }
+}
+
+/// The `date:` of a snapshot's front matter (`---` … `---` at the very start
+/// of a text snapshot, as Markdown articles carry it), when it is a date.
+/// An unreadable snapshot has none: `check` reports why.
+pub fn published_date(ws: &Workspace, meta: &SourceMeta) -> Option<String> {
+    let essence = meta.media_type.split(';').next().unwrap_or("").trim();
+    if !matches!(essence, "text/markdown" | "text/x-markdown" | "text/plain") {
+        return None;
+    }
+    let text = store::read_text(ws, meta).ok()?;
+    front_matter_date(text.as_str())
+}
+
+/// The `date:` key of YAML front matter, as `YYYY-MM-DD`.
+pub fn front_matter_date(text: &str) -> Option<String> {
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for line in lines {
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("date:") {
+            let value = value.trim().trim_matches(['"', '\'']);
+            let day = value.get(..10)?;
+            return day.parse::<jiff::civil::Date>().ok().map(|d| d.to_string());
+        }
+    }
+    None
+}
+
+/// The workspace digest: ties a report to the exact state it was made from.
+///
+/// One line per file, `<sha256 hex>  <path>` (what `sha256sum` prints), for
+/// `factcheck.yaml`, every `claims/*.yaml`, every `sources/<hex>.yaml`, and
+/// every snapshot's bytes `sources/<hex>.<ext>` — whose hash is its id, taken
+/// from the name rather than re-read. The lines are sorted bytewise, each
+/// ends in `\n`, and the digest is `sha256:` + the SHA-256 of them all. With
+/// intact snapshots it equals
+/// `sha256sum factcheck.yaml claims/*.yaml sources/* | LC_ALL=C sort | sha256sum`.
+pub fn digest(ws: &Workspace) -> Result<String> {
+    let mut lines = Vec::new();
+    let mut record = |path: PathBuf| -> Result<()> {
+        let (hex, _) = store::hash_file(&path)?;
+        lines.push(format!("{hex}  {}", slash_path(&ws.rel(&path))));
+        Ok(())
+    };
+    record(ws.root().join(workspace::CONFIG_FILE))?;
+    for path in ws.claim_files()? {
+        record(path)?;
+    }
+    let listing = store::list(ws)?;
+    for id in &listing.metas {
+        record(store::meta_path(ws, id))?;
+    }
+    for (hex, path) in &listing.bytes {
+        lines.push(format!("{hex}  {}", slash_path(&ws.rel(path))));
+    }
+    lines.sort();
+    let mut hasher = Sha256::new();
+    for line in &lines {
+        hasher.update(line.as_bytes());
+        hasher.update(b"\n");
+    }
+    Ok(format!("sha256:{}", store::hex(&hasher.finalize())))
+}
+
+fn slash_path(path: &std::path::Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+// ---------------------------------------------------------------------------
+// Rendering.
+// ---------------------------------------------------------------------------
+
+/// A template to render: its name (for errors) and its text.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// How errors name it: `templates/report.md.j2`, a path, or the built-in name.
+    pub name: String,
+    pub source: String,
+}
+
+/// The auto-escape mode of Markdown templates (see `templates/README.md`).
+const MARKDOWN: &str = "markdown";
+
+/// Renders `template` over `ctx`. `{% include %}` and `{% extends %}` find
+/// other templates in `templates_dir`, else among the built-in ones.
+pub fn render(
+    template: &Template,
+    ctx: &Context,
+    templates_dir: Option<PathBuf>,
+) -> Result<String> {
+    let mut env = environment(templates_dir);
+    env.add_template_owned(template.name.clone(), template.source.clone())
+        .map_err(|e| template_error(&template.name, &e))?;
+    let compiled = env
+        .get_template(&template.name)
+        .map_err(|e| template_error(&template.name, &e))?;
+    let values = minijinja::context! {
+        labels => labels_value(ctx.workspace.language),
+        ..Value::from(Serde(ctx))
+    };
+    let mut out = compiled
+        .render(values)
+        .map_err(|e| template_error(&template.name, &e))?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+fn environment(templates_dir: Option<PathBuf>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+            .expect("the default delimiters are valid"),
+    );
+    // HTML, XML and JSON templates keep minijinja's own escaping; everything
+    // else is Markdown.
+    env.set_auto_escape_callback(|name| match minijinja::default_auto_escape_callback(name) {
+        AutoEscape::None => AutoEscape::Custom(MARKDOWN.into()),
+        other => other,
+    });
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == MARKDOWN)
+            && !value.is_safe()
+        {
+            let text = plain(value)?;
+            return out.write_str(&escape_inline(&text)).map_err(|_| {
+                minijinja::Error::new(ErrorKind::WriteFailure, "cannot write the report")
+            });
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    env.add_filter("md", |v: &Value| filter(v, escape_inline));
+    env.add_filter("cell", |v: &Value| filter(v, escape_cell));
+    env.add_filter("code", |v: &Value| filter(v, escape_code));
+    env.add_filter("url", |v: &Value| filter(v, escape_url));
+    env.add_filter("quote", |v: &Value, prefix: Option<String>| {
+        let prefix = prefix.unwrap_or_else(|| "> ".into());
+        filter(v, |s| escape_quote(s, &prefix))
+    });
+    env.set_loader(move |name| {
+        let plain_name = !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\']);
+        if !plain_name {
+            return Ok(None);
+        }
+        if let Some(dir) = &templates_dir {
+            match workspace::read_to_string(&dir.join(name)) {
+                Ok(text) => return Ok(Some(text)),
+                Err(Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(minijinja::Error::new(
+                        ErrorKind::TemplateNotFound,
+                        e.to_string(),
+                    ));
+                }
+            }
+        }
+        Ok(builtin(name).map(str::to_string))
+    });
+    env
+}
+
+/// The text of a value for escaping: none prints as nothing, undefined is an
+/// error (strict mode does not reach into filters by itself).
+fn plain(value: &Value) -> std::result::Result<String, minijinja::Error> {
+    if value.is_undefined() {
+        return Err(minijinja::Error::new(
+            ErrorKind::UndefinedError,
+            "a filter was given an undefined value",
+        ));
+    }
+    if value.is_none() {
+        return Ok(String::new());
+    }
+    Ok(value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string))
+}
+
+fn filter(
+    value: &Value,
+    escape: impl Fn(&str) -> String,
+) -> std::result::Result<Value, minijinja::Error> {
+    Ok(Value::from_safe_string(escape(&plain(value)?)))
+}
+
+/// A minijinja error as ours: the template it happened in (an included one,
+/// if that is where), the line, and what went wrong.
+fn template_error(main: &str, err: &minijinja::Error) -> Error {
+    let mut inner = err;
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(err);
+    while let Some(c) = cause {
+        if let Some(e) = c.downcast_ref::<minijinja::Error>()
+            && e.name().is_some()
+        {
+            inner = e;
+        }
+        cause = c.source();
+    }
+    let name = inner.name().unwrap_or(main).to_string();
+    let what = match inner.detail() {
+        Some(detail) => format!("{}: {detail}", inner.kind()),
+        None => inner.kind().to_string(),
+    };
+    let mut message = match inner.line() {
+        Some(line) => format!("line {line}: {what}"),
+        None => what,
+    };
+    if let (Some(source), Some(line)) = (inner.template_source(), inner.line())
+        && let Some(text) = source.lines().nth(line - 1)
+    {
+        message.push_str(&format!("\n  {line} | {}", text.trim_end()));
+    }
+    if inner.kind() == ErrorKind::UndefinedError {
+        message.push_str(
+            "\n  (templates/README.md lists every variable and field a template can use)",
+        );
+    }
+    Error::Template { name, message }
+}
+
+// ---------------------------------------------------------------------------
+// Markdown escaping. Backslash-escaping ASCII punctuation is always allowed in
+// CommonMark, so escaping a character that would not have meant anything is
+// harmless; missing one that would have is not. `<`, `>` and `&` become
+// entities, so HTML in a record is shown, never live.
+// ---------------------------------------------------------------------------
+
+/// Inline text (a paragraph, a list item, a heading): line breaks become
+/// spaces, inline syntax is escaped, and so is anything that would start a
+/// block (a heading, a list, a quote, a table row) at the start of a line.
+pub fn escape_inline(s: &str) -> String {
+    let joined = one_line(s);
+    let mut out = String::with_capacity(joined.len() + 8);
+    // Block markers only mean something at the start (after at most a space).
+    let start = joined.len() - joined.trim_start().len();
+    let digits = start
+        + joined[start..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+    for (i, c) in joined.char_indices() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '#' | '|' | '~' | '^' | '$' | '@' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' | ':' if i == start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if digits > start && i == digits => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Joins lines with single spaces, and shortens a run of spaces at either
+/// end to one: four leading spaces would make code, two trailing a break.
+fn one_line(s: &str) -> String {
+    let joined = s
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if joined.is_empty() {
+        return joined;
+    }
+    let first_line = s
+        .split(['\n', '\r'])
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let last_line = s
+        .split(['\n', '\r'])
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let lead = if first_line.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if last_line.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{joined}{trail}")
+}
+
+/// A table cell: inline text whose `|` cannot end the cell and whose line
+/// breaks cannot end the row.
+pub fn escape_cell(s: &str) -> String {
+    // `escape_inline` already escapes `|` and joins lines; a cell is inline
+    // text that must stay on one line, which is exactly that.
+    escape_inline(s)
+}
+
+/// Blockquote content: each line escaped as inline text, line breaks kept as
+/// hard breaks, blank lines as paragraph breaks. Goes after `> ` in a
+/// template; `prefix` starts every further line (`"  > "` inside a list).
+pub fn escape_quote(s: &str, prefix: &str) -> String {
+    let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
+    for line in s.lines() {
+        if line.trim().is_empty() {
+            if paragraphs.last().is_some_and(|p| !p.is_empty()) {
+                paragraphs.push(Vec::new());
+            }
+        } else if let Some(p) = paragraphs.last_mut() {
+            p.push(escape_inline(line));
+        }
+    }
+    paragraphs.retain(|p| !p.is_empty());
+    let blank = format!("\n{}\n{prefix}", prefix.trim_end());
+    paragraphs
+        .iter()
+        .map(|p| p.join(&format!("\\\n{prefix}")))
+        .collect::<Vec<_>>()
+        .join(&blank)
+}
+
+/// Inline code: fenced with one more backtick than the longest run inside,
+/// so nothing in it is Markdown (or HTML). Not for table cells: there a `|`
+/// would still end the cell.
+pub fn escape_code(s: &str) -> String {
+    let text = s.split(['\n', '\r']).collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// A link a reader can follow: an `http(s)` or `mailto` address becomes an
+/// autolink (spaces, `<`, `>`, `|`, quotes and backticks percent-encoded);
+/// anything else — `javascript:` included — is shown as escaped text.
+pub fn escape_url(s: &str) -> String {
+    let url = s.trim();
+    let lower = url.to_ascii_lowercase();
+    let linkable = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.len() > p.len());
+    if !linkable {
+        return escape_inline(url);
+    }
+    let mut out = String::from("<");
+    for c in url.chars() {
+        if c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '|' | '"' | '`' | '\\') {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('>');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_text_cannot_start_blocks_or_open_html() {
+        assert_eq!(escape_inline("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_inline("- not a list"), "\\- not a list");
+        assert_eq!(escape_inline("+ not a list"), "\\+ not a list");
+        assert_eq!(escape_inline("1984. was a year"), "1984\\. was a year");
+        assert_eq!(escape_inline("> not a quote"), "&gt; not a quote");
+        assert_eq!(
+            escape_inline("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            escape_inline("a *b* _c_ `d` [e](f)"),
+            "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f)"
+        );
+        assert_eq!(
+            escape_inline("line one\n# line two"),
+            "line one \\# line two"
+        );
+        assert_eq!(escape_inline("a | b"), "a \\| b");
+        assert_eq!(escape_inline("AT&T"), "AT&amp;T");
+        assert_eq!(escape_inline("3-4 and 5.5"), "3-4 and 5.5");
+        assert_eq!(
+            escape_inline("   - still not a list  "),
+            " \\- still not a list "
+        );
+        assert_eq!(escape_inline(" 2. not a list"), " 2\\. not a list");
+        assert_eq!(
+            escape_inline("OpenAI安全团队仅得到了9天的时间"),
+            "OpenAI安全团队仅得到了9天的时间"
+        );
+    }
+
+    #[test]
+    fn quotes_keep_their_line_breaks_inside_the_quote() {
+        assert_eq!(escape_quote("one\ntwo", "> "), "one\\\n> two");
+        assert_eq!(escape_quote("one\n\n- two", "> "), "one\n>\n> \\- two");
+        assert_eq!(escape_quote("one\ntwo", "  > "), "one\\\n  > two");
+    }
+
+    #[test]
+    fn code_spans_outlast_the_backticks_inside() {
+        assert_eq!(escape_code("abc"), "`abc`");
+        assert_eq!(escape_code("a`b"), "``a`b``");
+        assert_eq!(escape_code("`x`"), "`` `x` ``");
+        assert_eq!(escape_code(""), "");
+    }
+
+    #[test]
+    fn only_web_and_mail_addresses_become_links() {
+        assert_eq!(
+            escape_url("https://example.org/a b|c"),
+            "<https://example.org/a%20b%7Cc>"
+        );
+        assert_eq!(escape_url("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(escape_url("example.org/x_y"), "example.org/x\\_y");
+    }
+
+    #[test]
+    fn front_matter_dates_are_read_only_from_front_matter() {
+        assert_eq!(
+            front_matter_date("---\ntitle: x\ndate: 2024-10-07\n---\nbody"),
+            Some("2024-10-07".into())
+        );
+        assert_eq!(
+            front_matter_date("---\ndate: '2024-10-07T08:00:00Z'\n---\n"),
+            Some("2024-10-07".into())
+        );
+        assert_eq!(front_matter_date("body\ndate: 2024-10-07\n"), None);
+        assert_eq!(front_matter_date("---\ndate: soon\n---\n"), None);
+    }
+
+    #[test]
+    fn every_keyword_has_a_label_in_both_languages() {
+        for language in [Language::En, Language::Zh] {
+            let l = labels(language);
+            for s in Status::ALL {
+                assert!(l["status"].contains_key(s.as_str()), "status {s}");
+            }
+            for s in Stance::ALL {
+                assert!(l["stance"].contains_key(s.as_str()), "stance {s}");
+            }
+            for k in Kind::ALL {
+                assert!(l["kind"].contains_key(k.as_str()), "kind {k}");
+            }
+            for e in ["created", "evidence", "status", "edit", "sign"] {
+                assert!(l["event"].contains_key(e), "event {e}");
+            }
+        }
+        let keys: BTreeSet<&str> = LABELS.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(keys.len(), LABELS.len(), "a label key is listed twice");
+    }
+}

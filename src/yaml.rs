@@ -302,7 +302,7 @@ mod tests {
             id: String,
             empty: Vec<String>,
             items: Vec<Item>,
-            n: u64,
+            count: u64,
         }
         let rec = Rec {
             id: "x".into(),
@@ -311,12 +311,12 @@ mod tests {
                 a: "one".into(),
                 b: vec!["t".into(), "no".into()],
             }],
-            n: 3,
+            count: 3,
         };
         let yaml = to_string(&rec).unwrap();
         assert_eq!(
             yaml,
-            "id: x\nempty: []\nitems:\n  - a: one\n    b:\n      - t\n      - \"no\"\nn: 3\n"
+            "id: x\nempty: []\nitems:\n  - a: one\n    b:\n      - t\n      - \"no\"\ncount: 3\n"
         );
     }
 }

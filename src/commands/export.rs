@@ -1,9 +1,30 @@
-//! `factcheck export claimreview`.
+//! `factcheck export claimreview`: the verdicts as schema.org ClaimReview
+//! JSON-LD, for a publishing system or search engines.
+//!
+//! The output is one JSON array holding one self-contained `ClaimReview`
+//! object (each with its own `@context`) per claim with a verdict, in article
+//! order. A claim is exported when its status is not `unverified`; with
+//! `review.second_reviewer: true`, only once its verdict is signed off, since
+//! until then it is not final. The rating scale (1 to 5, as Google's fact-check
+//! markup reads it): `verified` = 5, `disputed` = 1, `unverifiable` = no
+//! `ratingValue` (a textual rating only: it is neither true nor false). The
+//! textual rating, `alternateName`, is the claim's `rating`, else the status
+//! label in the workspace language. `url` is `{base_url}#{claim id}` when
+//! `factcheck.yaml` sets `base_url`, and left out otherwise. `<`, `>` and `&`
+//! are written as JSON `\u` escapes, so the array can be pasted into an HTML
+//! `<script>` element as it is.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::cli::Ctx;
+use serde::Serialize;
+
+use crate::cli::{Ctx, emit, say};
 use crate::error::{Error, Result};
+use crate::model::{Claim, SourceId, SourceMeta, Status, article_order};
+use crate::report;
+use crate::store;
+use crate::workspace::{self, Workspace};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ExportCommand {
@@ -15,6 +36,289 @@ pub enum ExportCommand {
     },
 }
 
-pub fn run(_ctx: &Ctx, _cmd: ExportCommand) -> Result<i32> {
-    Err(Error::usage("export: not built yet"))
+/// The best and worst `ratingValue`.
+const BEST: u8 = 5;
+const WORST: u8 = 1;
+
+/// One `ClaimReview`, its fields in the order schema.org examples use.
+#[derive(Debug, Serialize)]
+pub struct ClaimReview {
+    #[serde(rename = "@context")]
+    pub context: &'static str,
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    pub identifier: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(rename = "claimReviewed")]
+    pub claim_reviewed: String,
+    #[serde(rename = "itemReviewed")]
+    pub item_reviewed: ItemReviewed,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Agent>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+    #[serde(rename = "reviewRating")]
+    pub review_rating: Rating,
+}
+
+/// The claim as it appeared.
+#[derive(Debug, Serialize)]
+pub struct ItemReviewed {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Agent>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appearance: Option<Appearance>,
+}
+
+/// Where the claim appeared: the snapshot's url and title.
+#[derive(Debug, Serialize)]
+pub struct Appearance {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+}
+
+/// A `Person` or an `Organization`.
+#[derive(Debug, Serialize)]
+pub struct Agent {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    pub name: String,
+}
+
+/// The verdict.
+#[derive(Debug, Serialize)]
+pub struct Rating {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(rename = "ratingValue", skip_serializing_if = "Option::is_none")]
+    pub rating_value: Option<u8>,
+    #[serde(rename = "bestRating")]
+    pub best_rating: u8,
+    #[serde(rename = "worstRating")]
+    pub worst_rating: u8,
+    #[serde(rename = "alternateName")]
+    pub alternate_name: String,
+}
+
+pub fn run(ctx: &Ctx, cmd: ExportCommand) -> Result<i32> {
+    let ExportCommand::Claimreview { out } = cmd;
+    let ws = ctx.workspace()?;
+    let (reviews, held) = claimreviews(&ws)?;
+    if held > 0 {
+        say(&format!(
+            "left out {held} verdict{} awaiting sign-off (`factcheck sign CLAIM`)",
+            if held == 1 { "" } else { "s" }
+        ));
+    }
+    if ws.config.publisher.is_none() && !reviews.is_empty() {
+        say("no `publisher` in factcheck.yaml: the reviews have no author");
+    }
+    let text = html_safe(
+        &serde_json::to_string_pretty(&reviews)
+            .map_err(|e| Error::usage(format!("cannot write JSON: {e}")))?,
+    ) + "\n";
+    match out {
+        Some(path) => {
+            workspace::write_atomic(&path, text.as_bytes())?;
+            say(&format!(
+                "wrote {} review{} to `{}`",
+                reviews.len(),
+                if reviews.len() == 1 { "" } else { "s" },
+                path.display()
+            ));
+        }
+        None => emit(&text)?,
+    }
+    Ok(0)
+}
+
+/// JSON-LD is pasted into `<script type="application/ld+json">`, where a
+/// claim holding `</script>` would end the element. `<`, `>` and `&` can only
+/// occur inside JSON strings, so writing them as `\u003c`, `\u003e`, `\u0026`
+/// changes no value and makes the text safe to embed.
+fn html_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The reviews of every exported claim, and how many verdicts were held back
+/// for want of a sign-off.
+pub fn claimreviews(ws: &Workspace) -> Result<(Vec<ClaimReview>, usize)> {
+    let config = &ws.config;
+    let language = config.language();
+    let sources: BTreeMap<SourceId, SourceMeta> = store::load_all(ws)?
+        .into_iter()
+        .filter_map(|m| Some((m.id()?, m)))
+        .collect();
+    let mut claims = ws.load_claims()?;
+    article_order(&mut claims, config.article.as_ref());
+    let mut published: BTreeMap<SourceId, Option<String>> = BTreeMap::new();
+    let mut reviews = Vec::new();
+    let mut held = 0;
+    for claim in claims.iter().filter(|c| c.status != Status::Unverified) {
+        if config.second_reviewer() && claim.signed_off().is_none() {
+            held += 1;
+            continue;
+        }
+        // Where it appeared: its own snapshot, else the workspace's article.
+        let seen_in = claim
+            .appears_in
+            .as_ref()
+            .map(|a| &a.source)
+            .or(config.article.as_ref())
+            .and_then(|id| Some((id, sources.get(id)?)));
+        let date = seen_in.and_then(|(id, meta)| {
+            published
+                .entry(id.clone())
+                .or_insert_with(|| report::published_date(ws, meta))
+                .clone()
+        });
+        reviews.push(review(ws, claim, seen_in.map(|(_, m)| m), date, language));
+    }
+    Ok((reviews, held))
+}
+
+fn review(
+    ws: &Workspace,
+    claim: &Claim,
+    seen_in: Option<&SourceMeta>,
+    published: Option<String>,
+    language: crate::model::Language,
+) -> ClaimReview {
+    let config = &ws.config;
+    let rating_value = match claim.status {
+        Status::Verified => Some(BEST),
+        Status::Disputed => Some(WORST),
+        Status::Unverifiable | Status::Unverified => None,
+    };
+    ClaimReview {
+        context: "https://schema.org",
+        kind: "ClaimReview",
+        identifier: claim.id.to_string(),
+        url: config
+            .base_url
+            .as_deref()
+            .map(|base| format!("{base}#{}", claim.id)),
+        claim_reviewed: claim.text.clone(),
+        item_reviewed: ItemReviewed {
+            kind: "Claim",
+            author: claim.speaker.as_deref().map(|name| Agent {
+                kind: if looks_like_an_organization(name) {
+                    "Organization"
+                } else {
+                    "Person"
+                },
+                name: name.to_string(),
+            }),
+            date_published: published,
+            appearance: seen_in
+                .filter(|m| m.url.is_some() || m.title.is_some())
+                .map(|m| Appearance {
+                    kind: "CreativeWork",
+                    url: m.url.clone(),
+                    headline: m.title.clone(),
+                }),
+        },
+        author: config.publisher.as_ref().map(|name| Agent {
+            kind: "Organization",
+            name: name.clone(),
+        }),
+        date_published: claim.verdict_entry().map(|h| h.at.date()),
+        review_rating: Rating {
+            kind: "Rating",
+            rating_value,
+            best_rating: BEST,
+            worst_rating: WORST,
+            alternate_name: claim
+                .rating
+                .clone()
+                .unwrap_or_else(|| report::status_label(claim.status, language).to_string()),
+        },
+    }
+}
+
+/// Whether a speaker is better typed `Organization` than `Person`: a claim
+/// record only has a name, so this goes by words organisations carry.
+fn looks_like_an_organization(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "agency",
+        "association",
+        "bank",
+        "co.",
+        "commission",
+        "committee",
+        "company",
+        "corp",
+        "corp.",
+        "corporation",
+        "council",
+        "department",
+        "foundation",
+        "government",
+        "group",
+        "inc",
+        "inc.",
+        "institute",
+        "llc",
+        "ltd",
+        "ltd.",
+        "ministry",
+        "newspaper",
+        "office",
+        "party",
+        "police",
+        "times",
+        "university",
+    ];
+    const ZH: &[&str] = &[
+        "公司",
+        "集团",
+        "政府",
+        "委员会",
+        "大学",
+        "学院",
+        "研究院",
+        "研究所",
+        "协会",
+        "基金会",
+        "银行",
+        "日报",
+        "时报",
+        "晚报",
+        "通讯社",
+        "电视台",
+        "部门",
+        "警方",
+    ];
+    let lower = name.to_lowercase();
+    lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .any(|w| WORDS.contains(&w))
+        || ZH.iter().any(|w| name.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_an_organization;
+
+    #[test]
+    fn speakers_are_people_unless_their_name_says_organisation() {
+        assert!(looks_like_an_organization("Harbourside City Council"));
+        assert!(looks_like_an_organization("Acme Inc."));
+        assert!(looks_like_an_organization("The New York Times"));
+        assert!(looks_like_an_organization("《纽约时报》"));
+        assert!(!looks_like_an_organization("Mayor Lee"));
+        assert!(!looks_like_an_organization("Sam Altman"));
+        assert!(!looks_like_an_organization("知情人士"));
+    }
 }

@@ -1,10 +1,17 @@
-//! `factcheck report`.
+//! `factcheck report`: render the review report (or another template).
+//!
+//! A template is found by name — the workspace's `templates/<name>.md.j2`,
+//! else the built-in one of that name — or by path, for anything containing
+//! `/` or ending in `.j2`.
 
-use std::path::PathBuf;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
 
-use crate::cli::Ctx;
+use crate::cli::{Ctx, emit, say};
 use crate::error::{Error, Result};
 use crate::model::Status;
+use crate::report::{self, Template};
+use crate::workspace::{self, Workspace};
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
@@ -19,6 +26,71 @@ pub struct ReportArgs {
     pub status: Vec<Status>,
 }
 
-pub fn run(_ctx: &Ctx, _args: ReportArgs) -> Result<i32> {
-    Err(Error::usage("report: not built yet"))
+pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    let template = find_template(&ws, &args.template)?;
+    let options = report::Options {
+        statuses: args.status,
+    };
+    let context = report::context(&ws, &options)?;
+    let text = report::render(&template, &context, Some(ws.templates_dir()))?;
+    match &args.out {
+        Some(path) => {
+            workspace::write_atomic(path, text.as_bytes())?;
+            say(&format!("wrote the report to `{}`", path.display()));
+        }
+        None => emit(&text)?,
+    }
+    Ok(0)
+}
+
+/// Resolves `--template`: a path, or a name looked up in `templates/` and
+/// then among the built-in templates.
+fn find_template(ws: &Workspace, given: &str) -> Result<Template> {
+    if given.contains('/') || given.ends_with(".j2") {
+        let source = workspace::read_to_string(Path::new(given))?;
+        return Ok(Template {
+            name: given.to_string(),
+            source,
+        });
+    }
+    let valid = !given.is_empty()
+        && given
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !valid {
+        return Err(Error::usage(format!(
+            "`{given}` is not a template name (letters, digits, `-`, `_`) or a path"
+        ))
+        .with_hint(available()));
+    }
+    let file = format!("{given}.md.j2");
+    match workspace::read_to_string(&ws.templates_dir().join(&file)) {
+        Ok(source) => Ok(Template {
+            name: format!("templates/{file}"),
+            source,
+        }),
+        Err(Error::Io { cause, .. }) if cause.kind() == ErrorKind::NotFound => {
+            match report::builtin(&file) {
+                Some(text) => Ok(Template {
+                    name: file,
+                    source: text.to_string(),
+                }),
+                None => Err(Error::usage(format!("no template `{given}`")).with_hint(available())),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A hint naming the templates there are.
+fn available() -> String {
+    let names: Vec<&str> = report::BUILTIN_TEMPLATES
+        .iter()
+        .filter_map(|(file, _)| file.strip_suffix(".md.j2"))
+        .collect();
+    format!(
+        "built-in templates: {}; a workspace's own are `templates/<name>.md.j2`; or give a path to a `.j2` file",
+        names.join(", ")
+    )
 }
