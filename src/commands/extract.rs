@@ -88,7 +88,14 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
     let width = rows.len().to_string().len();
     for (i, r) in rows.iter().enumerate() {
         let claimed = if r.claimed {
-            format!("  claimed: {}", r.claims.iter().map(ClaimId::as_str).collect::<Vec<_>>().join(", "))
+            format!(
+                "  claimed: {}",
+                r.claims
+                    .iter()
+                    .map(ClaimId::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         } else {
             String::new()
         };

@@ -14,8 +14,14 @@ fn candidates_select_their_text_exactly_and_are_sorted() {
     let article: Vec<char> = std::fs::read_to_string(ARTICLE).unwrap().chars().collect();
     let mut last = 1.0;
     for r in &rows {
-        let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
-        assert_eq!(article[s..e].iter().collect::<String>(), r["text"].as_str().unwrap());
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            article[s..e].iter().collect::<String>(),
+            r["text"].as_str().unwrap()
+        );
         let score = r["score"].as_f64().unwrap();
         assert!((0.0..=last).contains(&score), "not sorted at {r}");
         last = score;
@@ -50,8 +56,17 @@ fn top_and_min_score_limit_the_list() {
 fn rhetoric_is_not_among_the_top_candidates() {
     let ws = Ws::with_article();
     let rows = candidates(&ws, &["--top", "60"]);
-    for line in ["OpenAI，真的不要安全了？？！", "就，时间真的不够啊！", "但能咋办，发都发布出去了……"] {
-        assert!(!rows.iter().any(|r| r["text"].as_str().unwrap().contains(line)), "{line} ranked in the top 60");
+    for line in [
+        "OpenAI，真的不要安全了？？！",
+        "就，时间真的不够啊！",
+        "但能咋办，发都发布出去了……",
+    ] {
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r["text"].as_str().unwrap().contains(line)),
+            "{line} ranked in the top 60"
+        );
     }
 }
 
@@ -66,7 +81,13 @@ fn extract_needs_an_article_or_a_source() {
     let ws = Ws::new();
     let run = ws.run(&["extract"]).code(2);
     assert!(run.stderr.contains("no article set"), "{}", run.render());
-    let id = ws.source("en.txt", "Dr. Smith said revenue rose 35% to $3.5 billion in 2023. I think it is great!");
+    let id = ws.source(
+        "en.txt",
+        "Dr. Smith said revenue rose 35% to $3.5 billion in 2023. I think it is great!",
+    );
     let rows = candidates(&ws, &[&id]);
-    assert_eq!(rows[0]["text"], "Dr. Smith said revenue rose 35% to $3.5 billion in 2023.");
+    assert_eq!(
+        rows[0]["text"],
+        "Dr. Smith said revenue rose 35% to $3.5 billion in 2023."
+    );
 }
