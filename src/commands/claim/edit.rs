@@ -43,11 +43,11 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
             claim.kind = kind;
             fields.push("kind");
         }
-        if let Some(speaker) = args.speaker.map(|s| nonempty(Some(s))) {
-            if speaker != claim.speaker {
-                claim.speaker = speaker;
-                fields.push("speaker");
-            }
+        if let Some(speaker) = args.speaker.map(|s| nonempty(Some(s)))
+            && speaker != claim.speaker
+        {
+            claim.speaker = speaker;
+            fields.push("speaker");
         }
         let tags = super::normalize_tags(
             claim
