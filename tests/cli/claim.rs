@@ -479,3 +479,11 @@ fn resaving_an_unchanged_record_is_byte_identical() {
     assert_eq!(shown, again);
     assert_eq!(before, ws.read(&path));
 }
+
+#[test]
+fn claim_add_recreates_a_missing_claims_folder() {
+    let ws = Ws::with_article();
+    std::fs::remove_dir(ws.join("claims")).unwrap();
+    let id = ws.claim("安全团队只有9天", QUOTE);
+    assert!(ws.join(&ws.claim_file(&id)).is_file());
+}

@@ -86,3 +86,14 @@ fn who_is_required_for_writes() {
             .is_none()
     );
 }
+
+#[test]
+fn init_with_dash_c_creates_the_workspace_there_not_here() {
+    let ws = Ws::bare();
+    let target = ws.join("elsewhere");
+    ws.run(&["-C", target.to_str().unwrap(), "init"]).success();
+    assert!(target.join("factcheck.yaml").is_file());
+    assert!(!ws.join("factcheck.yaml").exists(), "init ignored -C and wrote into the current folder");
+    ws.run(&["-C", target.to_str().unwrap(), "init", "sub"]).success();
+    assert!(target.join("sub/factcheck.yaml").is_file());
+}

@@ -115,6 +115,9 @@ fn render(c: &Claim) -> String {
         if let Some(s) = h.status {
             what.push_str(&format!(" → {s}"));
         }
+        if let Some(r) = &h.rating {
+            what.push_str(&format!(" [{r}]"));
+        }
         if !h.fields.is_empty() {
             what.push_str(&format!(" ({})", h.fields.join(", ")));
         }
