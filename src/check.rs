@@ -3,7 +3,7 @@
 //! `check` never stops at the first problem: an editor fixing a broken merge
 //! wants the whole list at once, each as `path:line: message`, like a compiler.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -13,7 +13,7 @@ use crate::anchor::{self, Found};
 use crate::error::Result;
 use crate::model::{Claim, ClaimId, SourceId, SourceMeta};
 use crate::rules;
-use crate::store;
+use crate::store::{self, Stamp};
 use crate::text::SourceText;
 use crate::workspace::{self, Lock, Workspace};
 use crate::yaml;
@@ -69,7 +69,14 @@ struct Loaded {
     path: PathBuf,
     raw: String,
     claim: Claim,
+    /// The file's stat when it was read, for the claim cache.
+    stamp: Option<Stamp>,
 }
+
+/// Claims that passed every check, by file name, with their stat. Valid only
+/// under the same fingerprint of `sources/` (and the same version of this
+/// tool), which is the cache's key: a claim's checks read nothing else.
+const CLAIM_CACHE: &str = "claim-cache";
 
 /// Runs every check. `lock` is needed only with `fix`.
 pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outcome> {
@@ -81,40 +88,49 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
         out.problems
             .push(problem(ws.rel(path), None, why.to_string()));
     }
-    let metas: Vec<(SourceId, std::result::Result<SourceMeta, Problem>)> = listing
-        .metas
-        .par_iter()
-        .map(|id| (id.clone(), load_meta_checked(ws, id)))
-        .collect();
-    let mut sources: BTreeMap<SourceId, SourceMeta> = BTreeMap::new();
-    for (id, meta) in metas {
-        match meta {
-            Ok(meta) => {
-                if !listing.bytes.contains_key(id.hex()) {
-                    out.problems.push(problem(
-                        format!("sources/{}.yaml", id.hex()),
-                        None,
-                        format!("the snapshot's bytes `{}` are missing; restore them from git or re-add the source", meta.file),
-                    ));
-                } else if store::safe_file_name(&meta).is_err() {
-                    let line = line_of_key(&read_or_empty(&store::meta_path(ws, &id)), "file", 0);
-                    out.problems.push(problem(
-                        format!("sources/{}.yaml", id.hex()),
-                        line,
-                        format!(
-                            "`file: {}` does not name this snapshot's bytes (`{}.<ext>`)",
-                            meta.file,
-                            id.hex()
-                        ),
-                    ));
-                }
-                sources.insert(id, meta);
-            }
-            Err(p) => out.problems.push(p),
+    // Hash the snapshots' bytes while records, claims and texts load: with one
+    // big snapshot, its hashing holds one core about as long as everything
+    // else takes on the others.
+    let (damage, records) = rayon::join(
+        || store::verify(ws, &listing.bytes, options.full),
+        || load_records(ws, &listing, options),
+    );
+    let damage = damage?;
+    let Records {
+        sources,
+        meta_problems,
+        files,
+        parsed,
+        texts,
+        cache_key,
+        mut passed,
+    } = records?;
+    out.problems.extend(meta_problems);
+    for (id, meta) in &sources {
+        if !listing.bytes.contains_key(id.hex()) {
+            out.problems.push(problem(
+                format!("sources/{}.yaml", id.hex()),
+                None,
+                format!(
+                    "the snapshot's bytes `{}` are missing; restore them from git or re-add the source",
+                    meta.file
+                ),
+            ));
+        } else if store::safe_file_name(meta).is_err() {
+            let line = line_of_key(&read_or_empty(&store::meta_path(ws, id)), "file", 0);
+            out.problems.push(problem(
+                format!("sources/{}.yaml", id.hex()),
+                line,
+                format!(
+                    "`file: {}` does not name this snapshot's bytes (`{}.<ext>`)",
+                    meta.file,
+                    id.hex()
+                ),
+            ));
         }
     }
     for (hex, path) in &listing.bytes {
-        if SourceId::from_hex(hex).is_none_or(|id| !listing.metas.contains(&id)) {
+        if SourceId::from_hex(hex).is_none_or(|id| listing.metas.binary_search(&id).is_err()) {
             out.problems.push(problem(
                 ws.rel(path),
                 None,
@@ -122,7 +138,6 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
             ));
         }
     }
-    let damage = store::verify(ws, &listing.bytes, options.full)?;
     let mut damaged: HashMap<String, String> = HashMap::new();
     for d in damage {
         let hex = d
@@ -151,13 +166,7 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     }
     out.sources = listing.metas.len();
 
-    // Claims: parse all, in parallel.
-    let files = ws.claim_files()?;
-    let parsed: Vec<std::result::Result<Loaded, Problem>> = files
-        .par_iter()
-        .map(|p| load_claim_checked(ws, p))
-        .collect();
-    let mut claims = Vec::new();
+    let mut claims = Vec::with_capacity(parsed.len());
     for p in parsed {
         match p {
             Ok(loaded) => claims.push(loaded),
@@ -166,39 +175,18 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     }
     out.claims = files.len();
 
-    // Texts of every source a claim quotes, each decoded once.
-    let mut wanted: Vec<&SourceId> = claims
-        .iter()
-        .flat_map(|l| {
-            let c = &l.claim;
-            c.appears_in.iter().map(|a| &a.source).chain(
-                c.evidence
-                    .iter()
-                    .filter(|e| e.excerpt.is_some())
-                    .map(|e| &e.source),
-            )
-        })
-        .filter(|id| sources.contains_key(*id))
-        .collect();
-    wanted.sort();
-    wanted.dedup();
-    let texts: HashMap<&SourceId, std::result::Result<SourceText, String>> = wanted
-        .par_iter()
-        .map(|id| {
-            (
-                *id,
-                store::read_text(ws, &sources[*id]).map_err(|e| e.to_string()),
-            )
-        })
-        .collect();
-
     let ctx = ClaimCtx {
-        sources: &sources,
+        sources: &sources.keys().collect(),
         texts: &texts,
         damaged: &damaged,
     };
     let results: Vec<ClaimFindings> = claims.par_iter().map(|l| ctx.check_claim(ws, l)).collect();
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
+        if problems.is_empty()
+            && let (Some(name), Some(stamp)) = (loaded.path.file_name(), loaded.stamp)
+        {
+            passed.insert(name.to_string_lossy().into_owned(), stamp);
+        }
         match (moved, options.fix, lock) {
             (Some((start, end)), true, Some(lock)) => {
                 let mut claim = loaded.claim.clone();
@@ -218,16 +206,134 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
         }
     }
 
+    // The cache only saves time; failing to write it is not worth failing `check`.
+    let _ = store::save_stamps(ws, CLAIM_CACHE, &cache_key, &passed);
+
     out.problems.sort();
+    // Freeing every record and text one by one takes about as long as
+    // checking them; a helper thread does it while the outcome is printed.
+    std::thread::spawn(move || drop((claims, texts, sources, files)));
     Ok(out)
+}
+
+/// Everything `check` reads besides the snapshots' bytes.
+struct Records {
+    /// The snapshot records that read.
+    sources: BTreeMap<SourceId, SourceMeta>,
+    /// Why the others did not.
+    meta_problems: Vec<Problem>,
+    /// Every claim file, and each one parsed or why not.
+    files: Vec<PathBuf>,
+    parsed: Vec<std::result::Result<Loaded, Problem>>,
+    /// The text of every snapshot a claim quotes, each decoded once.
+    texts: HashMap<SourceId, std::result::Result<SourceText, String>>,
+    /// The claim cache's key for this state of `sources/`.
+    cache_key: String,
+    /// Claims the cache vouches for, which were not read again.
+    passed: BTreeMap<String, Stamp>,
+}
+
+/// Reads snapshot records and claims and decodes the quoted texts, each
+/// step in parallel.
+fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> Result<Records> {
+    let metas: Vec<(SourceId, std::result::Result<SourceMeta, Problem>)> = listing
+        .metas
+        .par_iter()
+        .map(|id| (id.clone(), load_meta_checked(ws, id)))
+        .collect();
+    let mut sources = BTreeMap::new();
+    let mut meta_problems = Vec::new();
+    for (id, meta) in metas {
+        match meta {
+            Ok(meta) => {
+                sources.insert(id, meta);
+            }
+            Err(p) => meta_problems.push(p),
+        }
+    }
+
+    let files = ws.claim_files()?;
+    // A claim file unchanged since a check passed it, with `sources/`
+    // unchanged too, would pass again: it is not read. `--full` and `--fix`
+    // read everything.
+    let cache_key = store::fingerprint(ws, listing);
+    let cached = if options.full || options.fix {
+        HashMap::new()
+    } else {
+        store::load_stamps(ws, CLAIM_CACHE, &cache_key)
+    };
+    let stamped: Vec<(&PathBuf, Option<Stamp>, bool)> = files
+        .par_iter()
+        .map(|path| {
+            let stamp = Stamp::of_path(path);
+            let name = path.file_name().map(|n| n.to_string_lossy());
+            let fresh =
+                stamp.is_some() && name.is_some_and(|n| cached.get(n.as_ref()) == stamp.as_ref());
+            (path, stamp, fresh)
+        })
+        .collect();
+    let passed: BTreeMap<String, Stamp> = stamped
+        .iter()
+        .filter(|(_, _, fresh)| *fresh)
+        .filter_map(|(path, stamp, _)| {
+            Some((path.file_name()?.to_string_lossy().into_owned(), (*stamp)?))
+        })
+        .collect();
+    let parsed: Vec<std::result::Result<Loaded, Problem>> = stamped
+        .par_iter()
+        .filter(|(_, _, fresh)| !fresh)
+        .map(|(path, stamp, _)| {
+            load_claim_checked(ws, path).map(|mut loaded| {
+                loaded.stamp = *stamp;
+                loaded
+            })
+        })
+        .collect();
+
+    let wanted: HashSet<&SourceId> = parsed
+        .iter()
+        .filter_map(|p| p.as_ref().ok())
+        .flat_map(|l| {
+            let c = &l.claim;
+            c.appears_in.iter().map(|a| &a.source).chain(
+                c.evidence
+                    .iter()
+                    .filter(|e| e.excerpt.is_some())
+                    .map(|e| &e.source),
+            )
+        })
+        .collect();
+    let wanted: Vec<&SourceId> = wanted
+        .into_iter()
+        .filter(|id| sources.contains_key(*id))
+        .collect();
+    let texts = wanted
+        .par_iter()
+        .map(|id| {
+            (
+                (*id).clone(),
+                store::read_text(ws, &sources[*id]).map_err(|e| e.to_string()),
+            )
+        })
+        .collect();
+    Ok(Records {
+        sources,
+        meta_problems,
+        files,
+        parsed,
+        texts,
+        cache_key,
+        passed,
+    })
 }
 
 /// A claim's problems, and its quote's new offsets when they went stale.
 type ClaimFindings = (Vec<Problem>, Option<(usize, usize)>);
 
 struct ClaimCtx<'a> {
-    sources: &'a BTreeMap<SourceId, SourceMeta>,
-    texts: &'a HashMap<&'a SourceId, std::result::Result<SourceText, String>>,
+    /// The snapshots that have a readable record.
+    sources: &'a HashSet<&'a SourceId>,
+    texts: &'a HashMap<SourceId, std::result::Result<SourceText, String>>,
     damaged: &'a HashMap<String, String>,
 }
 
@@ -238,22 +344,27 @@ impl ClaimCtx<'_> {
         ws: &Workspace,
         loaded: &Loaded,
     ) -> (Vec<Problem>, Option<(usize, usize)>) {
-        let Loaded { path, raw, claim } = loaded;
-        let rel = ws.rel(path);
+        let Loaded {
+            path, raw, claim, ..
+        } = loaded;
+        // Where a problem is: worked out only for a claim that has one.
+        let rel = || ws.rel(path);
         let mut problems = Vec::new();
         let mut moved = None;
         let missing = |id: &SourceId| format!("snapshot `{}` is not in `sources/`", id.short());
 
         if let Some(a) = &claim.appears_in {
-            let line = line_of_key(raw, "appears_in", 0).map(|l| l + 1);
             match self.text_of(&a.source) {
-                Err(why) => problems.push(problem(&rel, line, why)),
+                Err(why) => {
+                    let line = line_of_key(raw, "appears_in", 0).map(|l| l + 1);
+                    problems.push(problem(rel(), line, why));
+                }
                 Ok(text) => match anchor::find(text, a) {
                     Found::InPlace => {}
                     Found::Moved { start, end } => {
                         moved = Some((start, end));
                         problems.push(problem(
-                            &rel,
+                            rel(),
                             line_of_key(raw, "start", 0),
                             format!(
                                 "stale offsets {}..{}: the quote is now at {start}..{end}; `factcheck check --fix` rewrites them",
@@ -262,7 +373,7 @@ impl ClaimCtx<'_> {
                         ));
                     }
                     Found::Lost => problems.push(problem(
-                        &rel,
+                        rel(),
                         line_of_key(raw, "exact", 0),
                         format!(
                             "the quote no longer occurs in snapshot `{}`: \"{}\"",
@@ -276,11 +387,11 @@ impl ClaimCtx<'_> {
 
         let mut intact = Ok(());
         for (i, e) in claim.evidence.iter().enumerate() {
-            let item_line = evidence_line(raw, i);
-            if !self.sources.contains_key(&e.source) {
+            let item_line = || evidence_line(raw, i);
+            if !self.sources.contains(&e.source) {
                 problems.push(problem(
-                    &rel,
-                    item_line,
+                    rel(),
+                    item_line(),
                     format!("evidence {}: {}", i + 1, missing(&e.source)),
                 ));
                 intact = Err(missing(&e.source));
@@ -292,15 +403,15 @@ impl ClaimCtx<'_> {
             if let Some(excerpt) = &e.excerpt {
                 match self.text_of(&e.source) {
                     Err(why) => problems.push(problem(
-                        &rel,
-                        item_line,
+                        rel(),
+                        item_line(),
                         format!("evidence {}: {why}", i + 1),
                     )),
-                    Ok(text) if text.find_ignoring_whitespace(excerpt).is_none() => {
-                        let line = item_line.and_then(|l| line_of_key_from(raw, "excerpt", l));
+                    Ok(text) if !text.contains_ignoring_whitespace(excerpt) => {
+                        let line = item_line().and_then(|l| line_of_key_from(raw, "excerpt", l));
                         problems.push(problem(
-                            &rel,
-                            line.or(item_line),
+                            rel(),
+                            line.or_else(item_line),
                             format!(
                                 "evidence {}: the excerpt does not occur in snapshot `{}`: \"{}\"",
                                 i + 1,
@@ -316,7 +427,7 @@ impl ClaimCtx<'_> {
         let note = claim.verdict_entry().and_then(|h| h.note.as_deref());
         if let Some(why) = rules::unmet(claim, claim.status, note, intact) {
             problems.push(problem(
-                &rel,
+                rel(),
                 line_of_key(raw, "status", 0),
                 format!("status `{}` breaks a rule: {why}", claim.status),
             ));
@@ -325,7 +436,7 @@ impl ClaimCtx<'_> {
     }
 
     fn text_of(&self, id: &SourceId) -> std::result::Result<&SourceText, String> {
-        if !self.sources.contains_key(id) {
+        if !self.sources.contains(id) {
             return Err(format!("snapshot `{}` is not in `sources/`", id.short()));
         }
         match self.texts.get(id) {
@@ -381,6 +492,7 @@ fn load_claim_checked(ws: &Workspace, path: &Path) -> std::result::Result<Loaded
         path: path.to_path_buf(),
         raw,
         claim,
+        stamp: None,
     })
 }
 

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -207,8 +208,10 @@ pub struct Context {
     pub workspace: WorkspaceInfo,
     pub title: Option<String>,
     pub article: Option<SourceInfo>,
-    pub claims: Vec<ClaimInfo>,
-    pub all_claims: Vec<ClaimInfo>,
+    /// [`ClaimInfo`]s, each turned into a template value once and shared by
+    /// every list it is in.
+    pub claims: Vec<Value>,
+    pub all_claims: Vec<Value>,
     pub only: Vec<Status>,
     pub attention: Attention,
     pub sources: BTreeMap<String, SourceInfo>,
@@ -300,7 +303,8 @@ pub struct AnchorInfo {
 pub struct EvidenceInfo {
     pub source: String,
     pub short: String,
-    pub snapshot: Option<SourceInfo>,
+    /// The [`SourceInfo`], shared with `sources`.
+    pub snapshot: Option<Value>,
     pub stance: Stance,
     pub excerpt: Option<String>,
     pub note: Option<String>,
@@ -323,12 +327,12 @@ pub struct HistoryInfo {
     pub note: Option<String>,
 }
 
-/// What an editor must look at, over the whole workspace.
+/// What an editor must look at, over the whole workspace ([`ClaimInfo`]s).
 #[derive(Debug, Serialize)]
 pub struct Attention {
-    pub disputed: Vec<ClaimInfo>,
-    pub unverified: Vec<ClaimInfo>,
-    pub awaiting_signoff: Vec<ClaimInfo>,
+    pub disputed: Vec<Value>,
+    pub unverified: Vec<Value>,
+    pub awaiting_signoff: Vec<Value>,
 }
 
 /// One problem found by `check`.
@@ -401,7 +405,18 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .and_then(|id| sources.get(id))
         .map(|meta| SourceInfo::new(meta, published_date(ws, meta)));
 
-    let mut claims = ws.load_claims()?;
+    // The integrity check and the digest read the workspace on their own;
+    // they run while the claims load.
+    let (claims, (outcome, digest)) = rayon::join(
+        || ws.load_claims(),
+        || {
+            rayon::join(
+                || check::run(ws, check::Options::default(), None),
+                || digest(ws),
+            )
+        },
+    );
+    let (mut claims, outcome, digest) = (claims?, outcome?, digest?);
     article_order(&mut claims, article_id);
     let second = config.second_reviewer();
     let infos: BTreeMap<SourceId, SourceInfo> = sources
@@ -414,10 +429,18 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
             (id.clone(), SourceInfo::new(meta, published))
         })
         .collect();
-    let all: Vec<ClaimInfo> = claims
+    let source_values: BTreeMap<SourceId, Value> = infos
         .iter()
+        .map(|(id, info)| (id.clone(), Value::from(Serde(info))))
+        .collect();
+    let infos_all: Vec<ClaimInfo> = claims
+        .par_iter()
         .enumerate()
-        .map(|(i, c)| claim_info(i + 1, c, article_id, &infos, second))
+        .map(|(i, c)| claim_info(i + 1, c, article_id, &source_values, second))
+        .collect();
+    let all: Vec<(Status, bool, Value)> = infos_all
+        .iter()
+        .map(|c| (c.status, c.awaiting_signoff, Value::from(Serde(c))))
         .collect();
 
     let mut counts = Counts::default();
@@ -434,24 +457,22 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         reviewers.extend(c.history.iter().map(|h| h.by.clone()));
         reviewers.extend(c.evidence.iter().map(|e| e.added_by.clone()));
     }
-    let pick = |status: Status| -> Vec<ClaimInfo> {
-        all.iter().filter(|c| c.status == status).cloned().collect()
+    let pick = |keep: &dyn Fn(Status, bool) -> bool| -> Vec<Value> {
+        all.iter()
+            .filter(|(status, awaiting, _)| keep(*status, *awaiting))
+            .map(|(_, _, value)| value.clone())
+            .collect()
     };
     let attention = Attention {
-        disputed: pick(Status::Disputed),
-        unverified: pick(Status::Unverified),
-        awaiting_signoff: all.iter().filter(|c| c.awaiting_signoff).cloned().collect(),
+        disputed: pick(&|s, _| s == Status::Disputed),
+        unverified: pick(&|s, _| s == Status::Unverified),
+        awaiting_signoff: pick(&|_, awaiting| awaiting),
     };
-    let listed: Vec<ClaimInfo> = all
-        .iter()
-        .filter(|c| options.statuses.is_empty() || options.statuses.contains(&c.status))
-        .cloned()
-        .collect();
+    let listed = pick(&|s, _| options.statuses.is_empty() || options.statuses.contains(&s));
     let mut only = options.statuses.clone();
     only.sort_by_key(|s| STATUS_ORDER.iter().position(|o| o == s));
     only.dedup();
 
-    let outcome = check::run(ws, check::Options::default(), None)?;
     let problems = outcome
         .problems
         .iter()
@@ -466,6 +487,10 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         })
         .collect();
 
+    let total = claims.len();
+    // Freeing every record one by one takes a while at newsroom scale; a
+    // helper thread does it while the report renders.
+    std::thread::spawn(move || drop((claims, infos_all)));
     Ok(Context {
         workspace: WorkspaceInfo {
             title: config.title.clone(),
@@ -479,9 +504,9 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
             .and_then(|a| a.title.clone())
             .or_else(|| config.title.clone()),
         article,
-        total: claims.len(),
+        total,
         claims: listed,
-        all_claims: all,
+        all_claims: all.into_iter().map(|(_, _, value)| value).collect(),
         only,
         attention,
         sources: infos.into_values().map(|s| (s.id.clone(), s)).collect(),
@@ -490,7 +515,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         problems,
         reviewers: reviewers.into_iter().collect(),
         generated_at,
-        digest: digest(ws)?,
+        digest,
     })
 }
 
@@ -498,7 +523,7 @@ fn claim_info(
     number: usize,
     c: &Claim,
     article: Option<&SourceId>,
-    sources: &BTreeMap<SourceId, SourceInfo>,
+    sources: &BTreeMap<SourceId, Value>,
     second_reviewer: bool,
 ) -> ClaimInfo {
     let evidence = |e: &Evidence| EvidenceInfo {
@@ -589,20 +614,18 @@ pub fn front_matter_date(text: &str) -> Option<String> {
 /// intact snapshots it equals
 /// `sha256sum factcheck.yaml claims/*.yaml sources/* | LC_ALL=C sort | sha256sum`.
 pub fn digest(ws: &Workspace) -> Result<String> {
-    let mut lines = Vec::new();
-    let mut record = |path: PathBuf| -> Result<()> {
-        let (hex, _) = store::hash_file(&path)?;
-        lines.push(format!("{hex}  {}", slash_path(&ws.rel(&path))));
-        Ok(())
-    };
-    record(ws.root().join(workspace::CONFIG_FILE))?;
-    for path in ws.claim_files()? {
-        record(path)?;
-    }
     let listing = store::list(ws)?;
-    for id in &listing.metas {
-        record(store::meta_path(ws, id))?;
-    }
+    let records: Vec<PathBuf> = std::iter::once(ws.root().join(workspace::CONFIG_FILE))
+        .chain(ws.claim_files()?)
+        .chain(listing.metas.iter().map(|id| store::meta_path(ws, id)))
+        .collect();
+    let mut lines: Vec<String> = records
+        .par_iter()
+        .map(|path| {
+            let (hex, _) = store::hash_file(path)?;
+            Ok(format!("{hex}  {}", slash_path(&ws.rel(path))))
+        })
+        .collect::<Result<_>>()?;
     for (hex, path) in &listing.bytes {
         lines.push(format!("{hex}  {}", slash_path(&ws.rel(path))));
     }

@@ -4,15 +4,17 @@
 //! `<sha256>.yaml`. Bytes are hashed while they are streamed into a temporary
 //! file in `sources/` (constant memory, whatever the size), then renamed to
 //! their hash: a half-written snapshot never carries a real name. Verifying
-//! rehashes in parallel; a stat cache under `.factcheck/` lets `check` skip
-//! snapshots whose size, mtime and inode have not changed since they last
-//! hashed right.
+//! rehashes in parallel, biggest file first, since SHA-256 of one file runs
+//! on one core: a huge snapshot starts at once and the small ones share the
+//! other cores. A stat cache under `.factcheck/` lets `check` skip snapshots
+//! whose size, mtime and inode have not changed since they last hashed right.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -25,6 +27,14 @@ use crate::yaml;
 
 /// Read buffer for hashing: large enough that syscalls are not the cost.
 const BUF: usize = 256 * 1024;
+/// Files at least this big are read ahead by a helper thread while the
+/// caller hashes, so copying out of the page cache runs beside the hashing
+/// rather than between its blocks.
+const READ_AHEAD_MIN: u64 = 16 << 20;
+/// The read-ahead's block size, and how many blocks are in flight: a few MB
+/// whatever the file's size.
+const BLOCK: usize = 1 << 20;
+const BLOCKS: usize = 3;
 
 /// Lowercase hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
@@ -39,8 +49,16 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// SHA-256 of everything `reader` yields, copying it to `sink` on the way.
 pub fn hash_copy(reader: &mut impl Read, sink: &mut impl Write) -> io::Result<(String, u64)> {
+    hash_through(reader, sink, BUF)
+}
+
+fn hash_through(
+    reader: &mut impl Read,
+    sink: &mut impl Write,
+    buf_size: usize,
+) -> io::Result<(String, u64)> {
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; BUF];
+    let mut buf = vec![0u8; buf_size];
     let mut size = 0u64;
     loop {
         let n = match reader.read(&mut buf) {
@@ -58,8 +76,71 @@ pub fn hash_copy(reader: &mut impl Read, sink: &mut impl Write) -> io::Result<(S
 
 /// SHA-256 and size of a file, streamed.
 pub fn hash_file(path: &Path) -> Result<(String, u64)> {
+    hash_file_with(path, true)
+}
+
+/// [`hash_file`], with a read-ahead thread for a big file only if
+/// `read_ahead`: it pays when a core would otherwise sit idle, and costs
+/// when every core is already hashing.
+fn hash_file_with(path: &Path, read_ahead: bool) -> Result<(String, u64)> {
     let mut file = File::open(path).map_err(|e| Error::io("open", path, e))?;
-    hash_copy(&mut file, &mut io::sink()).map_err(|e| Error::io("read", path, e))
+    let len = file.metadata().map_or(0, |m| m.len());
+    let hashed = if read_ahead && len >= READ_AHEAD_MIN {
+        hash_read_ahead(file)
+    } else {
+        // A buffer the size of the file: a record of a few hundred bytes
+        // should not cost a 256 KB allocation.
+        let buf_size = usize::try_from(len).map_or(BUF, |n| n.saturating_add(1).clamp(512, BUF));
+        hash_through(&mut file, &mut io::sink(), buf_size)
+    };
+    hashed.map_err(|e| Error::io("read", path, e))
+}
+
+/// Hashes a big file with a helper thread reading the next blocks meanwhile.
+fn hash_read_ahead(mut file: File) -> io::Result<(String, u64)> {
+    let (full_tx, full_rx) = mpsc::sync_channel::<(Vec<u8>, usize)>(BLOCKS);
+    let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
+    for _ in 0..BLOCKS {
+        let _ = empty_tx.send(vec![0u8; BLOCK]);
+    }
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || -> io::Result<()> {
+            // Ends at the end of the file or on an error, either way dropping
+            // `full_tx`, which ends the hashing loop below.
+            while let Ok(mut block) = empty_rx.recv() {
+                let n = fill(&mut file, &mut block)?;
+                if n == 0 || full_tx.send((block, n)).is_err() || n < BLOCK {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        let mut hasher = Sha256::new();
+        let mut size = 0u64;
+        for (block, n) in full_rx {
+            hasher.update(&block[..n]);
+            size += n as u64;
+            let _ = empty_tx.send(block);
+        }
+        reader
+            .join()
+            .map_err(|_| io::Error::other("the read-ahead thread panicked"))??;
+        Ok((hex(&hasher.finalize()), size))
+    })
+}
+
+/// Reads until `buf` is full or the file ends; returns how much was read.
+fn fill(file: &mut File, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// What `source add` was told about the snapshot.
@@ -272,7 +353,7 @@ pub fn read_text(ws: &Workspace, meta: &SourceMeta) -> Result<SourceText> {
     }
     let bytes = fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
     let label = format!("snapshot `{}`", &meta.sha256[..12.min(meta.sha256.len())]);
-    text::decode(&bytes, &meta.media_type, &label).map(SourceText::new)
+    text::decode_owned(bytes, &meta.media_type, &label).map(SourceText::new)
 }
 
 /// The byte file named by a record, refused unless it is `<its hash>.<ext>`.
@@ -378,15 +459,21 @@ pub struct Damage {
     pub message: String,
 }
 
-/// Size, mtime and inode of a file known to hash right.
+/// Size, mtime and inode of a file: when none of them changed, neither did
+/// the file, as far as the stat caches are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
+pub struct Stamp {
     size: u64,
     mtime_ns: i128,
     ino: u64,
 }
 
 impl Stamp {
+    /// The stamp of the file at `path`, not following symlinks.
+    pub fn of_path(path: &Path) -> Option<Stamp> {
+        fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m))
+    }
+
     fn of(meta: &fs::Metadata) -> Stamp {
         Stamp {
             size: meta.len(),
@@ -399,10 +486,25 @@ impl Stamp {
 const CACHE_FILE: &str = "stat-cache";
 
 fn load_cache(ws: &Workspace) -> HashMap<String, Stamp> {
-    let Ok(text) = fs::read_to_string(ws.state_dir().join(CACHE_FILE)) else {
+    load_stamps(ws, CACHE_FILE, "")
+}
+
+fn save_cache(ws: &Workspace, cache: &BTreeMap<String, Stamp>) -> Result<()> {
+    save_stamps(ws, CACHE_FILE, "", cache)
+}
+
+/// Reads a stat cache from `.factcheck/NAME`: a `# KEY` line, then one
+/// `name<TAB>size<TAB>mtime<TAB>inode` line per file. A cache written under
+/// another key (or unreadable) is empty.
+pub fn load_stamps(ws: &Workspace, name: &str, key: &str) -> HashMap<String, Stamp> {
+    let Ok(text) = fs::read_to_string(ws.state_dir().join(name)) else {
         return HashMap::new();
     };
-    text.lines()
+    let mut lines = text.lines();
+    if lines.next() != Some(format!("# {key}").as_str()) {
+        return HashMap::new();
+    }
+    lines
         .filter_map(|line| {
             let mut parts = line.split('\t');
             let hex = parts.next()?.to_string();
@@ -416,13 +518,50 @@ fn load_cache(ws: &Workspace) -> HashMap<String, Stamp> {
         .collect()
 }
 
-fn save_cache(ws: &Workspace, cache: &BTreeMap<String, Stamp>) -> Result<()> {
-    let mut text = String::new();
+/// Writes a stat cache (see [`load_stamps`]).
+pub fn save_stamps(
+    ws: &Workspace,
+    name: &str,
+    key: &str,
+    cache: &BTreeMap<String, Stamp>,
+) -> Result<()> {
+    let mut text = format!("# {key}\n");
     for (hex, s) in cache {
         text.push_str(&format!("{hex}\t{}\t{}\t{}\n", s.size, s.mtime_ns, s.ino));
     }
     workspace::create_dir_all(&ws.state_dir())?;
-    workspace::write_atomic(&ws.state_dir().join(CACHE_FILE), text.as_bytes())
+    workspace::write_atomic(&ws.state_dir().join(name), text.as_bytes())
+}
+
+/// A fingerprint of everything in `sources/` as `stat` sees it: when it is
+/// unchanged, so is every snapshot's record, bytes and text.
+pub fn fingerprint(ws: &Workspace, listing: &Listing) -> String {
+    let metas = listing.metas.iter().map(|id| meta_path(ws, id));
+    let others = listing
+        .bytes
+        .values()
+        .cloned()
+        .chain(listing.strays.iter().map(|(p, _)| p.clone()));
+    let mut lines: Vec<String> = metas
+        .chain(others)
+        .map(|path| {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match Stamp::of_path(&path) {
+                Some(s) => format!("{name}\t{}\t{}\t{}\n", s.size, s.mtime_ns, s.ino),
+                None => format!("{name}\tmissing\n"),
+            }
+        })
+        .collect();
+    lines.sort();
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for line in &lines {
+        hasher.update(line.as_bytes());
+    }
+    hex(&hasher.finalize())
 }
 
 /// Checks that each byte file hashes to its name, in parallel. With `full`
@@ -434,18 +573,50 @@ pub fn verify(
     full: bool,
 ) -> Result<Vec<Damage>> {
     let cache = if full { HashMap::new() } else { load_cache(ws) };
-    // One file per task, so one huge snapshot does not hold up the rest.
-    let files: Vec<(&String, &PathBuf)> = files.iter().collect();
-    let results: Vec<(String, std::result::Result<Stamp, Damage>)> = files
+    let damage = |path: &Path, message: String| Damage {
+        file: ws.rel(path),
+        message,
+    };
+    // A stat first: an unchanged file costs only that.
+    let stated: Vec<(&String, &PathBuf, io::Result<fs::Metadata>)> = files
         .par_iter()
-        .with_max_len(1)
-        .map(|&(hex, path)| {
-            (
-                hex.clone(),
-                verify_one(ws, hex, path, cache.get(hex.as_str())),
-            )
-        })
+        .map(|(hex, path)| (hex, path, fs::symlink_metadata(path)))
         .collect();
+    let mut results: Vec<(String, std::result::Result<Stamp, Damage>)> =
+        Vec::with_capacity(files.len());
+    let mut todo = Vec::new();
+    for (hex, path, meta) in stated {
+        match meta {
+            Err(e) => results.push((hex.clone(), Err(damage(path, format!("cannot stat: {e}"))))),
+            Ok(meta) => {
+                let stamp = Stamp::of(&meta);
+                if cache.get(hex.as_str()) == Some(&stamp) {
+                    results.push((hex.clone(), Ok(stamp)));
+                } else {
+                    todo.push((hex, path, stamp));
+                }
+            }
+        }
+    }
+    // The biggest first, one file per task: a huge snapshot starts at once
+    // on one core and the small ones run beside it, rather than the huge one
+    // starting last and running alone.
+    todo.sort_by_key(|&(_, _, stamp)| std::cmp::Reverse(stamp.size));
+    let big = todo
+        .iter()
+        .filter(|(_, _, stamp)| stamp.size >= READ_AHEAD_MIN)
+        .count();
+    let read_ahead = big < rayon::current_num_threads();
+    results.par_extend(
+        todo.into_par_iter()
+            .with_max_len(1)
+            .map(|(hex, path, stamp)| {
+                (
+                    hex.clone(),
+                    rehash(ws, hex, path, stamp, read_ahead).map_err(|m| damage(path, m)),
+                )
+            }),
+    );
     let mut fresh = BTreeMap::new();
     let mut damage = Vec::new();
     for (hex, result) in results {
@@ -467,28 +638,22 @@ pub fn verify(
     Ok(damage)
 }
 
-fn verify_one(
+/// Hashes a file whose stat was `stamp`; says what is wrong if it does not
+/// hash to `hex`.
+fn rehash(
     ws: &Workspace,
     hex: &str,
     path: &Path,
-    cached: Option<&Stamp>,
-) -> std::result::Result<Stamp, Damage> {
-    let damage = |message: String| Damage {
-        file: ws.rel(path),
-        message,
-    };
-    let meta = fs::symlink_metadata(path).map_err(|e| damage(format!("cannot stat: {e}")))?;
-    let stamp = Stamp::of(&meta);
-    if cached == Some(&stamp) {
-        return Ok(stamp);
-    }
-    let (actual, _) = hash_file(path).map_err(|e| damage(e.to_string()))?;
+    stamp: Stamp,
+    read_ahead: bool,
+) -> std::result::Result<Stamp, String> {
+    let (actual, _) = hash_file_with(path, read_ahead).map_err(|e| e.to_string())?;
     if actual != hex {
-        return Err(damage(format!(
+        return Err(format!(
             "snapshot bytes changed: they hash to {}…, not to their name; restore them with `git checkout -- {}`",
             &actual[..12],
             ws.rel(path).display()
-        )));
+        ));
     }
     Ok(stamp)
 }
@@ -534,6 +699,33 @@ mod tests {
         assert_eq!(size, 40 << 20);
         assert_eq!(copy.len() as u64, size);
         assert_eq!(streamed, hex(&Sha256::digest(&copy)));
+    }
+
+    #[test]
+    fn big_files_hash_through_the_read_ahead_and_small_ones_directly() {
+        let dir = tempfile::tempdir().unwrap();
+        // Sizes around every boundary: empty, small, the read-ahead threshold,
+        // and a big file that does not end on a block boundary.
+        for size in [
+            0,
+            1,
+            511,
+            4096,
+            READ_AHEAD_MIN as usize - 1,
+            READ_AHEAD_MIN as usize,
+            (READ_AHEAD_MIN as usize) * 2 + 12345,
+        ] {
+            let bytes: Vec<u8> = (0..size).map(|i| (i * 7 % 251) as u8).collect();
+            let path = dir.path().join(format!("f{size}"));
+            fs::write(&path, &bytes).unwrap();
+            let (hashed, len) = hash_file(&path).unwrap();
+            assert_eq!(len, size as u64);
+            assert_eq!(hashed, hex(&Sha256::digest(&bytes)), "size {size}");
+        }
+        let err = hash_file(&dir.path().join("missing"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("cannot open"), "{err}");
     }
 
     #[test]

@@ -32,9 +32,15 @@ pub fn is_quotable(media_type: &str) -> bool {
 
 /// The text of a snapshot's bytes. `label` names the snapshot in errors.
 pub fn decode(bytes: &[u8], media_type: &str, label: &str) -> Result<String> {
+    decode_owned(bytes.to_vec(), media_type, label)
+}
+
+/// [`decode`], taking the bytes: UTF-8 text then becomes the `String`
+/// without being copied.
+pub fn decode_owned(mut bytes: Vec<u8>, media_type: &str, label: &str) -> Result<String> {
     if is_html(media_type) {
         return html2text::config::plain_no_decorate()
-            .string_from_read(bytes, 100_000)
+            .string_from_read(&bytes[..], 100_000)
             .map_err(|e| Error::usage(format!("cannot read the HTML of {label}: {e}")));
     }
     if !is_plain_text(media_type) {
@@ -43,8 +49,10 @@ pub fn decode(bytes: &[u8], media_type: &str, label: &str) -> Result<String> {
         ))
         .with_hint("quote a text or HTML snapshot, or add evidence without `--excerpt`"));
     }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
         Error::refused(format!(
             "{label} is not valid UTF-8 (byte {})",
             e.utf8_error().valid_up_to()
@@ -55,6 +63,11 @@ pub fn decode(bytes: &[u8], media_type: &str, label: &str) -> Result<String> {
 
 /// How many characters apart the byte-offset checkpoints are.
 const CHECKPOINT: usize = 256;
+
+/// A UTF-8 byte that continues a character rather than starting one.
+fn is_continuation(b: u8) -> bool {
+    b & 0xc0 == 0x80
+}
 
 /// A source's text with an index for offset conversion and a lazily built
 /// whitespace-free copy for excerpt matching.
@@ -78,12 +91,19 @@ struct Squeezed {
 impl SourceText {
     pub fn new(text: String) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        // Counting the bytes that start a character is the same as decoding
+        // every character, at a fraction of the cost.
         let mut chars = 0;
-        for (i, (byte, _)) in text.char_indices().enumerate() {
-            if i % CHECKPOINT == 0 {
-                checkpoints.push(byte);
+        let mut until_checkpoint = 0;
+        for (byte, &b) in text.as_bytes().iter().enumerate() {
+            if !is_continuation(b) {
+                if until_checkpoint == 0 {
+                    checkpoints.push(byte);
+                    until_checkpoint = CHECKPOINT;
+                }
+                until_checkpoint -= 1;
+                chars += 1;
             }
-            chars = i + 1;
         }
         SourceText {
             text,
@@ -109,8 +129,10 @@ impl SourceText {
         }
         let base = self.checkpoints[char_pos / CHECKPOINT];
         let skip = char_pos % CHECKPOINT;
-        self.text[base..]
-            .char_indices()
+        self.text.as_bytes()[base..]
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| !is_continuation(b))
             .nth(skip)
             .map_or(self.text.len(), |(b, _)| base + b)
     }
@@ -171,6 +193,17 @@ impl SourceText {
         })
     }
 
+    /// Whether `needle` occurs ignoring all whitespace on both sides. An
+    /// excerpt is usually copied verbatim, and finding it as it is costs one
+    /// scan; only one that is not is looked for in the whitespace-free copy,
+    /// which is built on first use.
+    pub fn contains_ignoring_whitespace(&self, needle: &str) -> bool {
+        if needle.trim().is_empty() {
+            return false;
+        }
+        self.text.contains(needle) || self.find_ignoring_whitespace(needle).is_some()
+    }
+
     /// Finds `needle` ignoring all whitespace on both sides; returns the
     /// character span in this text of the first match.
     pub fn find_ignoring_whitespace(&self, needle: &str) -> Option<(usize, usize)> {
@@ -221,6 +254,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_offset_index_agrees_with_decoding_every_character() {
+        // Mixed widths (1 to 4 bytes), across several checkpoints.
+        let text: String = "aé中😀 b\n".repeat(300);
+        let t = SourceText::new(text.clone());
+        assert_eq!(t.char_len(), text.chars().count());
+        for (i, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(t.byte_of(i), byte, "char {i}");
+            assert_eq!(t.char_of(byte), i, "byte {byte}");
+        }
+        assert_eq!(t.byte_of(t.char_len()), text.len());
+        assert_eq!(SourceText::new(String::new()).char_len(), 0);
+    }
+
+    #[test]
     fn offsets_count_characters_not_bytes() {
         let long = "前".repeat(600) + "OpenAI安全团队仅得到了9天的时间" + &"后".repeat(10);
         let t = SourceText::new(long);
@@ -246,6 +293,10 @@ mod tests {
             .unwrap();
         assert_eq!(t.slice(s, e), "security team\nhad only  9 days");
         assert!(t.find_ignoring_whitespace("ten days").is_none());
+        assert!(t.contains_ignoring_whitespace("security team had only 9 days"));
+        assert!(t.contains_ignoring_whitespace("team\nhad"));
+        assert!(!t.contains_ignoring_whitespace("ten days"));
+        assert!(!t.contains_ignoring_whitespace(" \n"));
     }
 
     #[test]

@@ -172,7 +172,9 @@ impl Workspace {
                 files.push(path);
             }
         }
-        files.sort();
+        // All in one folder: comparing names orders them as comparing paths
+        // would, without walking each path's components.
+        files.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
         Ok(files)
     }
 
@@ -306,5 +308,30 @@ pub fn now() -> Result<Time> {
             .parse()
             .map_err(|e: String| Error::usage(format!("FACTCHECK_NOW: {e}"))),
         _ => Ok(Time::new(jiff::Timestamp::now())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_of_any_size_read_whole_and_bad_utf8_fails_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        for size in [0, 1, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 3 << 20] {
+            let text: String = "记录ab\n".chars().cycle().take(size).collect();
+            let path = dir.path().join(format!("r{size}.yaml"));
+            fs::write(&path, &text).unwrap();
+            assert_eq!(read_to_string(&path).unwrap(), text, "size {size}");
+        }
+        let path = dir.path().join("latin1.yaml");
+        fs::write(&path, b"title: caf\xe9\n").unwrap();
+        let ours = read_to_string(&path).unwrap_err().to_string();
+        let std = Error::io("read", &path, fs::read_to_string(&path).unwrap_err()).to_string();
+        assert_eq!(ours, std);
+        let missing = read_to_string(&dir.path().join("nope.yaml"))
+            .unwrap_err()
+            .to_string();
+        assert!(missing.starts_with("cannot read"), "{missing}");
     }
 }

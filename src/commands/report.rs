@@ -34,6 +34,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<i32> {
     };
     let context = report::context(&ws, &options)?;
     let text = report::render(&template, &context, Some(ws.templates_dir()))?;
+    // The process ends right after; freeing the context would only cost time.
+    std::mem::forget(context);
     match &args.out {
         Some(path) => {
             workspace::write_atomic(path, text.as_bytes())?;

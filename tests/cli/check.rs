@@ -242,3 +242,71 @@ fn check_json_output_is_for_machines() {
     assert_eq!(v["sources"], 1);
     assert!(!v["problems"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn claim_cache_skips_unchanged_claims_and_rereads_changed_ones() {
+    let ws = Ws::with_article();
+    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let path = ws.claim_file(&id);
+    ws.run(&["check"]).success();
+    assert!(ws.join(".factcheck/claim-cache").is_file());
+    // Same size, same mtime, same inode: the cache vouches for it, so only
+    // `--full` reads it again and sees the damage.
+    let good = ws.read(&path);
+    let mtime = fs::metadata(ws.join(&path)).unwrap().modified().unwrap();
+    let bad = good.replace(
+        "exact: OpenAI安全团队仅得到了9天的时间",
+        "exact: OpenAI安全团队仅得到了8天的时间",
+    );
+    assert_eq!(bad.len(), good.len());
+    fs::write(ws.join(&path), &bad).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(ws.join(&path))
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    ws.run(&["check"]).success();
+    let run = ws.run(&["check", "--full"]).code(1);
+    assert!(
+        run.stdout.contains("the quote no longer occurs"),
+        "{}",
+        run.render()
+    );
+    // Any real edit changes the stat, and the claim is read again.
+    fs::write(ws.join(&path), bad.replace("kind: other", "kind: date")).unwrap();
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout.contains("the quote no longer occurs"),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn claim_cache_is_dropped_when_sources_change() {
+    let ws = Ws::with_article();
+    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let ev = ws.source("ev.txt", "The security team had only 9 days.");
+    ws.run(&[
+        "evidence",
+        "add",
+        &id,
+        &ev,
+        "--stance",
+        "supports",
+        "--excerpt",
+        "only 9 days",
+    ])
+    .success();
+    ws.run(&["check"]).success();
+    let ev_hex = &ev["sha256:".len()..];
+    fs::remove_file(ws.join(&format!("sources/{ev_hex}.yaml"))).unwrap();
+    fs::remove_file(ws.join(&format!("sources/{ev_hex}.txt"))).unwrap();
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout.contains(&format!("claims/{id}.yaml")),
+        "{}",
+        run.render()
+    );
+}

@@ -93,7 +93,11 @@ fn init_with_dash_c_creates_the_workspace_there_not_here() {
     let target = ws.join("elsewhere");
     ws.run(&["-C", target.to_str().unwrap(), "init"]).success();
     assert!(target.join("factcheck.yaml").is_file());
-    assert!(!ws.join("factcheck.yaml").exists(), "init ignored -C and wrote into the current folder");
-    ws.run(&["-C", target.to_str().unwrap(), "init", "sub"]).success();
+    assert!(
+        !ws.join("factcheck.yaml").exists(),
+        "init ignored -C and wrote into the current folder"
+    );
+    ws.run(&["-C", target.to_str().unwrap(), "init", "sub"])
+        .success();
     assert!(target.join("sub/factcheck.yaml").is_file());
 }

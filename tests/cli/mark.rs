@@ -208,9 +208,21 @@ fn second_reviewer_signs_off_verdicts() {
 fn a_changed_rating_leaves_a_trail_in_history() {
     let ws = Ws::with_article();
     let id = claim_with_evidence(&ws, "supports");
-    ws.run(&["mark", &id, "verified", "--rating", "Mostly accurate"]).success();
-    ws.run(&["mark", &id, "verified", "--rating", "Accurate", "--note", "second source found"]).success();
-    let run = ws.run(&["claim", "show", &id, "--format", "json"]).success();
+    ws.run(&["mark", &id, "verified", "--rating", "Mostly accurate"])
+        .success();
+    ws.run(&[
+        "mark",
+        &id,
+        "verified",
+        "--rating",
+        "Accurate",
+        "--note",
+        "second source found",
+    ])
+    .success();
+    let run = ws
+        .run(&["claim", "show", &id, "--format", "json"])
+        .success();
     let claim: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let ratings: Vec<&str> = claim["history"]
         .as_array()
