@@ -447,12 +447,13 @@ fn run() -> R<()> {
             ),
         }
     }
-    let beyond = full.rss_kb - warm.rss_kb;
+    // The target allows 64 MB beyond what the claims need; the whole peak,
+    // claims and texts included, is a stricter bound.
     target(
-        "check --full peak RSS beyond warm check's",
-        format!("{:+.1} MB", beyond as f64 / 1024.0),
+        "check --full peak RSS, claims included",
+        kb(full.rss_kb),
         "≤ 64 MB",
-        Some(beyond <= 64 * 1024),
+        Some(full.rss_kb <= 64 * 1024),
     );
     target(
         "claim add",
@@ -462,8 +463,8 @@ fn run() -> R<()> {
     );
     println!();
     println!(
-        "(peak RSS: check --full {}, warm check {}; warm check loads and checks every claim and text \
-         exactly as --full does, so the difference is what hashing costs)",
+        "(peak RSS: check --full {}, warm check {}; the warm check reads only the claims and \
+         snapshots whose stat changed, --full reads and hashes everything)",
         kb(full.rss_kb),
         kb(warm.rss_kb)
     );
