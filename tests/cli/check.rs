@@ -21,7 +21,7 @@ fn tamper(ws: &Ws, rel: &str, f: impl FnOnce(&mut Vec<u8>)) {
 #[test]
 fn clean_workspace_passes() {
     let ws = Ws::with_article();
-    ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    ws.nine_days();
     let run = ws.run(&["check"]).success();
     assert_eq!(run.stdout, "no problems in 1 claim and 1 snapshot\n");
 }
@@ -83,7 +83,7 @@ fn every_kind_of_stray_in_sources_is_reported_at_once() {
 #[test]
 fn bad_yaml_is_reported_with_path_line_and_column() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let id = ws.nine_days();
     let path = ws.claim_file(&id);
     let text = ws
         .read(&path)
@@ -119,7 +119,7 @@ fn metadata_hash_must_match_its_file_name() {
 #[test]
 fn tampered_quote_is_reported_with_file_and_line() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let id = ws.nine_days();
     let path = ws.claim_file(&id);
     ws.write(
         &path,
@@ -147,7 +147,7 @@ fn tampered_quote_is_reported_with_file_and_line() {
 #[test]
 fn stale_offsets_are_reported_and_fixed_by_check_fix() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let id = ws.nine_days();
     let path = ws.claim_file(&id);
     let good = ws.read(&path);
     ws.write(
@@ -175,19 +175,8 @@ fn stale_offsets_are_reported_and_fixed_by_check_fix() {
 #[test]
 fn claims_citing_missing_sources_and_excerpts_are_reported() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
-    let ev = ws.source("ev.txt", "The security team had only 9 days to assess.");
-    ws.run(&[
-        "evidence",
-        "add",
-        &id,
-        &ev,
-        "--stance",
-        "supports",
-        "--excerpt",
-        "only 9 days",
-    ])
-    .success();
+    let id = ws.nine_days();
+    let ev = ws.attach(&id, "supports");
     ws.run(&["mark", &id, "verified"]).success();
     let path = ws.claim_file(&id);
     ws.write(
@@ -216,7 +205,7 @@ fn claims_citing_missing_sources_and_excerpts_are_reported() {
 #[test]
 fn claim_file_name_must_match_its_id() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let id = ws.nine_days();
     fs::copy(ws.join(&ws.claim_file(&id)), ws.join("claims/other.yaml")).unwrap();
     ws.write("claims/Bad.Name.yaml", "id: x\n");
     let run = ws.run(&["check"]).code(1);
@@ -246,7 +235,7 @@ fn check_json_output_is_for_machines() {
 #[test]
 fn claim_cache_skips_unchanged_claims_and_rereads_changed_ones() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
+    let id = ws.nine_days();
     let path = ws.claim_file(&id);
     ws.run(&["check"]).success();
     assert!(ws.join(".factcheck/claim-cache").is_file());
@@ -286,19 +275,8 @@ fn claim_cache_skips_unchanged_claims_and_rereads_changed_ones() {
 #[test]
 fn claim_cache_is_dropped_when_sources_change() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", "OpenAI安全团队仅得到了9天的时间");
-    let ev = ws.source("ev.txt", "The security team had only 9 days.");
-    ws.run(&[
-        "evidence",
-        "add",
-        &id,
-        &ev,
-        "--stance",
-        "supports",
-        "--excerpt",
-        "only 9 days",
-    ])
-    .success();
+    let id = ws.nine_days();
+    let ev = ws.attach(&id, "supports");
     ws.run(&["check"]).success();
     let ev_hex = &ev["sha256:".len()..];
     fs::remove_file(ws.join(&format!("sources/{ev_hex}.yaml"))).unwrap();

@@ -1,6 +1,6 @@
 use crate::support::*;
 
-const QUOTE: &str = "OpenAI安全团队仅得到了9天的时间";
+const QUOTE: &str = NINE_DAYS;
 
 #[test]
 fn offsets_select_the_quote_in_chinese_text() {
@@ -132,7 +132,7 @@ fn bad_ids_are_refused_before_touching_the_disk() {
 #[test]
 fn the_same_claim_twice_is_refused_naming_the_existing_id() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let before = ws.files();
     let run = ws
         .run(&["claim", "add", "--text", "reworded", "--quote", QUOTE])
@@ -158,7 +158,7 @@ fn the_same_claim_twice_is_refused_naming_the_existing_id() {
 #[test]
 fn ids_are_derived_from_the_hash_and_prefixes_resolve() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     assert!(id.len() == 7 && id.starts_with('c'), "{id}");
     let run = ws.run(&["claim", "show", &id[..3]]).success();
     assert!(run.stdout.starts_with(&id), "{}", run.render());
@@ -237,7 +237,7 @@ fn claim_list_is_in_article_order_and_filters() {
 #[test]
 fn edit_records_the_fields_changed() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     ws.run_with(
         &[
             "claim",
@@ -270,7 +270,7 @@ fn edit_records_the_fields_changed() {
 #[test]
 fn remove_deletes_the_file_and_reports_the_removal() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let run = ws.run(&["claim", "remove", &id]).code(2);
     assert!(run.stderr.contains("--note"), "{}", run.render());
     let run = ws
@@ -349,7 +349,7 @@ fn sixteen_parallel_adds_give_sixteen_claims() {
 #[test]
 fn parallel_marks_on_one_claim_lose_no_history() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let bin = assert_cmd::cargo::cargo_bin("factcheck");
     let handles: Vec<_> = (0..16)
         .map(|i| {
@@ -463,7 +463,7 @@ print(json.dumps([d["text"], d["speaker"], d["tags"], d["rating"], d["history"][
 #[test]
 fn resaving_an_unchanged_record_is_byte_identical() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let path = ws.claim_file(&id);
     let before = ws.read(&path);
     // check --fix re-saves only what it fixes; a no-op edit is refused; so
@@ -484,6 +484,6 @@ fn resaving_an_unchanged_record_is_byte_identical() {
 fn claim_add_recreates_a_missing_claims_folder() {
     let ws = Ws::with_article();
     std::fs::remove_dir(ws.join("claims")).unwrap();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     assert!(ws.join(&ws.claim_file(&id)).is_file());
 }

@@ -1,12 +1,11 @@
 use crate::support::*;
 
-const QUOTE: &str = "OpenAI安全团队仅得到了9天的时间";
 const EVIDENCE: &str = "url: https://example.org/fortune\n---\nThe security team had only 9 days\nto assess various aspects.\n";
 
 #[test]
 fn excerpt_must_occur_but_whitespace_may_differ() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let ev = ws.source("ev.txt", EVIDENCE);
     ws.run(&[
         "evidence",
@@ -64,7 +63,7 @@ fn excerpt_must_occur_but_whitespace_may_differ() {
 #[test]
 fn evidence_from_binary_sources_cannot_carry_an_excerpt() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let pdf = ws.source("card.pdf", "%PDF-1.7 binary");
     let run = ws
         .run(&[
@@ -92,7 +91,7 @@ fn evidence_from_binary_sources_cannot_carry_an_excerpt() {
 #[test]
 fn html_sources_are_quoted_through_their_text() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let html = ws.source("page.html", "<html><body><p>The team had <b>only 9 days</b> &amp; no more.</p><script>var x=1;</script></body></html>");
     ws.run(&[
         "evidence",
@@ -111,7 +110,7 @@ fn html_sources_are_quoted_through_their_text() {
 #[test]
 fn unknown_claim_or_source_is_a_usage_error() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let run = ws
         .run(&[
             "evidence", "add", "nope", ARTICLE_ID, "--stance", "supports",

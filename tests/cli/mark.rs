@@ -1,28 +1,15 @@
 use crate::support::*;
 
-const QUOTE: &str = "OpenAI安全团队仅得到了9天的时间";
-
 fn claim_with_evidence(ws: &Ws, stance: &str) -> String {
-    let id = ws.claim("安全团队只有9天", QUOTE);
-    let ev = ws.source("ev.txt", "The security team had only 9 days to assess.");
-    ws.run(&[
-        "evidence",
-        "add",
-        &id,
-        &ev,
-        "--stance",
-        stance,
-        "--excerpt",
-        "only 9 days",
-    ])
-    .success();
+    let id = ws.nine_days();
+    ws.attach(&id, stance);
     id
 }
 
 #[test]
 fn refused_marks_exit_1_and_leave_the_file_unchanged() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let before = ws.files();
     for (args, why) in [
         (
@@ -145,7 +132,7 @@ fn verified_needs_intact_evidence_snapshots() {
 #[test]
 fn status_edited_by_hand_against_the_rules_is_reported_by_check() {
     let ws = Ws::with_article();
-    let id = ws.claim("安全团队只有9天", QUOTE);
+    let id = ws.nine_days();
     let path = ws.claim_file(&id);
     ws.write(
         &path,

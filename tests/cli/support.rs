@@ -13,6 +13,8 @@ use tempfile::TempDir;
 pub const NOW: &str = "2026-11-28T10:00:00Z";
 /// The bundled article (byte-identical to ../shared/article.md).
 pub const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article.md");
+/// Words that occur once in the article.
+pub const NINE_DAYS: &str = "OpenAI安全团队仅得到了9天的时间";
 pub const ARTICLE_ID: &str =
     "sha256:275e20f7b1455b0b8aff368c39ca961809919bc06e5848aa6516011542b9e37e";
 
@@ -91,6 +93,29 @@ impl Ws {
             .stdout
             .trim()
             .to_string()
+    }
+
+    /// The claim most tests use: the article's "nine days" sentence.
+    pub fn nine_days(&self) -> String {
+        self.claim("安全团队只有9天", NINE_DAYS)
+    }
+
+    /// Snapshots a short evidence text and attaches it to `claim` with
+    /// `stance` and the excerpt "only 9 days"; returns the snapshot's id.
+    pub fn attach(&self, claim: &str, stance: &str) -> String {
+        let ev = self.source("ev.txt", "The security team had only 9 days to assess.");
+        self.run(&[
+            "evidence",
+            "add",
+            claim,
+            &ev,
+            "--stance",
+            stance,
+            "--excerpt",
+            "only 9 days",
+        ])
+        .success();
+        ev
     }
 
     /// Snapshots `contents` as a source file named `name`; returns its id.
