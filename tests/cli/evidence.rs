@@ -89,7 +89,7 @@ fn evidence_from_binary_sources_cannot_carry_an_excerpt() {
 }
 
 #[test]
-fn html_sources_are_quoted_through_their_text() {
+fn html_text_carries_no_markdown_emphasis_that_would_break_excerpts() {
     let ws = Ws::with_article();
     let id = ws.nine_days();
     let html = ws.source("page.html", "<html><body><p>The team had <b>only 9 days</b> &amp; no more.</p><script>var x=1;</script></body></html>");
