@@ -11,7 +11,7 @@
 //! Everything is sorted before it reaches a template: the same workspace and
 //! the same `FACTCHECK_NOW` give a byte-identical report.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use minijinja::value::{Serde, Value};
@@ -407,16 +407,20 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
 
     // The integrity check and the digest read the workspace on their own;
     // they run while the claims load.
-    let (claims, (outcome, digest)) = rayon::join(
-        || ws.load_claims(),
-        || {
-            rayon::join(
-                || check::run(ws, check::Options::default(), None),
-                || digest(ws),
-            )
-        },
+    // The integrity check reads the workspace on its own, while the claims
+    // load; the digest hashes each claim's text as it is parsed.
+    let (loaded, outcome) = rayon::join(
+        || ws.load_claims_with(|path, text| (path.to_path_buf(), sha256_hex(text.as_bytes()))),
+        || check::run(ws, check::Options::default(), None),
     );
-    let (mut claims, outcome, digest) = (claims?, outcome?, digest?);
+    let (loaded, outcome) = (loaded?, outcome?);
+    let mut known = HashMap::with_capacity(loaded.len());
+    let mut claims = Vec::with_capacity(loaded.len());
+    for (claim, (path, hex)) in loaded {
+        known.insert(path, hex);
+        claims.push(claim);
+    }
+    let digest = digest(ws, &known)?;
     article_order(&mut claims, article_id);
     let second = config.second_reviewer();
     let infos: BTreeMap<SourceId, SourceInfo> = sources
@@ -439,7 +443,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .map(|(i, c)| claim_info(i + 1, c, article_id, &source_values, second))
         .collect();
     let all: Vec<(Status, bool, Value)> = infos_all
-        .iter()
+        .par_iter()
         .map(|c| (c.status, c.awaiting_signoff, Value::from(Serde(c))))
         .collect();
 
@@ -613,7 +617,7 @@ pub fn front_matter_date(text: &str) -> Option<String> {
 /// ends in `\n`, and the digest is `sha256:` + the SHA-256 of them all. With
 /// intact snapshots it equals
 /// `sha256sum factcheck.yaml claims/*.yaml sources/* | LC_ALL=C sort | sha256sum`.
-pub fn digest(ws: &Workspace) -> Result<String> {
+pub fn digest(ws: &Workspace, known: &HashMap<PathBuf, String>) -> Result<String> {
     let listing = store::list(ws)?;
     let records: Vec<PathBuf> = std::iter::once(ws.root().join(workspace::CONFIG_FILE))
         .chain(ws.claim_files()?)
@@ -622,7 +626,10 @@ pub fn digest(ws: &Workspace) -> Result<String> {
     let mut lines: Vec<String> = records
         .par_iter()
         .map(|path| {
-            let (hex, _) = store::hash_file(path)?;
+            let hex = match known.get(path) {
+                Some(hex) => hex.clone(),
+                None => store::hash_file(path)?.0,
+            };
             Ok(format!("{hex}  {}", slash_path(&ws.rel(path))))
         })
         .collect::<Result<_>>()?;
@@ -636,6 +643,10 @@ pub fn digest(ws: &Workspace) -> Result<String> {
         hasher.update(b"\n");
     }
     Ok(format!("sha256:{}", store::hex(&hasher.finalize())))
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    store::hex(&Sha256::digest(bytes))
 }
 
 fn slash_path(path: &std::path::Path) -> String {
