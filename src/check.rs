@@ -407,7 +407,7 @@ impl ClaimCtx<'_> {
                         item_line(),
                         format!("evidence {}: {why}", i + 1),
                     )),
-                    Ok(text) if !text.contains_ignoring_whitespace(excerpt) => {
+                    Ok(text) if !text.contains_excerpt(excerpt) => {
                         let line = item_line().and_then(|l| line_of_key_from(raw, "excerpt", l));
                         problems.push(problem(
                             rel(),

@@ -61,6 +61,15 @@ pub fn decode_owned(mut bytes: Vec<u8>, media_type: &str, label: &str) -> Result
     })
 }
 
+/// Typographic quotation marks and apostrophes as their ASCII forms.
+fn fold_quote(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+        c => c,
+    }
+}
+
 /// How many characters apart the byte-offset checkpoints are.
 const CHECKPOINT: usize = 256;
 
@@ -186,28 +195,34 @@ impl SourceText {
             for (i, c) in self.text.chars().enumerate() {
                 if !c.is_whitespace() {
                     origin.push((text.len(), i));
-                    text.push(c);
+                    text.push(fold_quote(c));
                 }
             }
             Squeezed { text, origin }
         })
     }
 
-    /// Whether `needle` occurs ignoring all whitespace on both sides. An
-    /// excerpt is usually copied verbatim, and finding it as it is costs one
-    /// scan; only one that is not is looked for in the whitespace-free copy,
-    /// which is built on first use.
-    pub fn contains_ignoring_whitespace(&self, needle: &str) -> bool {
+    /// Whether the excerpt `needle` occurs, by the rules of
+    /// [`SourceText::find_excerpt`]. An excerpt is usually copied verbatim,
+    /// and finding it as it is costs one scan; only one that is not is looked
+    /// for in the loose copy, which is built on first use.
+    pub fn contains_excerpt(&self, needle: &str) -> bool {
         if needle.trim().is_empty() {
             return false;
         }
-        self.text.contains(needle) || self.find_ignoring_whitespace(needle).is_some()
+        self.text.contains(needle) || self.find_excerpt(needle).is_some()
     }
 
-    /// Finds `needle` ignoring all whitespace on both sides; returns the
+    /// Finds an excerpt ignoring whitespace on both sides and the style of
+    /// quotation marks (`'` matches `’`, `"` matches `“`): what a page's
+    /// typography and a copy from a browser disagree on. Returns the
     /// character span in this text of the first match.
-    pub fn find_ignoring_whitespace(&self, needle: &str) -> Option<(usize, usize)> {
-        let squeezed_needle: String = needle.chars().filter(|c| !c.is_whitespace()).collect();
+    pub fn find_excerpt(&self, needle: &str) -> Option<(usize, usize)> {
+        let squeezed_needle: String = needle
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(fold_quote)
+            .collect();
         if squeezed_needle.is_empty() {
             return None;
         }
@@ -288,15 +303,21 @@ mod tests {
     #[test]
     fn excerpts_match_across_line_breaks() {
         let t = SourceText::new("The security team\nhad only  9 days.".into());
-        let (s, e) = t
-            .find_ignoring_whitespace("security team had only 9 days")
-            .unwrap();
+        let (s, e) = t.find_excerpt("security team had only 9 days").unwrap();
         assert_eq!(t.slice(s, e), "security team\nhad only  9 days");
-        assert!(t.find_ignoring_whitespace("ten days").is_none());
-        assert!(t.contains_ignoring_whitespace("security team had only 9 days"));
-        assert!(t.contains_ignoring_whitespace("team\nhad"));
-        assert!(!t.contains_ignoring_whitespace("ten days"));
-        assert!(!t.contains_ignoring_whitespace(" \n"));
+        assert!(t.find_excerpt("ten days").is_none());
+        assert!(t.contains_excerpt("security team had only 9 days"));
+        assert!(t.contains_excerpt("team\nhad"));
+        assert!(!t.contains_excerpt("ten days"));
+        assert!(!t.contains_excerpt(" \n"));
+    }
+
+    #[test]
+    fn excerpts_match_whatever_the_quotation_mark_style() {
+        let t = SourceText::new("OpenAI said it “didn’t cut corners.”".into());
+        assert!(t.find_excerpt("said it \"didn't cut corners.\"").is_some());
+        assert!(t.contains_excerpt("didn't cut"));
+        assert!(!t.contains_excerpt("did not cut"));
     }
 
     #[test]

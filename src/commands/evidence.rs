@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, cmd: EvidenceCommand) -> Result<i32> {
         let meta = store::load_meta(ws, &source)?;
         if let Some(excerpt) = &excerpt {
             let text = store::read_text(ws, &meta)?;
-            if text.find_ignoring_whitespace(excerpt).is_none() {
+            if text.find_excerpt(excerpt).is_none() {
                 let err = Error::refused(format!(
                     "the excerpt does not occur in snapshot {} ({}): \"{excerpt}\"",
                     source.short(),

@@ -487,3 +487,42 @@ fn claim_add_recreates_a_missing_claims_folder() {
     let id = ws.nine_days();
     assert!(ws.join(&ws.claim_file(&id)).is_file());
 }
+
+#[test]
+fn tags_may_be_given_comma_separated() {
+    let ws = Ws::with_article();
+    let id = ws
+        .run(&[
+            "claim",
+            "add",
+            "--text",
+            "t",
+            "--tag",
+            "safety,gpt-4o",
+            "--tag",
+            "dates",
+        ])
+        .success()
+        .stdout
+        .trim()
+        .to_string();
+    let run = ws
+        .run(&[
+            "claim",
+            "list",
+            "--tag",
+            "gpt-4o,safety",
+            "--format",
+            "json",
+        ])
+        .success();
+    let list: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(
+        list[0]["tags"],
+        serde_json::json!(["dates", "gpt-4o", "safety"])
+    );
+    ws.run(&["claim", "edit", &id, "--untag", "dates,safety"])
+        .success();
+    assert!(ws.read(&ws.claim_file(&id)).contains("tags:\n  - gpt-4o\n"));
+}

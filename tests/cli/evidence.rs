@@ -134,3 +134,25 @@ fn unknown_claim_or_source_is_a_usage_error() {
         run.render()
     );
 }
+
+#[test]
+fn excerpt_with_straight_quotes_matches_curly_ones_in_the_source() {
+    let ws = Ws::with_article();
+    let id = ws.nine_days();
+    let ev = ws.source(
+        "wapo.txt",
+        "OpenAI said it “didn’t cut corners on our safety process.”\n",
+    );
+    ws.run(&[
+        "evidence",
+        "add",
+        &id,
+        &ev,
+        "--stance",
+        "context",
+        "--excerpt",
+        "\"didn't cut corners on our safety process.\"",
+    ])
+    .success();
+    ws.run(&["check"]).success();
+}

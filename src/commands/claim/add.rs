@@ -29,8 +29,8 @@ pub struct AddArgs {
     /// Who makes the claim in the article
     #[arg(long)]
     pub speaker: Option<String>,
-    /// A label (repeat for more)
-    #[arg(long = "tag", value_name = "TAG")]
+    /// A label (repeat, or separate with commas, for more)
+    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
     pub tags: Vec<String>,
     /// Your own id instead of the derived one: [a-z0-9][a-z0-9-]{0,63}
     #[arg(long)]

@@ -17,11 +17,11 @@ pub struct EditArgs {
     /// New speaker (empty to clear)
     #[arg(long)]
     pub speaker: Option<String>,
-    /// Add a tag (repeatable)
-    #[arg(long = "tag", value_name = "TAG")]
+    /// Add a tag (repeatable, or comma-separated)
+    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
     pub tags: Vec<String>,
-    /// Remove a tag (repeatable)
-    #[arg(long = "untag", value_name = "TAG")]
+    /// Remove a tag (repeatable, or comma-separated)
+    #[arg(long = "untag", value_name = "TAG", value_delimiter = ',')]
     pub untags: Vec<String>,
     /// Why the edit was made
     #[arg(long)]

@@ -13,8 +13,8 @@ pub struct ListArgs {
     /// Only claims of this kind (repeatable)
     #[arg(long, value_enum)]
     pub kind: Vec<Kind>,
-    /// Only claims with this tag (repeatable: all must match)
-    #[arg(long)]
+    /// Only claims with this tag (repeatable or comma-separated: all must match)
+    #[arg(long, value_delimiter = ',')]
     pub tag: Vec<String>,
 }
 
