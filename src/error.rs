@@ -101,9 +101,10 @@ impl Error {
             Error::NotAWorkspace { .. } => {
                 Some("run `factcheck init` to create one here, or pass `-C DIR` to name one".into())
             }
-            Error::Yaml { .. } => {
-                Some("fix the file by hand (or restore it with `git checkout -- FILE`)".into())
-            }
+            Error::Yaml { path, .. } => Some(format!(
+                "fix the file by hand, or restore it with `git checkout -- {}`",
+                path.display()
+            )),
             _ => None,
         }
     }
