@@ -7,6 +7,17 @@ fn hex() -> &'static str {
     ARTICLE_ID.trim_start_matches("sha256:")
 }
 
+/// Sets a file's mtime, e.g. back to what it was, so only a rehash or a
+/// reread can tell the file changed.
+fn set_mtime(ws: &Ws, rel: &str, mtime: std::time::SystemTime) {
+    fs::File::options()
+        .write(true)
+        .open(ws.join(rel))
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+}
+
 /// Overwrites a snapshot's bytes in place (it is read-only on purpose).
 fn tamper(ws: &Ws, rel: &str, f: impl FnOnce(&mut Vec<u8>)) {
     let path = ws.join(rel);
@@ -42,12 +53,7 @@ fn stat_cache_skips_unchanged_snapshots_and_full_rehashes() {
     let mtime = fs::metadata(ws.join(&rel)).unwrap().modified().unwrap();
     // Same size, same mtime, same inode: only a rehash can tell.
     tamper(&ws, &rel, |b| b[10] ^= 1);
-    fs::File::options()
-        .write(true)
-        .open(ws.join(&rel))
-        .unwrap()
-        .set_modified(mtime)
-        .unwrap();
+    set_mtime(&ws, &rel, mtime);
     ws.run(&["check"]).success();
     let run = ws.run(&["check", "--full"]).code(1);
     assert!(
@@ -56,12 +62,7 @@ fn stat_cache_skips_unchanged_snapshots_and_full_rehashes() {
         run.render()
     );
     // A changed mtime is enough for the plain check to rehash.
-    fs::File::options()
-        .write(true)
-        .open(ws.join(&rel))
-        .unwrap()
-        .set_modified(std::time::SystemTime::now())
-        .unwrap();
+    set_mtime(&ws, &rel, std::time::SystemTime::now());
     ws.run(&["check"]).code(1);
 }
 
@@ -249,12 +250,7 @@ fn claim_cache_skips_unchanged_claims_and_rereads_changed_ones() {
     );
     assert_eq!(bad.len(), good.len());
     fs::write(ws.join(&path), &bad).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(ws.join(&path))
-        .unwrap()
-        .set_modified(mtime)
-        .unwrap();
+    set_mtime(&ws, &path, mtime);
     ws.run(&["check"]).success();
     let run = ws.run(&["check", "--full"]).code(1);
     assert!(
