@@ -410,7 +410,11 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     // The integrity check reads the workspace on its own, while the claims
     // load; the digest hashes each claim's text as it is parsed.
     let (loaded, outcome) = rayon::join(
-        || ws.load_claims_with(|path, text| (path.to_path_buf(), sha256_hex(text.as_bytes()))),
+        || {
+            ws.load_claims_with(|path, text| {
+                (path.to_path_buf(), store::sha256_hex(text.as_bytes()))
+            })
+        },
         || check::run(ws, check::Options::default(), None),
     );
     let (loaded, outcome) = (loaded?, outcome?);
@@ -643,10 +647,6 @@ pub fn digest(ws: &Workspace, known: &HashMap<PathBuf, String>) -> Result<String
         hasher.update(b"\n");
     }
     Ok(format!("sha256:{}", store::hex(&hasher.finalize())))
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    store::hex(&Sha256::digest(bytes))
 }
 
 fn slash_path(path: &std::path::Path) -> String {

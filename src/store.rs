@@ -47,6 +47,11 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// Lowercase hex SHA-256 of bytes in memory.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 /// SHA-256 of everything `reader` yields, copying it to `sink` on the way.
 pub fn hash_copy(reader: &mut impl Read, sink: &mut impl Write) -> io::Result<(String, u64)> {
     hash_through(reader, sink, BUF)

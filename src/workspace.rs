@@ -227,8 +227,8 @@ impl Workspace {
     /// Loads every claim, in parallel. The first unreadable one is an error
     /// (`check` reports all of them instead).
     pub fn load_claims(&self) -> Result<Vec<Claim>> {
-        let ids = self.claim_ids()?;
-        ids.par_iter().map(|id| self.load_claim(id)).collect()
+        let loaded = self.load_claims_with(|_, _| ())?;
+        Ok(loaded.into_iter().map(|(claim, ())| claim).collect())
     }
 
     /// Like [`Workspace::load_claims`], handing each file's path and text to

@@ -3,7 +3,7 @@
 use std::fs::File;
 use std::path::PathBuf;
 
-use crate::cli::{Ctx, emit, emit_json, say};
+use crate::cli::{Ctx, emit, emit_json, nonempty, say};
 use crate::error::{Error, Result};
 use crate::store::{self, NewSource};
 use crate::table;
@@ -63,10 +63,10 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     }
     let from_stdin = args.path.as_os_str() == "-";
     let new = NewSource {
-        url: args.url,
-        title: args.title,
+        url: nonempty(args.url),
+        title: nonempty(args.title),
         media_type: args.media_type,
-        note: args.note,
+        note: nonempty(args.note),
         file_name: (!from_stdin).then(|| args.path.to_string_lossy().into_owned()),
     };
     let lock = ws.lock()?;

@@ -169,3 +169,18 @@ fn missing_file_is_an_io_error_naming_it() {
     let run = ws.run(&["source", "add", "nope.txt"]).code(2);
     assert!(run.stderr.contains("nope.txt"), "{}", run.render());
 }
+
+#[test]
+fn empty_title_url_and_note_are_not_stored() {
+    let ws = Ws::new();
+    let run = ws
+        .run(&[
+            "source", "add", ARTICLE, "--title", " ", "--url", "", "--note", "", "--format", "json",
+        ])
+        .success();
+    let meta: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(
+        meta.get("title").is_none() && meta.get("url").is_none() && meta.get("note").is_none(),
+        "{meta}"
+    );
+}

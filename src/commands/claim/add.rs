@@ -1,9 +1,7 @@
 //! `factcheck claim add`.
 
-use sha2::{Digest, Sha256};
-
 use crate::anchor;
-use crate::cli::{Ctx, emit, emit_json, say};
+use crate::cli::{Ctx, emit, emit_json, nonempty, say};
 use crate::error::{Error, Result};
 use crate::model::{Anchor, Claim, ClaimId, Event, HistoryEntry, Kind, Status};
 use crate::store;
@@ -80,10 +78,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         id,
         text: text.to_string(),
         kind: args.kind,
-        speaker: args
-            .speaker
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
+        speaker: nonempty(args.speaker),
         tags: super::normalize_tags(args.tags),
         appears_in,
         status: Status::Unverified,
@@ -144,14 +139,10 @@ fn identity(text: &str, appears_in: Option<&Anchor>) -> String {
     }
 }
 
-fn digest(identity: &str) -> String {
-    store::hex(&Sha256::digest(identity.as_bytes()))
-}
-
 /// `c` + 6 hex characters of the identity's hash, one more while the name is
 /// taken by a different claim. The same identity twice is refused.
 fn derive_id(ws: &Workspace, identity: &str) -> Result<ClaimId> {
-    let hash = digest(identity);
+    let hash = store::sha256_hex(identity.as_bytes());
     for len in 6..=hash.len() {
         let id: ClaimId = format!("c{}", &hash[..len])
             .parse()
