@@ -91,11 +91,11 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     // Hash the snapshots' bytes while records, claims and texts load: with one
     // big snapshot, its hashing holds one core about as long as everything
     // else takes on the others.
-    let (damage, records) = rayon::join(
+    let (verified, records) = rayon::join(
         || store::verify(ws, &listing.bytes, options.full),
         || load_records(ws, &listing, options),
     );
-    let damage = damage?;
+    let verified = verified?;
     let Records {
         sources,
         meta_problems,
@@ -139,29 +139,19 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
         }
     }
     let mut damaged: HashMap<String, String> = HashMap::new();
-    for d in damage {
-        let hex = d
-            .file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        let hex = hex.split('.').next().unwrap_or("").to_string();
-        damaged.insert(hex, d.message.clone());
+    for d in verified.damage {
+        damaged.insert(d.hex, d.message.clone());
         out.problems.push(problem(&d.file, None, d.message));
     }
     for (id, meta) in &sources {
-        if let Some(path) = listing.bytes.get(id.hex()) {
-            let size = std::fs::metadata(path)
-                .map(|m| m.len())
-                .unwrap_or(meta.size);
-            if size != meta.size && !damaged.contains_key(id.hex()) {
-                out.problems.push(problem(
-                    format!("sources/{}.yaml", id.hex()),
-                    None,
-                    format!("`size: {}` but the bytes are {size} long", meta.size),
-                ));
-            }
+        if let Some(size) = verified.intact.get(id.hex()).map(Stamp::size)
+            && size != meta.size
+        {
+            out.problems.push(problem(
+                format!("sources/{}.yaml", id.hex()),
+                None,
+                format!("`size: {}` but the bytes are {size} long", meta.size),
+            ));
         }
     }
     out.sources = listing.metas.len();

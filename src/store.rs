@@ -460,8 +460,18 @@ fn looks_like_utf8(head: &[u8]) -> bool {
 /// One snapshot whose bytes are missing or do not hash to their name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Damage {
+    /// The snapshot's hash, as its name says.
+    pub hex: String,
     pub file: PathBuf,
     pub message: String,
+}
+
+/// What [`verify`] found: the damaged snapshots, and the stat of every
+/// snapshot whose bytes hash to their name.
+#[derive(Debug, Default)]
+pub struct Verified {
+    pub damage: Vec<Damage>,
+    pub intact: BTreeMap<String, Stamp>,
 }
 
 /// Size, mtime and inode of a file: when none of them changed, neither did
@@ -474,6 +484,11 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
     /// The stamp of the file at `path`, not following symlinks.
     pub fn of_path(path: &Path) -> Option<Stamp> {
         fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m))
@@ -572,13 +587,10 @@ pub fn fingerprint(ws: &Workspace, listing: &Listing) -> String {
 /// Checks that each byte file hashes to its name, in parallel. With `full`
 /// every file is rehashed; otherwise one whose stat matches the cache is
 /// trusted. The cache is rewritten with every file that hashed right.
-pub fn verify(
-    ws: &Workspace,
-    files: &BTreeMap<String, PathBuf>,
-    full: bool,
-) -> Result<Vec<Damage>> {
+pub fn verify(ws: &Workspace, files: &BTreeMap<String, PathBuf>, full: bool) -> Result<Verified> {
     let cache = if full { HashMap::new() } else { load_cache(ws) };
-    let damage = |path: &Path, message: String| Damage {
+    let damage = |hex: &str, path: &Path, message: String| Damage {
+        hex: hex.to_string(),
         file: ws.rel(path),
         message,
     };
@@ -592,7 +604,10 @@ pub fn verify(
     let mut todo = Vec::new();
     for (hex, path, meta) in stated {
         match meta {
-            Err(e) => results.push((hex.clone(), Err(damage(path, format!("cannot stat: {e}"))))),
+            Err(e) => results.push((
+                hex.clone(),
+                Err(damage(hex, path, format!("cannot stat: {e}"))),
+            )),
             Ok(meta) => {
                 let stamp = Stamp::of(&meta);
                 if cache.get(hex.as_str()) == Some(&stamp) {
@@ -618,7 +633,7 @@ pub fn verify(
             .map(|(hex, path, stamp)| {
                 (
                     hex.clone(),
-                    rehash(ws, hex, path, stamp, read_ahead).map_err(|m| damage(path, m)),
+                    rehash(ws, hex, path, stamp, read_ahead).map_err(|m| damage(hex, path, m)),
                 )
             }),
     );
@@ -640,7 +655,10 @@ pub fn verify(
         // The cache only saves time; failing to write it is not worth failing `check`.
         let _ = save_cache(ws, &fresh);
     }
-    Ok(damage)
+    Ok(Verified {
+        damage,
+        intact: fresh,
+    })
 }
 
 /// Hashes a file whose stat was `stamp`; says what is wrong if it does not

@@ -284,3 +284,44 @@ fn claim_cache_is_dropped_when_sources_change() {
         run.render()
     );
 }
+
+#[test]
+fn recorded_size_must_match_the_bytes() {
+    let ws = Ws::with_article();
+    let hex = hex();
+    let meta = ws
+        .read(&format!("sources/{hex}.yaml"))
+        .replace("size: 10690", "size: 10691");
+    ws.write(&format!("sources/{hex}.yaml"), &meta);
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout
+            .contains("`size: 10691` but the bytes are 10690 long"),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn a_verdict_resting_on_tampered_evidence_is_reported() {
+    let ws = Ws::with_article();
+    let id = ws.nine_days();
+    let ev = ws.attach(&id, "supports");
+    ws.run(&["mark", &id, "verified"]).success();
+    tamper(
+        &ws,
+        &format!("sources/{}.txt", &ev["sha256:".len()..]),
+        |b| b[0] ^= 1,
+    );
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout.contains("snapshot bytes changed"),
+        "{}",
+        run.render()
+    );
+    assert!(
+        run.stdout.contains("status `verified` breaks a rule"),
+        "{}",
+        run.render()
+    );
+}
