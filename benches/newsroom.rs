@@ -934,36 +934,10 @@ fn prose(rng: &mut Rng, chars: usize, heading: &str) -> String {
     out
 }
 
-/// A YAML double-quoted scalar that reads back as `s` in every YAML reader.
+/// A YAML double-quoted scalar: a JSON string is one, and reads back as `s`
+/// in every YAML reader (the generated text has no line separators).
 fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}') => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn sha_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    serde_json::to_string(s).expect("a string always serializes to JSON")
 }
 
 /// A big snapshot's bytes, generated once and hard-linked into workspaces.
@@ -1006,7 +980,7 @@ fn ensure_blob(root: &Path, name: &str, size: u64, seed: u64) -> R<Blob> {
         left -= n as u64;
     }
     file.flush()?;
-    let hex = hex(&hasher.finalize());
+    let hex = factcheck::store::hex(&hasher.finalize());
     fs::write(&stamp, &hex)?;
     Ok(Blob { path, hex, size })
 }
@@ -1062,7 +1036,7 @@ fn put_source(
     url: &str,
     title: &str,
 ) -> R<(String, PathBuf)> {
-    let hex = sha_hex(bytes);
+    let hex = factcheck::store::sha256_hex(bytes);
     let path = ws.join("sources").join(format!("{hex}.{ext}"));
     fs::write(&path, bytes)?;
     let meta = source_meta(&hex, ext, media_type, bytes.len() as u64, url, title);
@@ -1097,7 +1071,7 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
     let rest = ARTICLE_CHARS.saturating_sub(article.chars().count());
     article.push_str(&prose(&mut rng, rest, ""));
     let article_chars: Vec<char> = article.chars().collect();
-    let article_hex = sha_hex(article.as_bytes());
+    let article_hex = factcheck::store::sha256_hex(article.as_bytes());
     let article_id = format!("sha256:{article_hex}");
 
     // Small evidence snapshots.
@@ -1112,7 +1086,7 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
             chars,
             &format!("# Evidence {k}\n\nSource document {k}, captured for the desk.\n\n"),
         );
-        let hex = sha_hex(text.as_bytes());
+        let hex = factcheck::store::sha256_hex(text.as_bytes());
         small_bytes += text.len() as u64;
         files.push(dir.join("sources").join(format!("{hex}.md")));
         if !reuse {
@@ -1208,7 +1182,7 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
             .iter()
             .collect();
         let identity = format!("{article_id}\n{start}\n{exact}");
-        let digest = sha_hex(identity.as_bytes());
+        let digest = factcheck::store::sha256_hex(identity.as_bytes());
         let id = (6..=64)
             .map(|n| format!("c{}", &digest[..n]))
             .find(|id| !taken.contains(id))
