@@ -174,7 +174,7 @@ pub fn add(
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp-")
         .tempfile_in(&dir)
-        .map_err(|e| Error::io("create a temporary file in", &dir, e))?;
+        .map_err(|e| Error::io("write into", &dir, workspace::without_path(e)))?;
     let (hex, size) =
         hash_copy(reader, &mut tmp).map_err(|e| Error::io("copy into", tmp.path(), e))?;
     tmp.as_file()

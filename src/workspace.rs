@@ -277,11 +277,22 @@ pub fn create_dir_all(path: &Path) -> Result<()> {
 /// Writes `bytes` to `path` so that a crash leaves either the old file or the
 /// new one, never half of either.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::usage(format!(
+            "cannot write `{}`: the folder `{}` does not exist",
+            path.display(),
+            dir.display()
+        ))
+        .with_hint("create the folder first, or write somewhere else"));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp-")
         .tempfile_in(dir)
-        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+        .map_err(|e| Error::io("write", path, without_path(e)))?;
     tmp.write_all(bytes)
         .and_then(|()| {
             tmp.as_file()
@@ -292,6 +303,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.persist(path)
         .map_err(|e| Error::io("write", path, e.error))?;
     Ok(())
+}
+
+/// The error's kind without the temporary file's name, which `tempfile`
+/// appends but which means nothing to the person reading it.
+pub fn without_path(err: std::io::Error) -> std::io::Error {
+    match err.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::from(err.kind()),
+    }
 }
 
 /// Who is making this change: `--by`, else `FACTCHECK_REVIEWER`, else git's

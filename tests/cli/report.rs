@@ -450,3 +450,18 @@ fn digest_is_sha256_of_sorted_file_hashes_and_changes_with_any_record() {
     assert_ne!(before, after);
     assert_eq!(after, digest_by_definition(&ws));
 }
+
+#[test]
+fn report_out_into_a_missing_folder_names_the_file_not_a_temporary_one() {
+    let ws = Ws::new();
+    let run = ws
+        .run(&["report", "--out", "no/such/folder/report.md"])
+        .code(2);
+    assert!(
+        run.stderr
+            .contains("cannot write `no/such/folder/report.md`"),
+        "{}",
+        run.render()
+    );
+    assert!(!run.stderr.contains(".tmp-"), "{}", run.render());
+}
