@@ -465,3 +465,10 @@ fn report_out_into_a_missing_folder_names_the_file_not_a_temporary_one() {
     );
     assert!(!run.stderr.contains(".tmp-"), "{}", run.render());
 }
+
+#[test]
+fn report_out_to_a_bare_file_name_writes_into_the_current_folder() {
+    let ws = Ws::new();
+    ws.run(&["report", "--out", "report.md"]).success();
+    assert!(ws.read("report.md").starts_with('#'));
+}
