@@ -6,7 +6,6 @@
 
 pub mod anchor;
 pub mod check;
-pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod extract;
@@ -16,6 +15,7 @@ pub mod rules;
 pub mod store;
 pub mod table;
 pub mod text;
+pub mod ui;
 pub mod workspace;
 mod yaml;
 
@@ -23,7 +23,7 @@ use clap::Parser;
 
 /// Parses the command line, runs it, prints any error, and returns the exit code.
 pub fn run() -> i32 {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match commands::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
             let code = if err.use_stderr() { 2 } else { 0 };
@@ -31,7 +31,7 @@ pub fn run() -> i32 {
             return code;
         }
     };
-    match cli::run(cli) {
+    match commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
             print_error(&err);

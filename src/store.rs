@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::model::{SourceId, SourceMeta, Time};
+use crate::model::{Day, SourceId, SourceKind, SourceMeta, Time};
 use crate::text::{self, SourceText};
 use crate::workspace::{self, Lock, Workspace};
 use crate::yaml;
@@ -153,8 +153,12 @@ fn fill(file: &mut File, buf: &mut [u8]) -> io::Result<usize> {
 pub struct NewSource {
     pub url: Option<String>,
     pub title: Option<String>,
+    pub kind: Option<SourceKind>,
+    pub publisher: Option<String>,
+    pub published: Option<Day>,
     pub media_type: Option<String>,
     pub note: Option<String>,
+    pub revises: Option<SourceId>,
     /// The file name it came from, for the extension and media type.
     pub file_name: Option<String>,
 }
@@ -222,9 +226,14 @@ pub fn add(
         size,
         url: new.url,
         title: new.title,
+        kind: new.kind,
+        publisher: new.publisher,
+        published: new.published,
         captured_at: at,
         captured_by: by.to_string(),
         note: new.note,
+        revises: new.revises,
+        history: Vec::new(),
     };
     workspace::write_atomic(&meta_path(ws, &id), yaml::to_string(&meta)?.as_bytes())?;
     Ok((meta, true))

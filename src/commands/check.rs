@@ -1,8 +1,8 @@
 //! `factcheck check`: integrity and consistency of the whole workspace.
 
 use crate::check::{self, Options};
-use crate::cli::{Ctx, emit, emit_json};
 use crate::error::Result;
+use crate::ui::{Ctx, emit, emit_json};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {

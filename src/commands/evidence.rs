@@ -1,10 +1,10 @@
 //! `factcheck evidence add`: attach a snapshot's passage to a claim.
 
 use crate::anchor;
-use crate::cli::{Ctx, nonempty};
 use crate::error::{Error, Result};
 use crate::model::{Event, Evidence, HistoryEntry, Stance};
 use crate::store;
+use crate::ui::{Ctx, nonempty};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum EvidenceCommand {

@@ -19,11 +19,11 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::cli::{Ctx, emit, say};
 use crate::error::{Error, Result};
 use crate::model::{Claim, SourceId, SourceMeta, Status, article_order};
 use crate::report;
 use crate::store;
+use crate::ui::{Ctx, emit, say};
 use crate::workspace::{self, Workspace};
 
 #[derive(Debug, clap::Subcommand)]

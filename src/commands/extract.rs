@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use crate::cli::{Ctx, emit, emit_json};
 use crate::error::{Error, Result};
 use crate::extract;
 use crate::model::ClaimId;
 use crate::store;
+use crate::ui::{Ctx, emit, emit_json};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -81,7 +81,7 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         return emit_json(&rows).map(|()| 0);
     }
     if rows.is_empty() {
-        crate::cli::say("no candidates; lower `--min-score`, or check the snapshot has prose");
+        crate::ui::say("no candidates; lower `--min-score`, or check the snapshot has prose");
         return Ok(0);
     }
     let mut out = String::new();

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{Ctx, say};
 use crate::error::Result;
 use crate::report;
+use crate::ui::{Ctx, say};
 use crate::workspace::Workspace;
 
 /// Create a workspace: factcheck.yaml, claims/, sources/, templates/.

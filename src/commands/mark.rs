@@ -1,10 +1,10 @@
 //! `factcheck mark`: set a claim's verdict, under the rules of design §3.
 
-use crate::cli::{Ctx, nonempty};
 use crate::error::{Error, Result};
 use crate::model::{Claim, Event, HistoryEntry, Status};
 use crate::rules;
 use crate::store;
+use crate::ui::{Ctx, nonempty};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]

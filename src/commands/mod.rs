@@ -1,4 +1,13 @@
-//! One module per subcommand: its clap `Args` and a `run` function.
+//! The command line: the `Cli` and its one `Command` enum (clap), the one
+//! dispatch `match`, and one module per subcommand (its clap `Args` and a `run`
+//! function; groups are folders). What every command shares lives in [`crate::ui`].
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::Result;
+use crate::ui::Ctx;
 
 pub mod check;
 pub mod claim;
@@ -10,3 +19,91 @@ pub mod mark;
 pub mod report;
 pub mod sign;
 pub mod source;
+
+/// A fact-checking desk's workspace: snapshot an article and its evidence,
+/// anchor claims to its exact words, record verdicts, and report.
+#[derive(Debug, Parser)]
+#[command(name = "factcheck", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// Workspace folder (default: the nearest folder above holding factcheck.yaml)
+    #[arg(short = 'C', long = "workspace", global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// Who is making the change (default: $FACTCHECK_REVIEWER, then git's user.name)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Output for people (text) or for machines (json)
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// How records are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a workspace in DIR (default: the current folder)
+    Init(init::InitArgs),
+    /// Snapshot and inspect sources
+    #[command(subcommand)]
+    Source(source::SourceCommand),
+    /// Add, list, show, edit and remove claims
+    #[command(subcommand)]
+    Claim(claim::ClaimCommand),
+    /// Attach evidence to claims
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCommand),
+    /// Set a claim's verdict
+    Mark(mark::MarkArgs),
+    /// Sign off another reviewer's verdict (with review.second_reviewer)
+    Sign(sign::SignArgs),
+    /// Check integrity and consistency of the whole workspace
+    Check(check::CheckArgs),
+    /// Render the review report (Markdown)
+    Report(report::ReportArgs),
+    /// Export verdicts for publishing
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    /// List the check-worthy sentences of a source
+    Extract(extract::ExtractArgs),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<i32> {
+    let ctx = Ctx { global: cli.global };
+    match cli.command {
+        Command::Init(args) => init::run(&ctx, args),
+        Command::Source(cmd) => source::run(&ctx, cmd),
+        Command::Claim(cmd) => claim::run(&ctx, cmd),
+        Command::Evidence(cmd) => evidence::run(&ctx, cmd),
+        Command::Mark(args) => mark::run(&ctx, args),
+        Command::Sign(args) => sign::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, args),
+        Command::Report(args) => report::run(&ctx, args),
+        Command::Export(cmd) => export::run(&ctx, cmd),
+        Command::Extract(args) => extract::run(&ctx, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -7,10 +7,10 @@
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Ctx, emit, say};
 use crate::error::{Error, Result};
 use crate::model::Status;
 use crate::report::{self, Template};
+use crate::ui::{Ctx, emit, say};
 use crate::workspace::{self, Workspace};
 
 #[derive(Debug, clap::Args)]

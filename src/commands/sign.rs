@@ -1,8 +1,8 @@
 //! `factcheck sign`: a second reviewer's sign-off on a verdict.
 
-use crate::cli::{Ctx, nonempty};
 use crate::error::{Error, Result};
 use crate::model::{Event, HistoryEntry, Status};
+use crate::ui::{Ctx, nonempty};
 
 #[derive(Debug, clap::Args)]
 pub struct SignArgs {

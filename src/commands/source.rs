@@ -3,10 +3,10 @@
 use std::fs::File;
 use std::path::PathBuf;
 
-use crate::cli::{Ctx, emit, emit_json, nonempty, say};
 use crate::error::{Error, Result};
 use crate::store::{self, NewSource};
 use crate::table;
+use crate::ui::{Ctx, emit, emit_json, nonempty, say};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum SourceCommand {
@@ -68,6 +68,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         media_type: args.media_type,
         note: nonempty(args.note),
         file_name: (!from_stdin).then(|| args.path.to_string_lossy().into_owned()),
+        ..NewSource::default()
     };
     let lock = ws.lock()?;
     let (meta, created) = if from_stdin {

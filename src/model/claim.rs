@@ -1,7 +1,5 @@
 //! Claims: `claims/<id>.yaml`, one per file.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use super::{ClaimId, SourceId, Time};
@@ -136,12 +134,13 @@ pub enum Event {
     Sign,
 }
 
+/// A closed set of lowercase words, as records and the command line spell them.
+#[macro_export]
 macro_rules! keyword_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
-        #[serde(rename_all = "lowercase")]
-        pub enum $name { $($variant),+ }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+        pub enum $name { $(#[serde(rename = $word)] #[value(name = $word)] $variant),+ }
 
         impl $name {
             /// Every value, in declaration order.
@@ -153,8 +152,8 @@ macro_rules! keyword_enum {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }

@@ -13,7 +13,9 @@ mod time;
 pub use claim::{
     Anchor, Claim, Event, Evidence, HistoryEntry, Kind, Stance, Status, article_order,
 };
-pub use config::{Config, Language, Review};
+pub use config::{
+    Config, Decision, IndependentBy, Language, Policy, Rating, Review, Summary, VerifiedPolicy,
+};
 pub use ids::{ClaimId, SourceId};
-pub use source::SourceMeta;
-pub use time::Time;
+pub use source::{SourceEdit, SourceKind, SourceMeta};
+pub use time::{Day, Time};

@@ -48,3 +48,48 @@ impl<'de> Deserialize<'de> for Time {
         s.parse().map_err(serde::de::Error::custom)
     }
 }
+
+/// A calendar date, written as `2024-10-07` (a page's publication date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(jiff::civil::Date);
+
+impl Day {
+    pub fn new(date: jiff::civil::Date) -> Self {
+        Day(date)
+    }
+
+    pub fn date(&self) -> jiff::civil::Date {
+        self.0
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.strftime("%Y-%m-%d"))
+    }
+}
+
+impl FromStr for Day {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+        match s.parse::<jiff::civil::Date>() {
+            Ok(d) if ok => Ok(Day(d)),
+            Ok(_) => Err(format!("`{s}` is not a date such as 2024-10-07")),
+            Err(e) => Err(format!("`{s}` is not a date such as 2024-10-07 ({e})")),
+        }
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}

@@ -1,10 +1,10 @@
 //! `factcheck claim add`.
 
 use crate::anchor;
-use crate::cli::{Ctx, emit, emit_json, nonempty, say};
 use crate::error::{Error, Result};
 use crate::model::{Anchor, Claim, ClaimId, Event, HistoryEntry, Kind, Status};
 use crate::store;
+use crate::ui::{Ctx, emit, emit_json, nonempty, say};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]

@@ -1,8 +1,8 @@
 //! `factcheck claim edit` and `claim remove`.
 
-use crate::cli::{Ctx, emit, emit_json, nonempty, say};
 use crate::error::{Error, Result};
 use crate::model::{Event, HistoryEntry, Kind};
+use crate::ui::{Ctx, emit, emit_json, nonempty, say};
 
 #[derive(Debug, clap::Args)]
 pub struct EditArgs {

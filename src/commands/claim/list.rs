@@ -1,9 +1,9 @@
 //! `factcheck claim list` and `claim show`.
 
-use crate::cli::{Ctx, emit, emit_json};
 use crate::error::Result;
 use crate::model::{Claim, Kind, Status, article_order};
 use crate::table;
+use crate::ui::{Ctx, emit, emit_json};
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
@@ -31,7 +31,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
         return emit_json(&claims).map(|()| 0);
     }
     if claims.is_empty() {
-        crate::cli::say("no claims match");
+        crate::ui::say("no claims match");
         return Ok(0);
     }
     let rows: Vec<Vec<String>> = claims

@@ -8,8 +8,8 @@ pub use add::AddArgs;
 pub use edit::{EditArgs, RemoveArgs};
 pub use list::ListArgs;
 
-use crate::cli::Ctx;
 use crate::error::Result;
+use crate::ui::Ctx;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ClaimCommand {

@@ -1,0 +1,97 @@
+//! What every command shares: the context a command runs in ([`Ctx`]: the
+//! global options, who and when), and how output reaches people (`say`, on
+//! stderr) and machines (`emit`, `emit_json`, on stdout).
+
+use std::io::Write;
+
+use crate::commands::{Format, GlobalArgs};
+use crate::error::{Error, Result};
+use crate::model::{Claim, Time};
+use crate::workspace::{self, Workspace};
+
+/// What every command gets: the global options, and ways to open the workspace.
+#[derive(Debug)]
+pub struct Ctx {
+    pub global: GlobalArgs,
+}
+
+impl Ctx {
+    pub fn workspace(&self) -> Result<Workspace> {
+        Workspace::find(self.global.workspace.as_deref())
+    }
+
+    pub fn who(&self) -> Result<String> {
+        workspace::who(self.global.by.as_deref())
+    }
+
+    pub fn now(&self) -> Result<Time> {
+        workspace::now()
+    }
+
+    pub fn json(&self) -> bool {
+        self.global.format == Format::Json
+    }
+
+    /// The shape of every command that changes one claim: resolve it under the
+    /// workspace lock, let `change` modify it (or refuse, leaving the file as it
+    /// was), save it, then say what happened (and print it, with `--format json`).
+    pub fn change_claim(
+        &self,
+        given: &str,
+        change: impl FnOnce(&Workspace, &mut Claim, &Author) -> Result<String>,
+    ) -> Result<i32> {
+        let ws = self.workspace()?;
+        let author = Author {
+            by: self.who()?,
+            at: self.now()?,
+        };
+        let lock = ws.lock()?;
+        let id = ws.resolve_claim(given)?;
+        let mut claim = ws.load_claim(&id)?;
+        let message = change(&ws, &mut claim, &author)?;
+        ws.save_claim(&claim, &lock)?;
+        drop(lock);
+        say(&message);
+        if self.json() {
+            emit_json(&claim)?;
+        }
+        Ok(0)
+    }
+}
+
+/// Who makes a change, and when.
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub by: String,
+    pub at: Time,
+}
+
+/// A trimmed option, `None` when empty: how every free-text flag is stored.
+pub fn nonempty(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Prints to stdout; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("write", "<stdout>", e))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Prints a value as pretty JSON with a trailing newline.
+pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::usage(format!("cannot print JSON: {e}")))?;
+    emit(&(text + "\n"))
+}
+
+/// A short status message for people, on stderr.
+pub fn say(text: &str) {
+    eprintln!("{text}");
+}
