@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::anchor::{self, Found};
 use crate::error::Result;
-use crate::model::{Claim, ClaimId, SourceId, SourceMeta};
+use crate::model::{Claim, ClaimId, Config, SourceId, SourceMeta, Status};
 use crate::rules;
 use crate::store::{self, Stamp};
 use crate::text::SourceText;
@@ -26,6 +26,48 @@ pub struct Problem {
     /// 1-based line, when known.
     pub line: Option<usize>,
     pub message: String,
+    /// What is wrong, for `--fix`, reports and machines.
+    pub kind: ProblemKind,
+}
+
+crate::keyword_enum!(
+    /// What sort of problem `check` found. The first group is the
+    /// workspace's integrity (files, records, snapshots, anchors); the
+    /// second is editorial consistency (the desk's own rules).
+    ProblemKind {
+        Stray => "stray",
+        Unreadable => "unreadable",
+        Yaml => "yaml",
+        Record => "record",
+        MissingBytes => "missing-bytes",
+        MissingSnapshot => "missing-snapshot",
+        Damaged => "damaged",
+        StaleOffsets => "stale-offsets",
+        LostQuote => "lost-quote",
+        LostExcerpt => "lost-excerpt",
+        StatusRule => "status-rule",
+        Policy => "policy",
+        Rating => "rating",
+        NoCorrection => "no-correction",
+        Inconsistent => "inconsistent",
+        LateEvidence => "late-evidence",
+    }
+);
+
+impl ProblemKind {
+    /// Whether the problem is about the desk's editorial rules (a verdict
+    /// that no longer meets the policy, disagreeing twins, …) rather than
+    /// the integrity of files and records.
+    pub fn is_editorial(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::Policy
+                | ProblemKind::Rating
+                | ProblemKind::NoCorrection
+                | ProblemKind::Inconsistent
+                | ProblemKind::LateEvidence
+        )
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -56,11 +98,17 @@ pub struct Options {
     pub fix: bool,
 }
 
-fn problem(path: impl AsRef<Path>, line: Option<usize>, message: impl Into<String>) -> Problem {
+fn problem(
+    kind: ProblemKind,
+    path: impl AsRef<Path>,
+    line: Option<usize>,
+    message: impl Into<String>,
+) -> Problem {
     Problem {
         path: path.as_ref().display().to_string(),
         line,
         message: message.into(),
+        kind,
     }
 }
 
@@ -85,8 +133,12 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     // Snapshots: the folder's contents, each record, each file's bytes.
     let listing = store::list(ws)?;
     for (path, why) in &listing.strays {
-        out.problems
-            .push(problem(ws.rel(path), None, why.to_string()));
+        out.problems.push(problem(
+            ProblemKind::Stray,
+            ws.rel(path),
+            None,
+            why.to_string(),
+        ));
     }
     // Hash the snapshots' bytes while records, claims and texts load: with one
     // big snapshot, its hashing holds one core about as long as everything
@@ -109,6 +161,7 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     for (id, meta) in &sources {
         if !listing.bytes.contains_key(id.hex()) {
             out.problems.push(problem(
+ProblemKind::MissingBytes,
                 format!("sources/{}.yaml", id.hex()),
                 None,
                 format!(
@@ -119,6 +172,7 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
         } else if store::safe_file_name(meta).is_err() {
             let line = line_of_key(&read_or_empty(&store::meta_path(ws, id)), "file", 0);
             out.problems.push(problem(
+                ProblemKind::Record,
                 format!("sources/{}.yaml", id.hex()),
                 line,
                 format!(
@@ -132,6 +186,7 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     for (hex, path) in &listing.bytes {
         if SourceId::from_hex(hex).is_none_or(|id| listing.metas.binary_search(&id).is_err()) {
             out.problems.push(problem(
+ProblemKind::MissingBytes,
                 ws.rel(path),
                 None,
                 "snapshot bytes without a record `<sha256>.yaml`; re-add them with `factcheck source add`",
@@ -141,13 +196,15 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     let mut damaged: HashMap<String, String> = HashMap::new();
     for d in verified.damage {
         damaged.insert(d.hex, d.message.clone());
-        out.problems.push(problem(&d.file, None, d.message));
+        out.problems
+            .push(problem(ProblemKind::Damaged, &d.file, None, d.message));
     }
     for (id, meta) in &sources {
         if let Some(size) = verified.intact.get(id.hex()).map(Stamp::size)
             && size != meta.size
         {
             out.problems.push(problem(
+                ProblemKind::Damaged,
                 format!("sources/{}.yaml", id.hex()),
                 None,
                 format!("`size: {}` but the bytes are {size} long", meta.size),
@@ -167,6 +224,8 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
 
     let ctx = ClaimCtx {
         sources: &sources.keys().collect(),
+        metas: &sources,
+        config: &ws.config,
         texts: &texts,
         damaged: &damaged,
     };
@@ -189,12 +248,29 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
                 out.problems.extend(
                     problems
                         .into_iter()
-                        .filter(|p| !p.message.contains("check --fix")),
+                        .filter(|p| p.kind != ProblemKind::StaleOffsets),
                 );
             }
             _ => out.problems.extend(problems),
         }
     }
+
+    // Twins: claims on the same words must not be rated apart. This reads
+    // every claim, those the cache vouched for too.
+    let parsed_names: HashSet<String> = claims
+        .iter()
+        .filter_map(|l| Some(l.path.file_name()?.to_string_lossy().into_owned()))
+        .collect();
+    let cached: Vec<Loaded> = passed
+        .keys()
+        .filter(|name| !parsed_names.contains(name.as_str()))
+        .map(|name| ws.claims_dir().join(name))
+        .collect::<Vec<_>>()
+        .par_iter()
+        .filter_map(|path| load_claim_checked(ws, path).ok())
+        .collect();
+    out.problems
+        .extend(inconsistent(ws, claims.iter().chain(cached.iter())));
 
     // The cache only saves time; failing to write it is not worth failing `check`.
     let _ = store::save_stamps(ws, CLAIM_CACHE, &cache_key, &passed);
@@ -204,6 +280,49 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     // checking them; a helper thread does it while the outcome is printed.
     std::thread::spawn(move || drop((claims, texts, sources, files)));
     Ok(out)
+}
+
+/// Claims whose quotes overlap in one snapshot but whose verdicts or
+/// ratings disagree: one problem on each, naming the other.
+fn inconsistent<'a>(ws: &Workspace, claims: impl Iterator<Item = &'a Loaded>) -> Vec<Problem> {
+    let mut anchored: Vec<(&SourceId, usize, usize, &Loaded)> = claims
+        .filter(|l| l.claim.status != Status::Unverified)
+        .filter_map(|l| {
+            let a = l.claim.appears_in.as_ref()?;
+            Some((&a.source, a.start, a.end, l))
+        })
+        .collect();
+    anchored.sort_by(|x, y| (x.0, x.1, x.2, &x.3.claim.id).cmp(&(y.0, y.1, y.2, &y.3.claim.id)));
+    let verdict = |c: &Claim| match &c.rating {
+        Some(r) => format!("{} · {r}", c.status),
+        None => c.status.to_string(),
+    };
+    let mut problems = Vec::new();
+    for (i, &(source, _, end, a)) in anchored.iter().enumerate() {
+        for &(other_source, other_start, _, b) in &anchored[i + 1..] {
+            if other_source != source || other_start >= end {
+                break;
+            }
+            let (ca, cb) = (&a.claim, &b.claim);
+            if ca.status == cb.status && ca.rating == cb.rating {
+                continue;
+            }
+            for (this, that) in [(a, b), (b, a)] {
+                problems.push(problem(
+                    ProblemKind::Inconsistent,
+                    ws.rel(&this.path),
+                    line_of_key(&this.raw, "status", 0),
+                    format!(
+                        "its quote overlaps claim `{}`'s, rated {}, but this one is {}; rate the same words alike, or merge the claims",
+                        that.claim.id,
+                        verdict(&that.claim),
+                        verdict(&this.claim)
+                    ),
+                ));
+            }
+        }
+    }
+    problems
 }
 
 /// Everything `check` reads besides the snapshots' bytes.
@@ -246,7 +365,11 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
     // A claim file unchanged since a check passed it, with `sources/`
     // unchanged too, would pass again: it is not read. `--full` and `--fix`
     // read everything.
-    let cache_key = store::fingerprint(ws, listing);
+    // The key covers everything a claim's checks read: the snapshots (their
+    // records and bytes, by stat), the settings (rating scale, policy) and
+    // this tool's version (inside the fingerprint).
+    let settings = store::sha256_hex(yaml::to_string(&ws.config)?.as_bytes());
+    let cache_key = format!("{}-{settings}", store::fingerprint(ws, listing));
     let cached = if options.full || options.fix {
         HashMap::new()
     } else {
@@ -323,6 +446,10 @@ type ClaimFindings = (Vec<Problem>, Option<(usize, usize)>);
 struct ClaimCtx<'a> {
     /// The snapshots that have a readable record.
     sources: &'a HashSet<&'a SourceId>,
+    /// Those records, for the desk's policy.
+    metas: &'a BTreeMap<SourceId, SourceMeta>,
+    /// The settings: rating scale and policy.
+    config: &'a Config,
     texts: &'a HashMap<SourceId, std::result::Result<SourceText, String>>,
     damaged: &'a HashMap<String, String>,
 }
@@ -347,13 +474,14 @@ impl ClaimCtx<'_> {
             match self.text_of(&a.source) {
                 Err(why) => {
                     let line = line_of_key(raw, "appears_in", 0).map(|l| l + 1);
-                    problems.push(problem(rel(), line, why));
+                    problems.push(problem(ProblemKind::Unreadable, rel(), line, why));
                 }
                 Ok(text) => match anchor::find(text, a) {
                     Found::InPlace => {}
                     Found::Moved { start, end } => {
                         moved = Some((start, end));
                         problems.push(problem(
+ProblemKind::StaleOffsets,
                             rel(),
                             line_of_key(raw, "start", 0),
                             format!(
@@ -363,6 +491,7 @@ impl ClaimCtx<'_> {
                         ));
                     }
                     Found::Lost => problems.push(problem(
+                        ProblemKind::LostQuote,
                         rel(),
                         line_of_key(raw, "exact", 0),
                         format!(
@@ -380,6 +509,7 @@ impl ClaimCtx<'_> {
             let item_line = || evidence_line(raw, i);
             if !self.sources.contains(&e.source) {
                 problems.push(problem(
+                    ProblemKind::MissingSnapshot,
                     rel(),
                     item_line(),
                     format!("evidence {}: {}", i + 1, missing(&e.source)),
@@ -393,6 +523,7 @@ impl ClaimCtx<'_> {
             if let Some(excerpt) = &e.excerpt {
                 match self.text_of(&e.source) {
                     Err(why) => problems.push(problem(
+                        ProblemKind::Unreadable,
                         rel(),
                         item_line(),
                         format!("evidence {}: {why}", i + 1),
@@ -400,6 +531,7 @@ impl ClaimCtx<'_> {
                     Ok(text) if !text.contains_excerpt(excerpt) => {
                         let line = item_line().and_then(|l| line_of_key_from(raw, "excerpt", l));
                         problems.push(problem(
+                            ProblemKind::LostExcerpt,
                             rel(),
                             line.or_else(item_line),
                             format!(
@@ -417,12 +549,80 @@ impl ClaimCtx<'_> {
         let note = claim.verdict_entry().and_then(|h| h.note.as_deref());
         if let Some(why) = rules::unmet(claim, claim.status, note, intact) {
             problems.push(problem(
+                ProblemKind::StatusRule,
                 rel(),
                 line_of_key(raw, "status", 0),
                 format!("status `{}` breaks a rule: {why}", claim.status),
             ));
         }
+        self.editorial(claim, raw, &rel, &mut problems);
         (problems, moved)
+    }
+
+    /// The desk's own standards: its policy for `verified`, its rating
+    /// scale, a correction for what is disputed, and evidence that the
+    /// verdict could have seen.
+    fn editorial(
+        &self,
+        claim: &Claim,
+        raw: &str,
+        rel: &dyn Fn() -> PathBuf,
+        problems: &mut Vec<Problem>,
+    ) {
+        let status_line = || line_of_key(raw, "status", 0);
+        if claim.status == Status::Verified
+            && let Some(why) = rules::policy_unmet(self.config, claim, |id| self.metas.get(id))
+        {
+            problems.push(problem(
+                ProblemKind::Policy,
+                rel(),
+                status_line(),
+                format!(
+                    "`verified` no longer meets the desk's policy: {why}; add evidence, or mark the claim again with the verdict its evidence carries"
+                ),
+            ));
+        }
+        if let Some(why) = rules::rating_unmet(self.config, claim.status, claim.rating.as_deref()) {
+            problems.push(problem(
+                ProblemKind::Rating,
+                rel(),
+                line_of_key(raw, "rating", 0).or_else(status_line),
+                why,
+            ));
+        }
+        let verdict = claim.verdict_entry();
+        if claim.status == Status::Disputed
+            && claim.correction.is_none()
+            && verdict.and_then(|h| h.note.as_deref()).is_none()
+        {
+            problems.push(problem(
+                ProblemKind::NoCorrection,
+                rel(),
+                status_line(),
+                "disputed without a suggested correction or a note saying what is wrong; `factcheck mark CLAIM disputed --correction … --note …`",
+            ));
+        }
+        if claim.status != Status::Unverified
+            && let Some(given) = verdict.map(|h| h.at.date())
+        {
+            for (i, e) in claim.evidence.iter().enumerate() {
+                let Some(published) = self.metas.get(&e.source).and_then(|m| m.published) else {
+                    continue;
+                };
+                if published.to_string() > given {
+                    problems.push(problem(
+                        ProblemKind::LateEvidence,
+                        rel(),
+                        evidence_line(raw, i),
+                        format!(
+                            "evidence {}: snapshot `{}` was published on {published}, after the verdict of {given}; mark the claim again to confirm the verdict still stands",
+                            i + 1,
+                            e.source.short()
+                        ),
+                    ));
+                }
+            }
+        }
     }
 
     fn text_of(&self, id: &SourceId) -> std::result::Result<&SourceText, String> {
@@ -444,10 +644,12 @@ fn read_or_empty(path: &Path) -> String {
 fn load_meta_checked(ws: &Workspace, id: &SourceId) -> std::result::Result<SourceMeta, Problem> {
     let path = store::meta_path(ws, id);
     let rel = ws.rel(&path);
-    let raw = workspace::read_to_string(&path).map_err(|e| problem(&rel, None, e.to_string()))?;
+    let raw = workspace::read_to_string(&path)
+        .map_err(|e| problem(ProblemKind::Unreadable, &rel, None, e.to_string()))?;
     let meta: SourceMeta = yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?;
     if meta.sha256 != id.hex() {
         return Err(problem(
+            ProblemKind::Record,
             &rel,
             line_of_key(&raw, "sha256", 0),
             format!("`sha256: {}` does not match the file name", meta.sha256),
@@ -461,15 +663,18 @@ fn load_claim_checked(ws: &Workspace, path: &Path) -> std::result::Result<Loaded
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if stem.parse::<ClaimId>().is_err() {
         return Err(problem(
+            ProblemKind::Record,
             &rel,
             None,
             format!("`{stem}` is not a valid claim id for a file name"),
         ));
     }
-    let raw = workspace::read_to_string(path).map_err(|e| problem(&rel, None, e.to_string()))?;
+    let raw = workspace::read_to_string(path)
+        .map_err(|e| problem(ProblemKind::Unreadable, &rel, None, e.to_string()))?;
     let claim: Claim = yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?;
     if claim.id.as_str() != stem {
         return Err(problem(
+            ProblemKind::Record,
             &rel,
             line_of_key(&raw, "id", 0),
             format!(
@@ -494,6 +699,7 @@ fn yaml_problem(rel: &Path, err: crate::error::Error) -> Problem {
             message,
             ..
         } => Problem {
+            kind: ProblemKind::Yaml,
             path: rel.display().to_string(),
             line,
             message: match column {
@@ -501,7 +707,7 @@ fn yaml_problem(rel: &Path, err: crate::error::Error) -> Problem {
                 None => message,
             },
         },
-        other => problem(rel, None, other.to_string()),
+        other => problem(ProblemKind::Yaml, rel, None, other.to_string()),
     }
 }
 

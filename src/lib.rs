@@ -7,6 +7,7 @@
 pub mod anchor;
 pub mod check;
 pub mod commands;
+pub mod decision;
 pub mod error;
 pub mod extract;
 pub mod model;

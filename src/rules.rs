@@ -1,7 +1,11 @@
-//! The status rules of design §3, shared by `mark` (which refuses) and `check`
-//! (which reports).
+//! The rules a verdict must meet, shared by `mark` (which refuses) and `check`
+//! (which reports): the status rules of design §3, and the desk's own
+//! standards from `factcheck.yaml` — its rating scale and its verification
+//! policy.
 
-use crate::model::{Claim, Stance, Status};
+use crate::model::{
+    Claim, Config, IndependentBy, Rating, SourceId, SourceKind, SourceMeta, Stance, Status,
+};
 
 /// Why `claim` may not have `status`, or `None` when the rule is met.
 /// `note` is the reason given with the verdict; `evidence_intact` says whether
@@ -30,5 +34,206 @@ pub fn unmet(
             Some("`unverifiable` needs a `--note` saying what was tried".into())
         }
         _ => None,
+    }
+}
+
+/// Whether `rating` may go with `status` on the desk's scale, or why not.
+/// Without a scale in `factcheck.yaml`, ratings are free text.
+pub fn rating_unmet(config: &Config, status: Status, rating: Option<&str>) -> Option<String> {
+    let rating = rating?;
+    if config.ratings.is_empty() {
+        return None;
+    }
+    let fits = |r: &Rating| r.statuses.is_empty() || r.statuses.contains(&status);
+    let allowed: Vec<&str> = config
+        .ratings
+        .iter()
+        .filter(|r| fits(r))
+        .map(|r| r.label.as_str())
+        .collect();
+    let choices = if allowed.is_empty() {
+        format!("the scale has no label for `{status}`")
+    } else {
+        format!("for `{status}` use one of: {}", allowed.join(", "))
+    };
+    match config.ratings.iter().find(|r| r.label == rating) {
+        None => Some(format!(
+            "`{rating}` is not on the desk's rating scale (`ratings:` in factcheck.yaml); {choices}"
+        )),
+        Some(r) if !fits(r) => {
+            let for_: Vec<&str> = r.statuses.iter().map(|s| s.as_str()).collect();
+            Some(format!(
+                "`{rating}` is a label for {} verdicts, not `{status}`; {choices}",
+                for_.join(" or ")
+            ))
+        }
+        Some(_) => None,
+    }
+}
+
+/// Why `claim` does not meet the desk's policy for `verified` (the
+/// `policy.verified` key of `factcheck.yaml`), or `None` when it does or
+/// there is no policy. `source` looks a snapshot record up by id.
+///
+/// Supporting evidence counts once per independent source: sources that
+/// share a publisher (or, lacking one, a url host) are one source, and kinds
+/// listed in `not_counted` do not count at all. With `primary_suffices`, one
+/// supporting source that is primary for the claim is enough: a `primary` or
+/// `official` source, or one published by the claim's own speaker (design §8:
+/// the outlet's own text proves what the outlet reported).
+pub fn policy_unmet<'a>(
+    config: &Config,
+    claim: &Claim,
+    source: impl Fn(&SourceId) -> Option<&'a SourceMeta>,
+) -> Option<String> {
+    let policy = config.policy.as_ref()?.verified.as_ref()?;
+    let mut supporting: Vec<&SourceId> = claim
+        .evidence
+        .iter()
+        .filter(|e| e.stance == Stance::Supports)
+        .map(|e| &e.source)
+        .collect();
+    supporting.sort();
+    supporting.dedup();
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    let mut not_counted = Vec::new();
+    for id in supporting {
+        let Some(meta) = source(id) else { continue };
+        let name = describe(id, meta);
+        if policy.primary_suffices && is_primary_for(meta, claim) {
+            return None;
+        }
+        if let Some(kind) = meta.kind.filter(|k| policy.not_counted.contains(k)) {
+            not_counted.push(format!(
+                "{name} is {} {kind} and does not count",
+                article_for(kind)
+            ));
+            continue;
+        }
+        let key = independence_key(policy.independent_by, id, meta);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, names)) => names.push(name),
+            None => groups.push((key, vec![name])),
+        }
+    }
+    let has = groups.len();
+    let needed = policy.min_sources as usize;
+    if has >= needed {
+        return None;
+    }
+    let mut why = vec![];
+    for (key, names) in &groups {
+        if names.len() > 1 {
+            why.push(format!(
+                "{} share `{key}` and count once",
+                names.join(" and ")
+            ));
+        }
+    }
+    why.extend(not_counted);
+    let or_primary = if policy.primary_suffices {
+        " (or one primary or official source)"
+    } else {
+        ""
+    };
+    let mut message = format!(
+        "needs {needed} independent supporting source{}{or_primary}; has {has}",
+        if needed == 1 { "" } else { "s" }
+    );
+    if !why.is_empty() {
+        message.push_str(" — ");
+        message.push_str(&why.join("; "));
+    }
+    Some(message)
+}
+
+/// Whether `meta` is a primary source for `claim`: primary or official by
+/// kind, or published by the claim's own speaker.
+pub fn is_primary_for(meta: &SourceMeta, claim: &Claim) -> bool {
+    matches!(meta.kind, Some(SourceKind::Primary | SourceKind::Official))
+        || matches!((&meta.publisher, &claim.speaker), (Some(p), Some(s)) if same_name(p, s))
+}
+
+/// What makes two sources one for the policy: the publisher, else the url's
+/// host, else the snapshot itself.
+fn independence_key(by: IndependentBy, id: &SourceId, meta: &SourceMeta) -> String {
+    let host = || meta.url.as_deref().and_then(url_host);
+    let key = match by {
+        IndependentBy::Publisher => meta.publisher.as_deref().map(fold).or_else(host),
+        IndependentBy::Host => host(),
+    };
+    key.unwrap_or_else(|| id.short().to_string())
+}
+
+/// A snapshot as messages name it: its publisher or host, and short id.
+fn describe(id: &SourceId, meta: &SourceMeta) -> String {
+    match meta
+        .publisher
+        .clone()
+        .or_else(|| meta.url.as_deref().and_then(url_host))
+    {
+        Some(who) => format!("{who} (`{}`)", id.short()),
+        None => format!("`{}`", id.short()),
+    }
+}
+
+fn article_for(kind: SourceKind) -> &'static str {
+    if matches!(
+        kind,
+        SourceKind::Aggregator | SourceKind::Official | SourceKind::Other
+    ) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The host of an http(s) url, lower case, without `www.`.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+/// Names compared as people read them: case, spaces and quotation marks
+/// (《》, “”) do not matter.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    !a.is_empty() && a == b
+}
+
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !"《》〈〉“”‘’\"'「」".contains(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_come_from_urls() {
+        assert_eq!(
+            url_host("https://www.Example.com/a?b"),
+            Some("example.com".into())
+        );
+        assert_eq!(
+            url_host("http://user@news.example.org:8080/x"),
+            Some("news.example.org".into())
+        );
+        assert_eq!(url_host("not a url"), None);
+    }
+
+    #[test]
+    fn names_match_across_case_spaces_and_title_marks() {
+        assert!(same_name("《纽约时报》", "纽约时报"));
+        assert!(same_name("The New York Times", "the new york  times"));
+        assert!(!same_name("Reuters", "Bloomberg"));
+        assert!(!same_name("", ""));
     }
 }

@@ -239,6 +239,14 @@ pub fn add(
     Ok((meta, true))
 }
 
+/// Rewrites a snapshot's record (its metadata; the bytes never change).
+pub fn save_meta(ws: &Workspace, meta: &SourceMeta, _lock: &Lock) -> Result<()> {
+    let id = meta
+        .id()
+        .ok_or_else(|| Error::usage(format!("`{}` is not a snapshot id", meta.sha256)))?;
+    workspace::write_atomic(&meta_path(ws, &id), yaml::to_string(meta)?.as_bytes())
+}
+
 /// `sources/<hex>.yaml`.
 pub fn meta_path(ws: &Workspace, id: &SourceId) -> PathBuf {
     ws.sources_dir().join(format!("{}.yaml", id.hex()))

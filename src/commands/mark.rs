@@ -1,7 +1,7 @@
 //! `factcheck mark`: set a claim's verdict, under the rules of design §3.
 
 use crate::error::{Error, Result};
-use crate::model::{Claim, Event, HistoryEntry, Status};
+use crate::model::{Claim, Event, HistoryEntry, SourceId, SourceMeta, Status};
 use crate::rules;
 use crate::store;
 use crate::ui::{Ctx, nonempty};
@@ -17,7 +17,7 @@ pub struct MarkArgs {
     /// Why: required for unverifiable, for reopening, and for disputed without refuting evidence
     #[arg(long)]
     pub note: Option<String>,
-    /// A short verdict label, e.g. "Accurate" or "Misleading"
+    /// A verdict label: one of the desk's scale (`ratings:` in factcheck.yaml) when it has one
     #[arg(long)]
     pub rating: Option<String>,
     /// Suggested wording for a disputed claim
@@ -49,10 +49,30 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
                     .with_hint("nothing was changed"),
             );
         }
+        let rating = nonempty(args.rating);
+        if let Some(why) = rules::rating_unmet(&ws.config, status, rating.as_deref()) {
+            return Err(
+                Error::refused(format!("cannot mark claim `{id}` {status}: {why}"))
+                    .with_hint("nothing was changed"),
+            );
+        }
+        if status == Status::Verified {
+            let metas = evidence_metas(ws, claim);
+            let lookup = |id: &SourceId| metas.iter().find(|m| m.sha256 == id.hex());
+            if let Some(why) = rules::policy_unmet(&ws.config, claim, lookup) {
+                return Err(Error::refused(format!(
+                    "cannot mark claim `{id}` verified under the desk's policy: {why}"
+                ))
+                .with_hint(
+                    "nothing was changed; attach independent evidence (`factcheck evidence add`), \
+                     set what a source is (`factcheck source edit ID --kind K --publisher P`), \
+                     or give the verdict the evidence carries",
+                ));
+            }
+        }
         // A new verdict starts without the old one's label and correction.
         let changed = status != claim.status;
         claim.status = status;
-        let rating = nonempty(args.rating);
         if rating.is_some() || changed {
             claim.rating = rating;
         }
@@ -75,6 +95,16 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
         }
         Ok(message)
     })
+}
+
+/// The records of the claim's evidence snapshots that can be read.
+fn evidence_metas(ws: &Workspace, claim: &Claim) -> Vec<SourceMeta> {
+    let mut ids: Vec<&SourceId> = claim.evidence.iter().map(|e| &e.source).collect();
+    ids.sort();
+    ids.dedup();
+    ids.into_iter()
+        .filter_map(|id| store::load_meta(ws, id).ok())
+        .collect()
 }
 
 /// Whether every evidence snapshot is present and hashes to its name.

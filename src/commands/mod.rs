@@ -11,6 +11,7 @@ use crate::ui::Ctx;
 
 pub mod check;
 pub mod claim;
+pub mod decision;
 pub mod evidence;
 pub mod export;
 pub mod extract;
@@ -19,6 +20,8 @@ pub mod mark;
 pub mod report;
 pub mod sign;
 pub mod source;
+pub mod source_edit;
+pub mod summary;
 
 /// A fact-checking desk's workspace: snapshot an article and its evidence,
 /// anchor claims to its exact words, record verdicts, and report.
@@ -78,6 +81,10 @@ pub enum Command {
     Export(export::ExportCommand),
     /// List the check-worthy sentences of a source
     Extract(extract::ExtractArgs),
+    /// Write the desk's bottom line: publish, publish with corrections, or hold
+    Summary(summary::SummaryArgs),
+    /// Can the piece run? The recommendation and why (exit 0 only for publish)
+    Decision(decision::DecisionArgs),
 }
 
 /// Runs a parsed command line.
@@ -94,6 +101,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Report(args) => report::run(&ctx, args),
         Command::Export(cmd) => export::run(&ctx, cmd),
         Command::Extract(args) => extract::run(&ctx, args),
+        Command::Summary(args) => summary::run(&ctx, args),
+        Command::Decision(args) => decision::run(&ctx, args),
     }
 }
 

@@ -4,6 +4,7 @@ use std::fs::File;
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
+use crate::model::{Day, SourceKind};
 use crate::store::{self, NewSource};
 use crate::table;
 use crate::ui::{Ctx, emit, emit_json, nonempty, say};
@@ -19,6 +20,8 @@ pub enum SourceCommand {
         /// `sha256:<hex>` or a unique prefix of at least 6 hex characters
         id: String,
     },
+    /// Change what a snapshot's record says about it (never its bytes)
+    Edit(super::source_edit::EditArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -28,9 +31,18 @@ pub struct AddArgs {
     /// Where it came from
     #[arg(long)]
     pub url: Option<String>,
-    /// A title for people
+    /// A title for people: what the page itself shows
     #[arg(long)]
     pub title: Option<String>,
+    /// What sort of source it is, for the verification policy
+    #[arg(long, value_enum)]
+    pub kind: Option<SourceKind>,
+    /// Who published it (outlet, organisation, person)
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// When its publisher published it (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<Day>,
     /// Media type (default: from the extension, else sniffed from the content)
     #[arg(long, value_name = "TYPE")]
     pub media_type: Option<String>,
@@ -47,6 +59,7 @@ pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
         SourceCommand::Add(args) => add(ctx, args),
         SourceCommand::List => list(ctx),
         SourceCommand::Show { id } => show(ctx, &id),
+        SourceCommand::Edit(args) => super::source_edit::run(ctx, args),
     }
 }
 
@@ -65,6 +78,9 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let new = NewSource {
         url: nonempty(args.url),
         title: nonempty(args.title),
+        kind: args.kind,
+        publisher: nonempty(args.publisher),
+        published: args.published,
         media_type: args.media_type,
         note: nonempty(args.note),
         file_name: (!from_stdin).then(|| args.path.to_string_lossy().into_owned()),
@@ -158,6 +174,13 @@ fn show(ctx: &Ctx, given: &str) -> Result<i32> {
     };
     field(&mut out, "title", meta.title.as_deref());
     field(&mut out, "url", meta.url.as_deref());
+    field(&mut out, "kind", meta.kind.map(|k| k.as_str()));
+    field(&mut out, "publisher", meta.publisher.as_deref());
+    field(
+        &mut out,
+        "published",
+        meta.published.map(|d| d.to_string()).as_deref(),
+    );
     field(&mut out, "file", Some(&format!("sources/{}", meta.file)));
     field(&mut out, "type", Some(&meta.media_type));
     field(&mut out, "size", Some(&format!("{} bytes", meta.size)));
@@ -167,6 +190,20 @@ fn show(ctx: &Ctx, given: &str) -> Result<i32> {
         Some(&format!("{} by {}", meta.captured_at, meta.captured_by)),
     );
     field(&mut out, "note", meta.note.as_deref());
+    for h in &meta.history {
+        let why = h
+            .note
+            .as_deref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<12}{} by {} ({}){why}\n",
+            "edited",
+            h.at,
+            h.by,
+            h.fields.join(", ")
+        ));
+    }
     emit(&out)?;
     Ok(0)
 }

@@ -1,0 +1,273 @@
+//! The editor-in-chief's question — can the piece run? — answered from the
+//! records by rules a desk can read (the README states them):
+//!
+//! - **hold** while the workspace is not sound or the check is not done: a
+//!   snapshot or record problem, a claim not yet checked or still in progress,
+//!   a disputed claim with no suggested correction, a headline claim that is
+//!   not settled (unchecked or unverifiable), a verdict that breaks the desk's
+//!   own rules (policy, rating scale, twins rated apart), or a verdict awaiting
+//!   its second reviewer;
+//! - **publish with corrections** when every claim is settled but some are
+//!   disputed (each with its correction) or cannot be verified (to attribute
+//!   or cut);
+//! - **publish** when every claim is verified.
+//!
+//! The desk's own bottom line (`factcheck summary`) is shown beside the
+//! recommendation, never instead of it.
+
+use serde::Serialize;
+
+use crate::check::Problem;
+use crate::model::{Claim, Config, Decision, Language, SourceId, Status};
+
+crate::keyword_enum!(
+    /// Why the recommendation is what it is.
+    ReasonKind {
+        Integrity => "integrity",
+        NotChecked => "not-checked",
+        InProgress => "in-progress",
+        NoCorrection => "no-correction",
+        HeadlineOpen => "headline-open",
+        Editorial => "editorial",
+        AwaitingSignoff => "awaiting-signoff",
+        Disputed => "disputed",
+        Unverifiable => "unverifiable",
+        AllVerified => "all-verified",
+    }
+);
+
+impl ReasonKind {
+    /// Whether this reason alone holds the piece.
+    pub fn holds(self) -> bool {
+        matches!(
+            self,
+            ReasonKind::Integrity
+                | ReasonKind::NotChecked
+                | ReasonKind::InProgress
+                | ReasonKind::NoCorrection
+                | ReasonKind::HeadlineOpen
+                | ReasonKind::Editorial
+                | ReasonKind::AwaitingSignoff
+        )
+    }
+
+    /// The reason for people, `{n}` standing for the count.
+    fn text(self, language: Language) -> &'static str {
+        let (en, zh) = match self {
+            ReasonKind::Integrity => (
+                "{n} snapshot or record problem(s): see `factcheck check`",
+                "{n} 个快照或记录问题：见 factcheck check",
+            ),
+            ReasonKind::NotChecked => ("{n} claim(s) not yet checked", "{n} 条说法尚未核查"),
+            ReasonKind::InProgress => (
+                "{n} claim(s) with evidence but no verdict",
+                "{n} 条说法已有证据但尚无结论",
+            ),
+            ReasonKind::NoCorrection => (
+                "{n} disputed claim(s) without a suggested correction",
+                "{n} 条有争议的说法没有建议改法",
+            ),
+            ReasonKind::HeadlineOpen => (
+                "{n} headline claim(s) not settled",
+                "{n} 条标题说法尚无定论",
+            ),
+            ReasonKind::Editorial => (
+                "{n} verdict(s) break the desk's rules (policy, rating scale, consistency)",
+                "{n} 项结论不符合核查台规则（核实标准、评级表、一致性）",
+            ),
+            ReasonKind::AwaitingSignoff => (
+                "{n} verdict(s) awaiting a second reviewer",
+                "{n} 项结论等待复核签字",
+            ),
+            ReasonKind::Disputed => (
+                "{n} disputed claim(s) to correct as suggested",
+                "{n} 条有争议的说法需按建议更正",
+            ),
+            ReasonKind::Unverifiable => (
+                "{n} claim(s) cannot be verified: attribute them to their source or cut them",
+                "{n} 条说法无法核实：应注明出处或删去",
+            ),
+            ReasonKind::AllVerified => ("all {n} claim(s) verified", "全部 {n} 条说法已核实"),
+        };
+        match language {
+            Language::En => en,
+            Language::Zh => zh,
+        }
+    }
+}
+
+/// One reason, with the claims it is about.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    pub kind: ReasonKind,
+    pub count: usize,
+    /// Ids of the claims concerned (empty for workspace-wide reasons).
+    pub claims: Vec<String>,
+    /// The reason in the workspace's language.
+    pub text: String,
+}
+
+/// What the rules recommend, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recommendation {
+    pub decision: Decision,
+    pub reasons: Vec<Reason>,
+}
+
+/// Claims the article's headline makes: tagged `headline`, or anchored in
+/// the article where its headline stands (`headline` gives those offsets).
+pub fn is_headline(claim: &Claim, article: Option<&SourceId>, headline: &[(usize, usize)]) -> bool {
+    claim.tags.iter().any(|t| t == "headline")
+        || claim.appears_in.as_ref().is_some_and(|a| {
+            Some(&a.source) == article && headline.iter().any(|&(s, e)| a.start < e && s < a.end)
+        })
+}
+
+/// Where an article's headline stands, in character offsets: the value of
+/// its front matter's `title:`, and its first `# ` heading.
+pub fn headline_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    let mut in_front = false;
+    let mut heading_found = false;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let len = line.chars().count();
+        let bare = line.trim_end();
+        if i == 0 && bare == "---" {
+            in_front = true;
+        } else if in_front {
+            if bare == "---" || bare == "..." {
+                in_front = false;
+            } else if let Some(value) = bare.strip_prefix("title:") {
+                let lead = line.chars().count() - line.trim_start_matches("title:").chars().count();
+                spans.push((offset + lead, offset + lead + value.chars().count()));
+            }
+        } else if !heading_found && bare.starts_with("# ") {
+            heading_found = true;
+            spans.push((offset, offset + bare.chars().count()));
+        }
+        offset += len;
+    }
+    spans
+}
+
+/// Applies the rules to the claims and `check`'s problems.
+pub fn recommend(
+    config: &Config,
+    claims: &[Claim],
+    problems: &[Problem],
+    headline: impl Fn(&Claim) -> bool,
+) -> Recommendation {
+    let language = config.language();
+    let ids = |keep: &dyn Fn(&Claim) -> bool| -> Vec<String> {
+        claims
+            .iter()
+            .filter(|c| keep(c))
+            .map(|c| c.id.to_string())
+            .collect()
+    };
+    let has_evidence = |c: &Claim| !c.evidence.is_empty();
+    let with_verdict = |c: &Claim| c.status != Status::Unverified;
+    let second = config.second_reviewer();
+    let found: Vec<(ReasonKind, usize, Vec<String>)> = vec![
+        {
+            let n = problems.iter().filter(|p| !p.kind.is_editorial()).count();
+            (ReasonKind::Integrity, n, Vec::new())
+        },
+        with_ids(
+            ReasonKind::NotChecked,
+            ids(&|c| c.status == Status::Unverified && !has_evidence(c)),
+        ),
+        with_ids(
+            ReasonKind::InProgress,
+            ids(&|c| c.status == Status::Unverified && has_evidence(c)),
+        ),
+        with_ids(
+            ReasonKind::NoCorrection,
+            ids(&|c| c.status == Status::Disputed && c.correction.is_none()),
+        ),
+        with_ids(
+            ReasonKind::HeadlineOpen,
+            ids(&|c| headline(c) && matches!(c.status, Status::Unverified | Status::Unverifiable)),
+        ),
+        {
+            let mut editorial: Vec<String> = problems
+                .iter()
+                .filter(|p| p.kind.is_editorial())
+                .filter_map(|p| claim_id_of(&p.path))
+                .collect();
+            editorial.sort();
+            editorial.dedup();
+            let n = problems.iter().filter(|p| p.kind.is_editorial()).count();
+            (ReasonKind::Editorial, n, editorial)
+        },
+        with_ids(
+            ReasonKind::AwaitingSignoff,
+            ids(&|c| second && with_verdict(c) && c.signed_off().is_none()),
+        ),
+        with_ids(
+            ReasonKind::Disputed,
+            ids(&|c| c.status == Status::Disputed && c.correction.is_some()),
+        ),
+        with_ids(
+            ReasonKind::Unverifiable,
+            ids(&|c| c.status == Status::Unverifiable),
+        ),
+    ];
+    let mut reasons: Vec<Reason> = found
+        .into_iter()
+        .filter(|(_, n, _)| *n > 0)
+        .map(|(kind, count, claims)| reason(kind, count, claims, language))
+        .collect();
+    let decision = if reasons.iter().any(|r| r.kind.holds()) {
+        reasons.retain(|r| r.kind.holds());
+        Decision::Hold
+    } else if reasons.is_empty() {
+        reasons.push(reason(
+            ReasonKind::AllVerified,
+            claims.len(),
+            Vec::new(),
+            language,
+        ));
+        Decision::Publish
+    } else {
+        Decision::PublishWithCorrections
+    };
+    Recommendation { decision, reasons }
+}
+
+fn with_ids(kind: ReasonKind, ids: Vec<String>) -> (ReasonKind, usize, Vec<String>) {
+    (kind, ids.len(), ids)
+}
+
+fn reason(kind: ReasonKind, count: usize, claims: Vec<String>, language: Language) -> Reason {
+    Reason {
+        kind,
+        count,
+        claims,
+        text: kind.text(language).replace("{n}", &count.to_string()),
+    }
+}
+
+/// `claims/<id>.yaml` → `<id>`.
+fn claim_id_of(path: &str) -> Option<String> {
+    let name = path.strip_prefix("claims/")?.strip_suffix(".yaml")?;
+    Some(name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_spans_cover_the_front_matter_title_and_the_first_heading() {
+        let text = "---\ntitle: 大新闻\ndate: 2024-10-07\n---\n\n# 大新闻\n\n正文。\n# 第二\n";
+        let spans = headline_spans(text);
+        let chars: Vec<char> = text.chars().collect();
+        let got: Vec<String> = spans
+            .iter()
+            .map(|&(s, e)| chars[s..e].iter().collect::<String>())
+            .collect();
+        assert_eq!(got, vec![" 大新闻".to_string(), "# 大新闻".to_string()]);
+    }
+}
