@@ -55,39 +55,39 @@ impl ReasonKind {
     fn text(self, language: Language) -> &'static str {
         let (en, zh) = match self {
             ReasonKind::Integrity => (
-                "{n} snapshot or record problem(s): see `factcheck check`",
-                "{n} 个快照或记录问题：见 factcheck check",
+                "snapshot or record problems (see `factcheck check`): {n}",
+                "快照或记录问题（见 factcheck check）：{n} 个",
             ),
-            ReasonKind::NotChecked => ("{n} claim(s) not yet checked", "{n} 条说法尚未核查"),
+            ReasonKind::NotChecked => ("not yet checked: {n}", "尚未核查：{n} 条"),
             ReasonKind::InProgress => (
-                "{n} claim(s) with evidence but no verdict",
-                "{n} 条说法已有证据但尚无结论",
+                "evidence but no verdict yet: {n}",
+                "已有证据但尚无结论：{n} 条",
             ),
             ReasonKind::NoCorrection => (
-                "{n} disputed claim(s) without a suggested correction",
-                "{n} 条有争议的说法没有建议改法",
+                "disputed without a suggested correction: {n}",
+                "有争议但没有建议改法：{n} 条",
             ),
             ReasonKind::HeadlineOpen => (
-                "{n} headline claim(s) not settled",
-                "{n} 条标题说法尚无定论",
+                "headline claims not settled: {n}",
+                "标题中的说法尚无定论：{n} 条",
             ),
             ReasonKind::Editorial => (
-                "{n} verdict(s) break the desk's rules (policy, rating scale, consistency)",
-                "{n} 项结论不符合核查台规则（核实标准、评级表、一致性）",
+                "verdicts breaking the desk's rules (policy, rating scale, consistency): {n}",
+                "不符合核查台规则（核实标准、评级表、一致性）的结论：{n} 项",
             ),
             ReasonKind::AwaitingSignoff => (
-                "{n} verdict(s) awaiting a second reviewer",
-                "{n} 项结论等待复核签字",
+                "verdicts awaiting a second reviewer: {n}",
+                "等待复核签字的结论：{n} 项",
             ),
             ReasonKind::Disputed => (
-                "{n} disputed claim(s) to correct as suggested",
-                "{n} 条有争议的说法需按建议更正",
+                "disputed, to correct as suggested: {n}",
+                "有争议、需按建议更正：{n} 条",
             ),
             ReasonKind::Unverifiable => (
-                "{n} claim(s) cannot be verified: attribute them to their source or cut them",
-                "{n} 条说法无法核实：应注明出处或删去",
+                "cannot be verified, to attribute to their source or cut: {n}",
+                "无法核实、应注明出处或删去：{n} 条",
             ),
-            ReasonKind::AllVerified => ("all {n} claim(s) verified", "全部 {n} 条说法已核实"),
+            ReasonKind::AllVerified => ("every claim verified: {n}", "全部说法已核实：{n} 条"),
         };
         match language {
             Language::En => en,
@@ -103,6 +103,8 @@ pub struct Reason {
     pub count: usize,
     /// Ids of the claims concerned (empty for workspace-wide reasons).
     pub claims: Vec<String>,
+    /// Their numbers in a report (filled in by the report; else empty).
+    pub numbers: Vec<usize>,
     /// The reason in the workspace's language.
     pub text: String,
 }
@@ -245,6 +247,7 @@ fn reason(kind: ReasonKind, count: usize, claims: Vec<String>, language: Languag
         kind,
         count,
         claims,
+        numbers: Vec::new(),
         text: kind.text(language).replace("{n}", &count.to_string()),
     }
 }

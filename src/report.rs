@@ -21,10 +21,11 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::check;
+use crate::decision;
 use crate::error::{Error, Result};
 use crate::model::{
-    Claim, Event, Evidence, HistoryEntry, Kind, Language, SourceId, SourceMeta, Stance, Status,
-    article_order,
+    Claim, Config, Decision, Event, Evidence, HistoryEntry, Kind, Language, SourceId, SourceKind,
+    SourceMeta, Stance, Status, article_order,
 };
 use crate::store;
 use crate::workspace::{self, Workspace};
@@ -147,6 +148,47 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("text.event", "Event", "事件"),
     ("text.signed_by", "signed off by", "复核人"),
     ("text.final", "final", "已定稿"),
+    ("source_kind.primary", "primary source", "一手来源"),
+    ("source_kind.official", "official source", "官方来源"),
+    ("source_kind.news", "news report", "新闻报道"),
+    ("source_kind.wire", "wire copy", "通讯社稿"),
+    ("source_kind.aggregator", "aggregator", "转述/聚合"),
+    ("source_kind.wiki", "wiki", "维基"),
+    ("source_kind.social", "social media", "社交媒体"),
+    ("source_kind.other", "other", "其他"),
+    ("decision.publish", "Publish", "可以发表"),
+    ("decision.publish-with-corrections", "Publish with corrections", "更正后发表"),
+    ("decision.hold", "Hold", "暂缓发表"),
+    ("text.decision", "Decision", "结论与建议"),
+    ("text.recommendation", "Recommendation from the records", "依据核查记录的建议"),
+    ("text.desk_decision", "The desk's bottom line", "核查台结论"),
+    ("text.no_desk_decision", "Not written yet (`factcheck summary`).", "尚未填写（factcheck summary）。"),
+    ("text.corrections", "Corrections to make", "需要更正的内容"),
+    ("text.article_says", "The article says", "原文"),
+    ("text.suggested", "Suggested wording", "建议改为"),
+    ("text.no_corrections", "No corrections.", "无需更正。"),
+    ("text.caveats", "Verified with caveats", "核实但有保留"),
+    ("text.open_work", "Work still open", "尚未完成的核查"),
+    ("text.not_checked", "Not yet checked", "尚未核查"),
+    ("text.in_progress", "In progress (evidence, no verdict)", "核查中（已有证据，尚无结论）"),
+    ("text.cannot_verify", "Cannot be verified", "无法核实"),
+    ("text.tried", "What was tried", "已做的核查"),
+    ("text.nothing_open", "Nothing is open.", "没有未完成的核查。"),
+    ("text.integrity", "Integrity problems", "完整性问题"),
+    ("text.consistency", "Consistency problems", "一致性问题"),
+    ("text.legend", "Rating scale", "评级说明"),
+    ("text.label", "Rating", "评级"),
+    ("text.value", "Value", "分值"),
+    ("text.for_verdicts", "For", "适用结论"),
+    ("text.means", "Means", "含义"),
+    ("text.policy", "Verification policy", "核实标准"),
+    ("text.policy_sources", "independent supporting sources needed for verified", "条相互独立的支持来源方可判定为已核实"),
+    ("text.policy_primary", "or one primary or official source", "或一条一手/官方来源"),
+    ("text.policy_not_counted", "not counted", "不计入"),
+    ("text.publisher", "Publisher", "发布者"),
+    ("text.after_article", "published after the article", "发表于文章之后"),
+    ("text.headline", "headline", "标题"),
+    ("text.see_reasoning", "see reasoning above", "理由见上"),
 ];
 
 /// The labels of one language, grouped: `labels.status.verified`.
@@ -219,9 +261,69 @@ pub struct Context {
     pub counts: Counts,
     pub total: usize,
     pub problems: Vec<ProblemInfo>,
+    /// `problems` split: files, records and snapshots …
+    pub integrity: Vec<ProblemInfo>,
+    /// … and the desk's editorial rules.
+    pub consistency: Vec<ProblemInfo>,
     pub reviewers: Vec<String>,
     pub generated_at: String,
     pub digest: String,
+    /// Can the piece run: the recommendation and the desk's bottom line.
+    pub decision: DecisionInfo,
+    /// Claims with a suggested correction, in article order.
+    pub corrections: Vec<Value>,
+    /// Verified claims whose rating is not the scale's best.
+    pub caveats: Vec<Value>,
+    /// The work still open.
+    pub open: OpenWork,
+    /// The desk's rating scale, best first (empty without one).
+    pub scale: Vec<RatingInfo>,
+    /// The desk's verification policy for `verified`, if it has one.
+    pub policy: Option<PolicyInfo>,
+}
+
+/// One label of the desk's rating scale.
+#[derive(Debug, Serialize)]
+pub struct RatingInfo {
+    pub label: String,
+    pub value: Option<u32>,
+    pub statuses: Vec<Status>,
+    pub means: Option<String>,
+}
+
+/// The desk's policy for `verified`.
+#[derive(Debug, Serialize)]
+pub struct PolicyInfo {
+    pub min_sources: u32,
+    pub independent_by: crate::model::IndependentBy,
+    pub primary_suffices: bool,
+    pub not_counted: Vec<SourceKind>,
+}
+
+/// `decision`: what the records recommend, and what the desk wrote.
+#[derive(Debug, Serialize)]
+pub struct DecisionInfo {
+    pub recommended: Decision,
+    pub reasons: Vec<decision::Reason>,
+    pub summary: Option<SummaryInfo>,
+}
+
+/// The desk's bottom line (`factcheck summary`).
+#[derive(Debug, Serialize)]
+pub struct SummaryInfo {
+    pub decision: Decision,
+    pub note: Option<String>,
+    pub by: String,
+    pub at: String,
+    pub date: String,
+}
+
+/// `open`: unverified claims without and with evidence, and unverifiable ones.
+#[derive(Debug, Serialize)]
+pub struct OpenWork {
+    pub not_checked: Vec<Value>,
+    pub in_progress: Vec<Value>,
+    pub cannot_verify: Vec<Value>,
 }
 
 /// `counts`: claims per status over the whole workspace, in [`STATUS_ORDER`].
@@ -260,6 +362,10 @@ pub struct SourceInfo {
     pub captured_by: String,
     pub note: Option<String>,
     pub published: Option<String>,
+    pub kind: Option<SourceKind>,
+    pub publisher: Option<String>,
+    /// Published after the article: it cannot be what the article relied on.
+    pub after_article: bool,
 }
 
 /// A claim record, numbered, with derived fields.
@@ -284,6 +390,10 @@ pub struct ClaimInfo {
     #[serde(rename = "final")]
     pub is_final: bool,
     pub awaiting_signoff: bool,
+    /// Whether the claim is made by the article's headline.
+    pub headline: bool,
+    /// What the rating means on the desk's scale.
+    pub rating_means: Option<String>,
 }
 
 /// Where the article says a claim.
@@ -325,6 +435,13 @@ pub struct HistoryInfo {
     pub rating: Option<String>,
     pub correction: Option<String>,
     pub note: Option<String>,
+    /// For `evidence` events: which snapshot, and how it bears.
+    pub source: Option<String>,
+    pub short: Option<String>,
+    pub stance: Option<Stance>,
+    /// The entry that set the current verdict (its note is the reasoning,
+    /// printed once with the claim).
+    pub is_verdict: bool,
 }
 
 /// What an editor must look at, over the whole workspace ([`ClaimInfo`]s).
@@ -336,8 +453,9 @@ pub struct Attention {
 }
 
 /// One problem found by `check`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ProblemInfo {
+    pub kind: check::ProblemKind,
     pub path: String,
     pub line: Option<usize>,
     pub location: String,
@@ -345,8 +463,14 @@ pub struct ProblemInfo {
 }
 
 impl SourceInfo {
-    fn new(meta: &SourceMeta, published: Option<String>) -> SourceInfo {
+    /// `published` is the record's own date, else (for the article) its
+    /// front matter's.
+    fn new(meta: &SourceMeta, published: Option<String>, article_date: Option<&str>) -> SourceInfo {
+        let published = meta.published.map(|d| d.to_string()).or(published);
         SourceInfo {
+            kind: meta.kind,
+            publisher: meta.publisher.clone(),
+            after_article: matches!((&published, article_date), (Some(p), Some(a)) if p.as_str() > a),
             id: format!("sha256:{}", meta.sha256),
             sha256: meta.sha256.clone(),
             short: short(&meta.sha256),
@@ -368,6 +492,10 @@ impl SourceInfo {
 impl HistoryInfo {
     fn new(h: &HistoryEntry) -> HistoryInfo {
         HistoryInfo {
+            source: h.source.as_ref().map(|s| s.to_string()),
+            short: h.source.as_ref().map(|s| s.short().to_string()),
+            stance: h.stance,
+            is_verdict: false,
             at: h.at.to_string(),
             date: h.at.date(),
             by: h.by.clone(),
@@ -401,9 +529,14 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .filter_map(|m| Some((m.id()?, m)))
         .collect();
     let article_id = config.article.as_ref();
-    let article = article_id
-        .and_then(|id| sources.get(id))
-        .map(|meta| SourceInfo::new(meta, published_date(ws, meta)));
+    let article_meta = article_id.and_then(|id| sources.get(id));
+    let article = article_meta.map(|meta| SourceInfo::new(meta, published_date(ws, meta), None));
+    let article_date = article.as_ref().and_then(|a| a.published.clone());
+    // Where the headline stands in the article, for headline claims.
+    let headline_spans = article_meta
+        .and_then(|meta| store::read_text(ws, meta).ok())
+        .map(|text| decision::headline_spans(text.as_str()))
+        .unwrap_or_default();
 
     // The integrity check and the digest read the workspace on their own;
     // they run while the claims load.
@@ -434,7 +567,10 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                 .as_ref()
                 .filter(|a| a.sha256 == id.hex())
                 .and_then(|a| a.published.clone());
-            (id.clone(), SourceInfo::new(meta, published))
+            (
+                id.clone(),
+                SourceInfo::new(meta, published, article_date.as_deref()),
+            )
         })
         .collect();
     let source_values: BTreeMap<SourceId, Value> = infos
@@ -444,12 +580,44 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     let infos_all: Vec<ClaimInfo> = claims
         .par_iter()
         .enumerate()
-        .map(|(i, c)| claim_info(i + 1, c, article_id, &source_values, second))
+        .map(|(i, c)| {
+            let headline = decision::is_headline(c, article_id, &headline_spans);
+            claim_info(i + 1, c, article_id, &source_values, config, headline)
+        })
         .collect();
     let all: Vec<(Status, bool, Value)> = infos_all
         .par_iter()
         .map(|c| (c.status, c.awaiting_signoff, Value::from(Serde(c))))
         .collect();
+    let best = config.ratings.first().map(|r| r.label.as_str());
+    let with = |keep: &dyn Fn(&ClaimInfo) -> bool| -> Vec<Value> {
+        infos_all
+            .iter()
+            .zip(&all)
+            .filter(|(c, _)| keep(c))
+            .map(|(_, (_, _, value))| value.clone())
+            .collect()
+    };
+    let corrections = with(&|c| c.correction.is_some());
+    let caveats = with(&|c| {
+        c.status == Status::Verified && best.is_some() && c.rating.as_deref() != best
+    });
+    let open = OpenWork {
+        not_checked: with(&|c| c.status == Status::Unverified && c.evidence.is_empty()),
+        in_progress: with(&|c| c.status == Status::Unverified && !c.evidence.is_empty()),
+        cannot_verify: with(&|c| c.status == Status::Unverifiable),
+    };
+    let mut recommendation = decision::recommend(config, &claims, &outcome.problems, |c| {
+        decision::is_headline(c, article_id, &headline_spans)
+    });
+    let numbers: HashMap<&str, usize> = infos_all
+        .iter()
+        .map(|c| (c.id.as_str(), c.number))
+        .collect();
+    for r in &mut recommendation.reasons {
+        r.numbers = r.claims.iter().filter_map(|id| numbers.get(id.as_str()).copied()).collect();
+        r.numbers.sort_unstable();
+    }
 
     let mut counts = Counts::default();
     for c in &claims {
@@ -481,10 +649,11 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     only.sort_by_key(|s| STATUS_ORDER.iter().position(|o| o == s));
     only.dedup();
 
-    let problems = outcome
+    let problems: Vec<ProblemInfo> = outcome
         .problems
         .iter()
         .map(|p| ProblemInfo {
+            kind: p.kind,
             path: p.path.clone(),
             line: p.line,
             location: match p.line {
@@ -494,6 +663,12 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
             message: p.message.clone(),
         })
         .collect();
+    let (consistency, integrity): (Vec<&ProblemInfo>, Vec<&ProblemInfo>) =
+        problems.iter().partition(|p| p.kind.is_editorial());
+    let (consistency, integrity) = (
+        consistency.into_iter().map(ProblemInfo::clone).collect(),
+        integrity.into_iter().map(ProblemInfo::clone).collect(),
+    );
 
     let total = claims.len();
     // Freeing every record one by one takes a while at newsroom scale; a
@@ -521,9 +696,45 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         statuses: STATUS_ORDER.to_vec(),
         counts,
         problems,
+        integrity,
+        consistency,
         reviewers: reviewers.into_iter().collect(),
         generated_at,
         digest,
+        decision: DecisionInfo {
+            recommended: recommendation.decision,
+            reasons: recommendation.reasons,
+            summary: config.summary.as_ref().map(|s| SummaryInfo {
+                decision: s.decision,
+                note: s.note.clone(),
+                by: s.by.clone(),
+                at: s.at.to_string(),
+                date: s.at.date(),
+            }),
+        },
+        corrections,
+        caveats,
+        open,
+        scale: config
+            .ratings
+            .iter()
+            .map(|r| RatingInfo {
+                label: r.label.clone(),
+                value: r.value,
+                statuses: r.statuses.clone(),
+                means: r.means.clone(),
+            })
+            .collect(),
+        policy: config
+            .policy
+            .as_ref()
+            .and_then(|p| p.verified.as_ref())
+            .map(|p| PolicyInfo {
+                min_sources: p.min_sources,
+                independent_by: p.independent_by,
+                primary_suffices: p.primary_suffices,
+                not_counted: p.not_counted.clone(),
+            }),
     })
 }
 
@@ -532,8 +743,10 @@ fn claim_info(
     c: &Claim,
     article: Option<&SourceId>,
     sources: &BTreeMap<SourceId, Value>,
-    second_reviewer: bool,
+    config: &Config,
+    headline: bool,
 ) -> ClaimInfo {
+    let second_reviewer = config.second_reviewer();
     let evidence = |e: &Evidence| EvidenceInfo {
         source: e.source.to_string(),
         short: e.source.short().to_string(),
@@ -572,8 +785,26 @@ fn claim_info(
         rating: c.rating.clone(),
         correction: c.correction.clone(),
         evidence: c.evidence.iter().map(evidence).collect(),
-        history: c.history.iter().map(HistoryInfo::new).collect(),
+        history: {
+            let verdict_at = c.history.iter().rposition(|h| h.event == Event::Status);
+            c.history
+                .iter()
+                .enumerate()
+                .map(|(i, h)| HistoryInfo {
+                    is_verdict: Some(i) == verdict_at && c.status != Status::Unverified,
+                    ..HistoryInfo::new(h)
+                })
+                .collect()
+        },
         verdict: c.verdict_entry().map(HistoryInfo::new),
+        headline,
+        rating_means: c.rating.as_deref().and_then(|label| {
+            config
+                .ratings
+                .iter()
+                .find(|r| r.label == label)
+                .and_then(|r| r.means.clone())
+        }),
         is_final: has_verdict && (!second_reviewer || signed.is_some()),
         awaiting_signoff: has_verdict && second_reviewer && signed.is_none(),
         signed,

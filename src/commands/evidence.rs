@@ -78,7 +78,8 @@ pub fn run(ctx: &Ctx, cmd: EvidenceCommand) -> Result<i32> {
             added_at: author.at,
         });
         claim.history.push(HistoryEntry {
-            note: Some(format!("{stance} from {}", source.short())),
+            source: Some(source.clone()),
+            stance: Some(stance),
             ..HistoryEntry::new(author.at, author.by.clone(), Event::Evidence)
         });
         Ok(message)

@@ -5,11 +5,16 @@
 //! object (each with its own `@context`) per claim with a verdict, in article
 //! order. A claim is exported when its status is not `unverified`; with
 //! `review.second_reviewer: true`, only once its verdict is signed off, since
-//! until then it is not final. The rating scale (1 to 5, as Google's fact-check
-//! markup reads it): `verified` = 5, `disputed` = 1, `unverifiable` = no
-//! `ratingValue` (a textual rating only: it is neither true nor false). The
-//! textual rating, `alternateName`, is the claim's `rating`, else the status
-//! label in the workspace language. `url` is `{base_url}#{claim id}` when
+//! until then it is not final. With the desk's rating scale (`ratings:` in
+//! `factcheck.yaml`), a claim's label gives its `ratingValue`, the scale's
+//! highest and lowest values `bestRating` and `worstRating`, and a label
+//! without a value is exported by name (`alternateName`) only. Without a
+//! scale: `verified` = 5, `disputed` = 1, `unverifiable` = no `ratingValue`.
+//! The textual rating, `alternateName`, is the claim's `rating`, else the
+//! status label in the workspace language. The claim's `author` is its
+//! speaker, its `appearance` the article's url and title, and its
+//! `datePublished` the article's publication date; the review's own
+//! `datePublished` is the day of the verdict. `url` is `{base_url}#{claim id}` when
 //! `factcheck.yaml` sets `base_url`, and left out otherwise. `<`, `>` and `&`
 //! are written as JSON `\u` escapes, so the array can be pasted into an HTML
 //! `<script>` element as it is.
@@ -20,7 +25,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Claim, SourceId, SourceMeta, Status, article_order};
+use crate::model::{Claim, Config, Language, SourceId, SourceMeta, Status, article_order};
 use crate::report;
 use crate::store;
 use crate::ui::{Ctx, emit, say};
@@ -36,9 +41,9 @@ pub enum ExportCommand {
     },
 }
 
-/// The best and worst `ratingValue`.
-const BEST: u8 = 5;
-const WORST: u8 = 1;
+/// The best and worst `ratingValue` without a rating scale.
+const BEST: u32 = 5;
+const WORST: u32 = 1;
 
 /// One `ClaimReview`, its fields in the order schema.org examples use.
 #[derive(Debug, Serialize)]
@@ -100,11 +105,11 @@ pub struct Rating {
     #[serde(rename = "@type")]
     pub kind: &'static str,
     #[serde(rename = "ratingValue", skip_serializing_if = "Option::is_none")]
-    pub rating_value: Option<u8>,
+    pub rating_value: Option<u32>,
     #[serde(rename = "bestRating")]
-    pub best_rating: u8,
+    pub best_rating: u32,
     #[serde(rename = "worstRating")]
-    pub worst_rating: u8,
+    pub worst_rating: u32,
     #[serde(rename = "alternateName")]
     pub alternate_name: String,
 }
@@ -180,7 +185,11 @@ pub fn claimreviews(ws: &Workspace) -> Result<(Vec<ClaimReview>, usize)> {
         let date = seen_in.and_then(|(id, meta)| {
             published
                 .entry(id.clone())
-                .or_insert_with(|| report::published_date(ws, meta))
+                .or_insert_with(|| {
+                    meta.published
+                        .map(|d| d.to_string())
+                        .or_else(|| report::published_date(ws, meta))
+                })
                 .clone()
         });
         reviews.push(review(ws, claim, seen_in.map(|(_, m)| m), date, language));
@@ -193,14 +202,10 @@ fn review(
     claim: &Claim,
     seen_in: Option<&SourceMeta>,
     published: Option<String>,
-    language: crate::model::Language,
+    language: Language,
 ) -> ClaimReview {
     let config = &ws.config;
-    let rating_value = match claim.status {
-        Status::Verified => Some(BEST),
-        Status::Disputed => Some(WORST),
-        Status::Unverifiable | Status::Unverified => None,
-    };
+    let review_rating = review_rating(config, claim, language);
     ClaimReview {
         context: "https://schema.org",
         kind: "ClaimReview",
@@ -234,15 +239,43 @@ fn review(
             name: name.clone(),
         }),
         date_published: claim.verdict_entry().map(|h| h.at.date()),
-        review_rating: Rating {
+        review_rating,
+    }
+}
+
+/// The `reviewRating`. With a rating scale in `factcheck.yaml`, the claim's
+/// label gives `ratingValue` (none for a label without a value: then only
+/// `alternateName` says it), and the scale's values give `bestRating` and
+/// `worstRating`. Without one, `verified` is 5, `disputed` 1, and an
+/// `unverifiable` claim has only its label.
+fn review_rating(config: &Config, claim: &Claim, language: Language) -> Rating {
+    let alternate_name = claim
+        .rating
+        .clone()
+        .unwrap_or_else(|| report::status_label(claim.status, language).to_string());
+    let values: Vec<u32> = config.ratings.iter().filter_map(|r| r.value).collect();
+    let on_scale = claim
+        .rating
+        .as_deref()
+        .and_then(|label| config.ratings.iter().find(|r| r.label == label));
+    match (on_scale, values.iter().max(), values.iter().min()) {
+        (Some(r), Some(&best), Some(&worst)) => Rating {
             kind: "Rating",
-            rating_value,
+            rating_value: r.value,
+            best_rating: best,
+            worst_rating: worst,
+            alternate_name,
+        },
+        _ => Rating {
+            kind: "Rating",
+            rating_value: match claim.status {
+                Status::Verified => Some(BEST),
+                Status::Disputed => Some(WORST),
+                Status::Unverifiable | Status::Unverified => None,
+            },
             best_rating: BEST,
             worst_rating: WORST,
-            alternate_name: claim
-                .rating
-                .clone()
-                .unwrap_or_else(|| report::status_label(claim.status, language).to_string()),
+            alternate_name,
         },
     }
 }

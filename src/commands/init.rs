@@ -3,15 +3,19 @@
 use std::path::PathBuf;
 
 use crate::error::Result;
+use crate::model::{Language, default_scale};
 use crate::report;
 use crate::ui::{Ctx, say};
 use crate::workspace::Workspace;
 
-/// Create a workspace: factcheck.yaml, claims/, sources/, templates/.
+/// Create a workspace: factcheck.yaml (with a default rating scale), claims/, sources/, templates/.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
     /// Folder to create it in (made if missing; default: `-C DIR`, else the current folder)
     pub dir: Option<PathBuf>,
+    /// The language of reports and of the default rating scale
+    #[arg(long, value_enum, default_value_t = Language::En)]
+    pub language: Language,
 }
 
 /// Files every new workspace starts with. Snapshots must reach git byte for
@@ -36,6 +40,16 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<i32> {
     }
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), *t)).collect();
     let ws = Workspace::init(&dir, &borrowed)?;
+    // The desk's rating scale starts as the default one, in its language,
+    // each label with what it means; the desk edits it to its own.
+    let mut config = ws.config.clone();
+    if args.language != Language::En {
+        config.language = Some(args.language);
+    }
+    config.ratings = default_scale(args.language);
+    let lock = ws.lock()?;
+    ws.save_config(&config, &lock)?;
+    drop(lock);
     say(&format!(
         "created a factcheck workspace in `{}`\nnext: `factcheck source add ARTICLE --article`, then `factcheck claim add --text … --quote …`",
         ws.root().display()

@@ -93,6 +93,12 @@ pub struct HistoryEntry {
     /// The status set, for `status` events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// The snapshot attached, for `evidence` events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceId>,
+    /// How it bears on the claim, for `evidence` events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
     /// The fields changed, for `edit` events.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
@@ -115,6 +121,8 @@ impl HistoryEntry {
             by,
             event,
             status: None,
+            source: None,
+            stance: None,
             fields: Vec::new(),
             rating: None,
             correction: None,

@@ -131,7 +131,7 @@ impl Config {
 }
 
 /// Report label language.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -146,4 +146,87 @@ pub struct Review {
     /// When true, a verdict is final only after `factcheck sign` by someone else.
     #[serde(default)]
     pub second_reviewer: bool,
+}
+
+impl Rating {
+    fn new(label: &str, value: Option<u32>, status: Status, means: &str) -> Rating {
+        Rating {
+            label: label.to_string(),
+            value,
+            statuses: vec![status],
+            means: Some(means.to_string()),
+        }
+    }
+}
+
+/// The scale `init` writes, best first, in the workspace's language: what a
+/// desk starts from and edits to its own.
+pub fn default_scale(language: Language) -> Vec<Rating> {
+    use Status::{Disputed, Unverifiable, Verified};
+    let rows: [(&str, &str, Option<u32>, Status, &str, &str); 7] = [
+        (
+            "Accurate",
+            "属实",
+            Some(5),
+            Verified,
+            "The claim is accurate and leaves out nothing significant.",
+            "说法准确，没有遗漏重要背景。",
+        ),
+        (
+            "Mostly accurate",
+            "基本属实",
+            Some(4),
+            Verified,
+            "Accurate on the facts, but needs a clarification or more context.",
+            "事实准确，但需要澄清或补充背景。",
+        ),
+        (
+            "Needs context",
+            "需补充背景",
+            Some(3),
+            Disputed,
+            "Accurate in part; it leaves out context that changes what a reader takes from it.",
+            "部分属实，但遗漏了会改变读者理解的背景。",
+        ),
+        (
+            "Outdated",
+            "已过时",
+            None,
+            Disputed,
+            "Accurate when first reported; later facts overtook it.",
+            "最初报道时准确，但已被后来的事实取代。",
+        ),
+        (
+            "Misleading",
+            "有误导",
+            Some(2),
+            Disputed,
+            "Contains accurate elements but gives a wrong overall impression.",
+            "包含准确成分，但整体给人错误印象。",
+        ),
+        (
+            "False",
+            "错误",
+            Some(1),
+            Disputed,
+            "The claim is inaccurate.",
+            "说法不准确。",
+        ),
+        (
+            "Unproven",
+            "无法证实",
+            None,
+            Unverifiable,
+            "The evidence available can neither confirm nor refute it.",
+            "现有证据既不能证实也不能否定。",
+        ),
+    ];
+    rows.iter()
+        .map(
+            |&(en, zh, value, status, means_en, means_zh)| match language {
+                Language::En => Rating::new(en, value, status, means_en),
+                Language::Zh => Rating::new(zh, value, status, means_zh),
+            },
+        )
+        .collect()
 }

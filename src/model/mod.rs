@@ -15,6 +15,7 @@ pub use claim::{
 };
 pub use config::{
     Config, Decision, IndependentBy, Language, Policy, Rating, Review, Summary, VerifiedPolicy,
+    default_scale,
 };
 pub use ids::{ClaimId, SourceId};
 pub use source::{SourceEdit, SourceKind, SourceMeta};

@@ -118,6 +118,9 @@ fn render(c: &Claim) -> String {
         if let Some(r) = &h.rating {
             what.push_str(&format!(" [{r}]"));
         }
+        if let (Some(stance), Some(source)) = (h.stance, &h.source) {
+            what.push_str(&format!(" ({stance} from {})", source.short()));
+        }
         if !h.fields.is_empty() {
             what.push_str(&format!(" ({})", h.fields.join(", ")));
         }
