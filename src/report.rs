@@ -157,12 +157,24 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("source_kind.social", "social media", "社交媒体"),
     ("source_kind.other", "other", "其他"),
     ("decision.publish", "Publish", "可以发表"),
-    ("decision.publish-with-corrections", "Publish with corrections", "更正后发表"),
+    (
+        "decision.publish-with-corrections",
+        "Publish with corrections",
+        "更正后发表",
+    ),
     ("decision.hold", "Hold", "暂缓发表"),
     ("text.decision", "Decision", "结论与建议"),
-    ("text.recommendation", "Recommendation from the records", "依据核查记录的建议"),
+    (
+        "text.recommendation",
+        "Recommendation from the records",
+        "依据核查记录的建议",
+    ),
     ("text.desk_decision", "The desk's bottom line", "核查台结论"),
-    ("text.no_desk_decision", "Not written yet (`factcheck summary`).", "尚未填写（factcheck summary）。"),
+    (
+        "text.no_desk_decision",
+        "Not written yet (`factcheck summary`).",
+        "尚未填写（factcheck summary）。",
+    ),
     ("text.corrections", "Corrections to make", "需要更正的内容"),
     ("text.article_says", "The article says", "原文"),
     ("text.suggested", "Suggested wording", "建议改为"),
@@ -170,10 +182,18 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("text.caveats", "Verified with caveats", "核实但有保留"),
     ("text.open_work", "Work still open", "尚未完成的核查"),
     ("text.not_checked", "Not yet checked", "尚未核查"),
-    ("text.in_progress", "In progress (evidence, no verdict)", "核查中（已有证据，尚无结论）"),
+    (
+        "text.in_progress",
+        "In progress (evidence, no verdict)",
+        "核查中（已有证据，尚无结论）",
+    ),
     ("text.cannot_verify", "Cannot be verified", "无法核实"),
     ("text.tried", "What was tried", "已做的核查"),
-    ("text.nothing_open", "Nothing is open.", "没有未完成的核查。"),
+    (
+        "text.nothing_open",
+        "Nothing is open.",
+        "没有未完成的核查。",
+    ),
     ("text.integrity", "Integrity problems", "完整性问题"),
     ("text.consistency", "Consistency problems", "一致性问题"),
     ("text.legend", "Rating scale", "评级说明"),
@@ -182,11 +202,23 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("text.for_verdicts", "For", "适用结论"),
     ("text.means", "Means", "含义"),
     ("text.policy", "Verification policy", "核实标准"),
-    ("text.policy_sources", "independent supporting sources needed for verified", "条相互独立的支持来源方可判定为已核实"),
-    ("text.policy_primary", "or one primary or official source", "或一条一手/官方来源"),
+    (
+        "text.policy_sources",
+        "independent supporting sources needed for verified",
+        "条相互独立的支持来源方可判定为已核实",
+    ),
+    (
+        "text.policy_primary",
+        "or one primary or official source",
+        "或一条一手/官方来源",
+    ),
     ("text.policy_not_counted", "not counted", "不计入"),
     ("text.publisher", "Publisher", "发布者"),
-    ("text.after_article", "published after the article", "发表于文章之后"),
+    (
+        "text.after_article",
+        "published after the article",
+        "发表于文章之后",
+    ),
     ("text.headline", "headline", "标题"),
     ("text.see_reasoning", "see reasoning above", "理由见上"),
 ];
@@ -599,9 +631,8 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
             .collect()
     };
     let corrections = with(&|c| c.correction.is_some());
-    let caveats = with(&|c| {
-        c.status == Status::Verified && best.is_some() && c.rating.as_deref() != best
-    });
+    let caveats =
+        with(&|c| c.status == Status::Verified && best.is_some() && c.rating.as_deref() != best);
     let open = OpenWork {
         not_checked: with(&|c| c.status == Status::Unverified && c.evidence.is_empty()),
         in_progress: with(&|c| c.status == Status::Unverified && !c.evidence.is_empty()),
@@ -615,7 +646,11 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .map(|c| (c.id.as_str(), c.number))
         .collect();
     for r in &mut recommendation.reasons {
-        r.numbers = r.claims.iter().filter_map(|id| numbers.get(id.as_str()).copied()).collect();
+        r.numbers = r
+            .claims
+            .iter()
+            .filter_map(|id| numbers.get(id.as_str()).copied())
+            .collect();
         r.numbers.sort_unstable();
     }
 
@@ -663,12 +698,10 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
             message: p.message.clone(),
         })
         .collect();
-    let (consistency, integrity): (Vec<&ProblemInfo>, Vec<&ProblemInfo>) =
-        problems.iter().partition(|p| p.kind.is_editorial());
-    let (consistency, integrity) = (
-        consistency.into_iter().map(ProblemInfo::clone).collect(),
-        integrity.into_iter().map(ProblemInfo::clone).collect(),
-    );
+    let (consistency, integrity): (Vec<ProblemInfo>, Vec<ProblemInfo>) = problems
+        .iter()
+        .cloned()
+        .partition(|p| p.kind.is_editorial());
 
     let total = claims.len();
     // Freeing every record one by one takes a while at newsroom scale; a

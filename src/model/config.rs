@@ -163,7 +163,16 @@ impl Rating {
 /// desk starts from and edits to its own.
 pub fn default_scale(language: Language) -> Vec<Rating> {
     use Status::{Disputed, Unverifiable, Verified};
-    let rows: [(&str, &str, Option<u32>, Status, &str, &str); 7] = [
+    /// English and Chinese label, value, verdict, English and Chinese meaning.
+    type Row = (
+        &'static str,
+        &'static str,
+        Option<u32>,
+        Status,
+        &'static str,
+        &'static str,
+    );
+    let rows: [Row; 7] = [
         (
             "Accurate",
             "属实",

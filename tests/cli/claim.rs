@@ -383,7 +383,11 @@ fn yaml_1_1_lookalikes_round_trip_through_other_readers() {
     let ws = Ws::with_article();
     // Free-text ratings (no scale), so a rating can look like a number.
     let config = ws.read("factcheck.yaml");
-    let free = config.split("ratings:").next().unwrap_or_default().to_string();
+    let free = config
+        .split("ratings:")
+        .next()
+        .unwrap_or_default()
+        .to_string();
     ws.write("factcheck.yaml", &free);
     let id = ws
         .run(&[

@@ -12,3 +12,4 @@ mod init;
 mod mark;
 mod report;
 mod source;
+mod standards;
