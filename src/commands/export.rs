@@ -31,6 +31,8 @@ use crate::store;
 use crate::ui::{Ctx, emit, say};
 use crate::workspace::{self, Workspace};
 
+mod annotations;
+
 #[derive(Debug, clap::Subcommand)]
 pub enum ExportCommand {
     /// schema.org ClaimReview JSON-LD for every claim with a verdict
@@ -39,6 +41,8 @@ pub enum ExportCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// W3C Web Annotation JSON-LD: an annotation collection of every anchored claim
+    Annotations(annotations::AnnotationsArgs),
 }
 
 /// The best and worst `ratingValue` without a rating scale.
@@ -115,7 +119,10 @@ pub struct Rating {
 }
 
 pub fn run(ctx: &Ctx, cmd: ExportCommand) -> Result<i32> {
-    let ExportCommand::Claimreview { out } = cmd;
+    let out = match cmd {
+        ExportCommand::Claimreview { out } => out,
+        ExportCommand::Annotations(args) => return annotations::run(ctx, args),
+    };
     let ws = ctx.workspace()?;
     let (reviews, held) = claimreviews(&ws)?;
     if held > 0 {
