@@ -3,6 +3,7 @@
 
 mod support;
 
+mod annotations;
 mod check;
 mod claim;
 mod evidence;

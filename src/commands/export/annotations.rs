@@ -17,6 +17,8 @@
 //!   the `cached` copy captured at `sourceDate`, and two selectors that select
 //!   the same words: a `TextQuoteSelector` and a `TextPositionSelector`
 //!   (offsets in code points of the snapshot's text, as the model specifies).
+//!   Prefix and suffix are cut to 32 UTF-16 units, the most the Hypothesis
+//!   client's quote matcher takes.
 //! - `body`: the claim's text (`describing`), the verdict's label (the
 //!   rating, else the status, `assessing`), the status word (`classifying`),
 //!   the verdict's note (`commenting`), the correction (`editing`), and each
@@ -380,7 +382,14 @@ fn annotation(
             created: by.map(|h| h.at),
         })
     };
-    let mut body = vec![text("describing", &claim.text, created)];
+    // The claim's words are by whoever last edited them, else its creator.
+    let worded = claim
+        .history
+        .iter()
+        .rev()
+        .find(|h| h.event == Event::Edit && h.fields.iter().any(|f| f == "text"))
+        .or(created);
+    let mut body = vec![text("describing", &claim.text, worded)];
     if final_verdict {
         let verdict = claim.verdict_entry();
         let label = claim.rating.clone().unwrap_or_else(|| {
@@ -437,8 +446,8 @@ fn annotation(
                 QuoteSelector {
                     kind: "TextQuoteSelector",
                     exact: anchor.exact.clone(),
-                    prefix: anchor.prefix.clone(),
-                    suffix: anchor.suffix.clone(),
+                    prefix: utf16_tail(&anchor.prefix, CLIENT_CONTEXT).to_string(),
+                    suffix: utf16_head(&anchor.suffix, CLIENT_CONTEXT).to_string(),
                 },
                 PositionSelector {
                     kind: "TextPositionSelector",
@@ -448,6 +457,38 @@ fn annotation(
             ),
         },
     }
+}
+
+/// The longest prefix or suffix, in UTF-16 code units, that the Hypothesis
+/// client's quote anchoring (dom-anchor-text-quote, through diff-match-patch)
+/// accepts: a longer one throws "Pattern too long". Records keep 32 code
+/// points, which outside the Basic Multilingual Plane is up to 64 units.
+const CLIENT_CONTEXT: usize = 32;
+
+/// The end of `s` that fits in `units` UTF-16 code units, whole characters.
+fn utf16_tail(s: &str, units: usize) -> &str {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        used += c.len_utf16();
+        if used > units {
+            break;
+        }
+        start = i;
+    }
+    &s[start..]
+}
+
+/// The start of `s` that fits in `units` UTF-16 code units, whole characters.
+fn utf16_head(s: &str, units: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        used += c.len_utf16();
+        if used > units {
+            return &s[..i];
+        }
+    }
+    s
 }
 
 /// A snapshot as a resource: its url with the snapshot as the cached copy,
@@ -539,7 +580,19 @@ fn uuid_urn(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::uuid_urn;
+    use super::{utf16_head, utf16_tail, uuid_urn};
+
+    #[test]
+    fn context_over_32_utf16_units_made_the_javascript_client_throw() {
+        assert_eq!(utf16_tail("abc", 32), "abc");
+        assert_eq!(utf16_tail("ab🎉c", 3), "🎉c");
+        assert_eq!(utf16_tail("ab🎉c", 2), "c");
+        assert_eq!(utf16_head("a🎉bc", 3), "a🎉");
+        assert_eq!(utf16_head("a🎉bc", 2), "a");
+        let astral = "🎉".repeat(32);
+        assert_eq!(utf16_tail(&astral, 32).chars().count(), 16);
+        assert_eq!(utf16_head(&astral, 32).encode_utf16().count(), 32);
+    }
 
     #[test]
     fn uuid_urns_are_version_8_and_stable() {
