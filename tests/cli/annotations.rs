@@ -77,17 +77,23 @@ fn annotations_of_a_small_workspace() {
 /// the parts the export writes, §3.1–§5.2.
 fn assert_model(collection: &Value) {
     let at = |what: &str, ok: bool| assert!(ok, "{what}\n{collection:#}");
-    let iri = |v: &Value| v.as_str().is_some_and(|s| is_iri(s));
+    let iri = |v: &Value| v.as_str().is_some_and(is_iri);
     let time = |v: &Value| v.as_str().is_some_and(is_utc_time);
     // §5.1 Annotation Collection
     at("collection @context", collection["@context"] == CONTEXT);
     at("collection id", iri(&collection["id"]));
-    at("collection type", collection["type"] == "AnnotationCollection");
+    at(
+        "collection type",
+        collection["type"] == "AnnotationCollection",
+    );
     let total = collection["total"].as_u64().expect("total") as usize;
     let items = items(collection);
     at("total counts the items", total == items.len());
     if total == 0 {
-        at("no first page when empty", collection.get("first").is_none());
+        at(
+            "no first page when empty",
+            collection.get("first").is_none(),
+        );
         return;
     }
     // §5.2 Annotation Page
@@ -108,8 +114,14 @@ fn assert_model(collection: &Value) {
         // §3.3 lifecycle and agents
         at("created", time(&a["created"]));
         at("modified", time(&a["modified"]));
-        at("created <= modified", a["created"].as_str() <= a["modified"].as_str());
-        at("creator", a["creator"]["type"] == "Person" && a["creator"]["name"].is_string());
+        at(
+            "created <= modified",
+            a["created"].as_str() <= a["modified"].as_str(),
+        );
+        at(
+            "creator",
+            a["creator"]["type"] == "Person" && a["creator"]["name"].is_string(),
+        );
         // §4 target: a Specific Resource with a State and two Selectors
         let t = &a["target"];
         at("target type", t["type"] == "SpecificResource");
@@ -119,9 +131,7 @@ fn assert_model(collection: &Value) {
             at("state sourceDate", time(&state["sourceDate"]));
             at(
                 "state cached",
-                state["cached"]
-                    .as_str()
-                    .is_some_and(|s| is_sha256_urn(s)),
+                state["cached"].as_str().is_some_and(is_sha256_urn),
             );
         } else {
             at(
@@ -130,11 +140,16 @@ fn assert_model(collection: &Value) {
             );
         }
         let quote = selector(a, "TextQuoteSelector");
-        at("exact", quote["exact"].as_str().is_some_and(|s| !s.is_empty()));
+        at(
+            "exact",
+            quote["exact"].as_str().is_some_and(|s| !s.is_empty()),
+        );
         for key in ["prefix", "suffix"] {
             at(
                 "prefix/suffix are non-empty strings when present",
-                quote.get(key).is_none_or(|v| v.as_str().is_some_and(|s| !s.is_empty())),
+                quote
+                    .get(key)
+                    .is_none_or(|v| v.as_str().is_some_and(|s| !s.is_empty())),
             );
         }
         let pos = selector(a, "TextPositionSelector");
@@ -243,7 +258,10 @@ fn the_target_is_the_url_with_the_snapshot_as_its_cached_copy() {
         "About 12,000 people came to the festival on Saturday.",
     );
     let target = &crowd["target"];
-    assert_eq!(target["source"], "https://news.example.org/harbour-festival");
+    assert_eq!(
+        target["source"],
+        "https://news.example.org/harbour-festival"
+    );
     let article = ws.read("factcheck.yaml");
     let article_hex = article
         .lines()
@@ -266,7 +284,10 @@ fn the_target_is_the_url_with_the_snapshot_as_its_cached_copy() {
     let chars: String = text.chars().skip(start).take(30).collect();
     assert_eq!(chars, "12,000 people came on Saturday");
     let units = text[..text.find("12,000").unwrap()].encode_utf16().count();
-    assert_ne!(units, start, "the fixture must tell code points from UTF-16 units");
+    assert_ne!(
+        units, start,
+        "the fixture must tell code points from UTF-16 units"
+    );
 }
 
 #[test]
@@ -287,7 +308,10 @@ fn claims_in_other_snapshots_carry_their_own_source() {
         .iter()
         .find(|s| s["title"] == "Council press release")
         .unwrap();
-    assert_eq!(source, format!("urn:sha256:{}", release["sha256"].as_str().unwrap()));
+    assert_eq!(
+        source,
+        format!("urn:sha256:{}", release["sha256"].as_str().unwrap())
+    );
     // After the article's claims, as the reports order them.
     let last = items(&collection).last().copied().unwrap();
     assert_eq!(last["id"], raised["id"]);
@@ -296,7 +320,10 @@ fn claims_in_other_snapshots_carry_their_own_source() {
 #[test]
 fn bodies_carry_the_verdict_correction_and_evidence() {
     let (collection, _) = export(&astral(), &[]);
-    let bowls = by_text(&collection, "The 𠮷野家 stall sold 3,000 bowls 🍜 in one day.");
+    let bowls = by_text(
+        &collection,
+        "The 𠮷野家 stall sold 3,000 bowls 🍜 in one day.",
+    );
     let one = |purpose| {
         let found = bodies(bowls, purpose);
         assert_eq!(found.len(), 1, "{purpose}: {bowls:#}");
@@ -368,8 +395,14 @@ fn ids_are_the_base_url_and_claim_id_else_a_stable_urn() {
         .to_string();
     assert!(id.starts_with("urn:uuid:"), "{id}");
     // Editing the claim and changing its verdict keep its id.
-    ws.run(&["claim", "edit", "cost", "--text", "The festival cost the city £0."])
-        .success();
+    ws.run(&[
+        "claim",
+        "edit",
+        "cost",
+        "--text",
+        "The festival cost the city £0.",
+    ])
+    .success();
     ws.run(&["mark", "cost", "unverified", "--note", "reopened"])
         .success();
     let (after, _) = export(&ws, &[]);
@@ -490,7 +523,10 @@ fn unsigned_verdicts_are_left_out_with_a_second_reviewer() {
         run.render()
     );
     let verdicts = |c: &Value| -> Vec<usize> {
-        items(c).iter().map(|a| bodies(a, "assessing").len()).collect()
+        items(c)
+            .iter()
+            .map(|a| bodies(a, "assessing").len())
+            .collect()
     };
     assert!(verdicts(&collection).contains(&0), "{collection:#}");
     ws.run_with(&["sign", "traffic"], &[("FACTCHECK_REVIEWER", "carol")])
@@ -616,7 +652,11 @@ fn a_javascript_client_resolves_every_selector_of_the_bundled_fact_check() {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let collection: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_model(&collection);
     let anchored = std::fs::read_dir(root.join("claims"))

@@ -309,9 +309,9 @@ pub fn collection(ws: &Workspace, statuses: &[Status]) -> Result<(Collection, Ta
             continue;
         };
         let meta = sources.get(&recorded.source);
-        let text = texts.entry(recorded.source.clone()).or_insert_with(|| {
-            meta.and_then(|m| store::read_text(ws, m).ok())
-        });
+        let text = texts
+            .entry(recorded.source.clone())
+            .or_insert_with(|| meta.and_then(|m| store::read_text(ws, m).ok()));
         let anchor = match text {
             None => {
                 tally.unchecked += 1;
@@ -335,7 +335,14 @@ pub fn collection(ws: &Workspace, statuses: &[Status]) -> Result<(Collection, Ta
         if !final_verdict {
             tally.unsigned += 1;
         }
-        items.push(annotation(config, claim, &anchor, meta, &sources, final_verdict));
+        items.push(annotation(
+            config,
+            claim,
+            &anchor,
+            meta,
+            &sources,
+            final_verdict,
+        ));
     }
     let collection_id = collection_id(config);
     let total = items.len();
@@ -392,9 +399,10 @@ fn annotation(
     let mut body = vec![text("describing", &claim.text, worded)];
     if final_verdict {
         let verdict = claim.verdict_entry();
-        let label = claim.rating.clone().unwrap_or_else(|| {
-            report::status_label(claim.status, config.language()).to_string()
-        });
+        let label = claim
+            .rating
+            .clone()
+            .unwrap_or_else(|| report::status_label(claim.status, config.language()).to_string());
         body.push(text("assessing", &label, verdict));
         body.push(text("classifying", claim.status.as_str(), verdict));
         if let Some(note) = verdict.and_then(|h| h.note.as_deref()) {
