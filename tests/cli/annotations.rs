@@ -184,6 +184,14 @@ fn assert_model(collection: &Value) {
                 }
                 Some("SpecificResource") => {
                     at("linking", b["purpose"] == "linking");
+                    for s in b["selector"].as_array().into_iter().flatten() {
+                        at(
+                            "evidence selector",
+                            s["type"] == "TextQuoteSelector" && s["exact"].is_string()
+                                || s["type"] == "TextPositionSelector"
+                                    && s["start"].as_u64() <= s["end"].as_u64(),
+                        );
+                    }
                     at("source", iri(&b["source"]));
                     at(
                         "stance",
@@ -344,7 +352,19 @@ fn bodies_carry_the_verdict_correction_and_evidence() {
         evidence["source"],
         "https://harbourside.example.gov/festival/stalls"
     );
-    assert_eq!(evidence["selector"]["exact"], "sold 1,800 bowls 🍜");
+    // The excerpt was typed with a straight apostrophe and a doubled space;
+    // the selector holds the words as the snapshot spells them, and where.
+    assert_eq!(evidence["selector"][0]["type"], "TextQuoteSelector");
+    assert_eq!(
+        evidence["selector"][0]["exact"],
+        "stall’s count — sold 1,800 bowls 🍜"
+    );
+    assert_eq!(
+        evidence["selector"][0]["prefix"],
+        "Stall takings: the 𠮷野家 "
+    );
+    assert_eq!(evidence["selector"][1]["type"], "TextPositionSelector");
+    assert_eq!(evidence["selector"][1]["start"], 23);
     assert!(
         evidence["state"]["cached"]
             .as_str()
@@ -605,7 +625,7 @@ fn a_javascript_client_resolves_every_selector_across_astral_characters() {
     let summary = resolve(&client, &ws.join("annotations.jsonld"), &ws.join("sources"));
     assert_eq!(
         summary,
-        "resolved 4 of 4 selectors in 2 snapshot(s); 4 lie where UTF-16 offsets differ from code points"
+        "resolved 4 of 4 claim selectors and 2 of 2 evidence selectors in 4 snapshot(s); 6 lie where UTF-16 offsets differ from code points"
     );
 }
 
@@ -634,7 +654,10 @@ fn the_javascript_client_catches_a_selector_that_misses_its_words() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success(), "{stdout}");
-    assert!(stdout.contains("resolved 3 of 4 selectors"), "{stdout}");
+    assert!(
+        stdout.contains("resolved 3 of 4 claim selectors"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -669,9 +692,16 @@ fn a_javascript_client_resolves_every_selector_of_the_bundled_fact_check() {
         .count();
     assert!(anchored > 0);
     assert_eq!(collection["total"], anchored);
+    let excerpts = items(&collection)
+        .iter()
+        .flat_map(|a| bodies(a, "linking"))
+        .filter(|b| b["selector"].as_array().is_some_and(|s| s.len() == 2))
+        .count();
     let summary = resolve(&client, &file, &root.join("sources"));
     assert!(
-        summary.starts_with(&format!("resolved {anchored} of {anchored} selectors")),
+        summary.starts_with(&format!(
+            "resolved {anchored} of {anchored} claim selectors and {excerpts} of {excerpts} evidence selectors"
+        )),
         "{summary}"
     );
 }

@@ -6,7 +6,8 @@
 //   node resolve.mjs ANNOTATIONS.json SOURCES_DIR
 //
 // The snapshot is found by the target's `urn:sha256:` (its `state.cached`, or
-// its `source` when it has no url) in SOURCES_DIR. Each annotation must
+// its `source` when it has no url) in SOURCES_DIR. Each annotation's target,
+// and each evidence link that carries both selectors, must
 //  - by its TextPositionSelector, converted from code points (what the model
 //    and the export count) to UTF-16 code units (what DOM offsets count),
 //    select exactly `exact`;
@@ -85,60 +86,73 @@ function documentOf(hex) {
 
 let failures = 0;
 let astral = 0;
-for (const annotation of items) {
-  const fail = (message) => {
-    failures += 1;
-    console.log(`FAIL ${annotation.id}: ${message}`);
-  };
+const counts = { target: [0, 0], evidence: [0, 0] };
+
+// Checks one SpecificResource's selectors; returns a failure message or null.
+function check(resource) {
+  const urn = (resource.state && resource.state.cached) || resource.source;
+  const hex = /^urn:sha256:([0-9a-f]{64})$/.exec(urn);
+  if (!hex) return `no urn:sha256: snapshot in ${JSON.stringify(urn)}`;
+  const { root, text } = documentOf(hex[1]);
+  const selectors = [].concat(resource.selector || []);
+  const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+  const position = selectors.find((s) => s.type === 'TextPositionSelector');
+  if (!quote || !position) return 'a TextQuoteSelector or a TextPositionSelector is missing';
+  const start = toUtf16(text, position.start);
+  const end = toUtf16(text, position.end);
+  if (start !== position.start || end !== position.end) astral += 1;
+
+  const byPosition = textPosition.toRange(root, { start, end });
+  if (!byPosition || byPosition.toString() !== quote.exact) {
+    return `the position ${position.start}..${position.end} selects ${JSON.stringify(byPosition && byPosition.toString())}, not ${JSON.stringify(quote.exact)}`;
+  }
+
+  const selector = { exact: quote.exact };
+  if (quote.prefix !== undefined) selector.prefix = quote.prefix;
+  if (quote.suffix !== undefined) selector.suffix = quote.suffix;
+  const byQuote = textQuote.toRange(root, selector);
+  if (!byQuote) return 'the quote is not found';
+  if (byQuote.toString() !== quote.exact) {
+    return `the quote resolves to ${JSON.stringify(byQuote.toString())}`;
+  }
+  const found = textPosition.fromRange(root, byQuote);
+  const at = [toCodePoints(text, found.start), toCodePoints(text, found.end)];
+  if (at[0] !== position.start || at[1] !== position.end) {
+    return `the quote is found at ${at[0]}..${at[1]}, not at the recorded ${position.start}..${position.end}`;
+  }
+  return null;
+}
+
+function run(annotation, what, resource) {
+  counts[what][1] += 1;
+  let failure;
   try {
-    const target = annotation.target;
-    const urn = (target.state && target.state.cached) || target.source;
-    const hex = /^urn:sha256:([0-9a-f]{64})$/.exec(urn);
-    if (!hex) {
-      fail(`no urn:sha256: snapshot in the target (${urn})`);
-      continue;
-    }
-    const { root, text } = documentOf(hex[1]);
-    const quote = target.selector.find((s) => s.type === 'TextQuoteSelector');
-    const position = target.selector.find((s) => s.type === 'TextPositionSelector');
-    if (!quote || !position) {
-      fail('the target lacks a TextQuoteSelector or a TextPositionSelector');
-      continue;
-    }
-    const start = toUtf16(text, position.start);
-    const end = toUtf16(text, position.end);
-    if (start !== position.start || end !== position.end) astral += 1;
-
-    const byPosition = textPosition.toRange(root, { start, end });
-    if (!byPosition || byPosition.toString() !== quote.exact) {
-      fail(`the position ${position.start}..${position.end} selects ${JSON.stringify(byPosition && byPosition.toString())}, not ${JSON.stringify(quote.exact)}`);
-      continue;
-    }
-
-    const selector = { exact: quote.exact };
-    if (quote.prefix !== undefined) selector.prefix = quote.prefix;
-    if (quote.suffix !== undefined) selector.suffix = quote.suffix;
-    const byQuote = textQuote.toRange(root, selector);
-    if (!byQuote) {
-      fail('the quote is not found');
-      continue;
-    }
-    if (byQuote.toString() !== quote.exact) {
-      fail(`the quote resolves to ${JSON.stringify(byQuote.toString())}`);
-      continue;
-    }
-    const found = textPosition.fromRange(root, byQuote);
-    const at = [toCodePoints(text, found.start), toCodePoints(text, found.end)];
-    if (at[0] !== position.start || at[1] !== position.end) {
-      fail(`the quote is found at ${at[0]}..${at[1]}, not at the recorded ${position.start}..${position.end}`);
-    }
+    failure = check(resource);
   } catch (e) {
-    fail(e.message);
+    failure = e.message;
+  }
+  if (failure) {
+    failures += 1;
+    console.log(`FAIL ${annotation.id} ${what}: ${failure}`);
+  } else {
+    counts[what][0] += 1;
+  }
+}
+
+for (const annotation of items) {
+  run(annotation, 'target', annotation.target);
+  // Evidence whose excerpt was found in its snapshot carries both selectors.
+  for (const body of [].concat(annotation.body || [])) {
+    const selectors = [].concat(body.selector || []);
+    if (body.purpose === 'linking' && selectors.some((s) => s.type === 'TextPositionSelector')) {
+      run(annotation, 'evidence', body);
+    }
   }
 }
 
 console.log(
-  `resolved ${items.length - failures} of ${items.length} selectors in ${documents.size} snapshot(s); ` +
+  `resolved ${counts.target[0]} of ${counts.target[1]} claim selectors and ` +
+    `${counts.evidence[0]} of ${counts.evidence[1]} evidence selectors in ${documents.size} snapshot(s); ` +
     `${astral} lie where UTF-16 offsets differ from code points`,
 );
 process.exit(failures === 0 ? 0 : 1);

@@ -23,7 +23,8 @@
 //!   rating, else the status, `assessing`), the status word (`classifying`),
 //!   the verdict's note (`commenting`), the correction (`editing`), and each
 //!   piece of evidence as a `linking` `SpecificResource` labelled with its
-//!   stance.
+//!   stance, its excerpt selected in its snapshot as the snapshot spells it
+//!   (`evidence add` lets whitespace and quotation marks differ).
 //!
 //! Every selector is checked against its snapshot's text first: stale offsets
 //! are exported where the quote now is, and a quote that no longer occurs is
@@ -143,7 +144,7 @@ pub struct TextualBody {
 }
 
 /// A piece of evidence: a `SpecificResource` with purpose `linking`, its
-/// `label` the stance, its selector the excerpt.
+/// `label` the stance, its selectors the excerpt.
 #[derive(Debug, Serialize)]
 pub struct Link {
     #[serde(rename = "type")]
@@ -153,8 +154,10 @@ pub struct Link {
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub selector: Option<QuoteSelector>,
+    /// The excerpt, where the evidence has one: a quote and its position
+    /// when it is found in the snapshot, else the quote as recorded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub selector: Vec<Selector>,
     pub creator: Agent,
     pub created: Time,
 }
@@ -167,7 +170,15 @@ pub struct Target {
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
-    pub selector: (QuoteSelector, PositionSelector),
+    pub selector: Vec<Selector>,
+}
+
+/// Selectors that select the same words two ways.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Selector {
+    Quote(QuoteSelector),
+    Position(PositionSelector),
 }
 
 /// A `TimeState`: the snapshot as the cached copy of the url at capture time.
@@ -300,7 +311,11 @@ pub fn collection(ws: &Workspace, statuses: &[Status]) -> Result<(Collection, Ta
     let mut claims = ws.load_claims()?;
     claims.retain(|c| statuses.is_empty() || statuses.contains(&c.status));
     article_order(&mut claims, config.article.as_ref());
-    let mut texts: BTreeMap<SourceId, Option<SourceText>> = BTreeMap::new();
+    let mut texts = Texts {
+        ws,
+        sources: &sources,
+        read: BTreeMap::new(),
+    };
     let mut tally = Tally::default();
     let mut items = Vec::new();
     for claim in &claims {
@@ -308,11 +323,7 @@ pub fn collection(ws: &Workspace, statuses: &[Status]) -> Result<(Collection, Ta
             tally.unanchored += 1;
             continue;
         };
-        let meta = sources.get(&recorded.source);
-        let text = texts
-            .entry(recorded.source.clone())
-            .or_insert_with(|| meta.and_then(|m| store::read_text(ws, m).ok()));
-        let anchor = match text {
+        let anchor = match texts.get(&recorded.source) {
             None => {
                 tally.unchecked += 1;
                 recorded.clone()
@@ -339,8 +350,7 @@ pub fn collection(ws: &Workspace, statuses: &[Status]) -> Result<(Collection, Ta
             config,
             claim,
             &anchor,
-            meta,
-            &sources,
+            &mut texts,
             final_verdict,
         ));
     }
@@ -364,14 +374,31 @@ pub fn collection(ws: &Workspace, statuses: &[Status]) -> Result<(Collection, Ta
     Ok((collection, tally))
 }
 
+/// Snapshot texts, each read once; `None` for one that cannot be read.
+struct Texts<'a> {
+    ws: &'a Workspace,
+    sources: &'a BTreeMap<SourceId, SourceMeta>,
+    read: BTreeMap<SourceId, Option<SourceText>>,
+}
+
+impl Texts<'_> {
+    fn get(&mut self, id: &SourceId) -> Option<&SourceText> {
+        let (ws, sources) = (self.ws, self.sources);
+        self.read
+            .entry(id.clone())
+            .or_insert_with(|| sources.get(id).and_then(|m| store::read_text(ws, m).ok()))
+            .as_ref()
+    }
+}
+
 fn annotation(
     config: &Config,
     claim: &Claim,
     anchor: &Anchor,
-    meta: Option<&SourceMeta>,
-    sources: &BTreeMap<SourceId, SourceMeta>,
+    texts: &mut Texts,
     final_verdict: bool,
 ) -> Annotation {
+    let sources = texts.sources;
     let language = language_tag(config.language());
     let created = claim
         .history
@@ -420,23 +447,42 @@ fn annotation(
     }
     for evidence in &claim.evidence {
         let (source, state) = located(&evidence.source, sources.get(&evidence.source));
+        let selector = match &evidence.excerpt {
+            None => Vec::new(),
+            Some(excerpt) => match texts.get(&evidence.source).and_then(|text| {
+                // As `evidence add` matched it: verbatim, else ignoring
+                // whitespace and the style of quotation marks; a client
+                // needs the words as the snapshot spells them.
+                let (start, end) = match text.as_str().find(excerpt.as_str()) {
+                    Some(byte) => {
+                        let start = text.char_of(byte);
+                        (start, start + excerpt.chars().count())
+                    }
+                    None => text.find_excerpt(excerpt)?,
+                };
+                Some(anchor::anchor(evidence.source.clone(), text, start, end))
+            }) {
+                Some(found) => selectors(&found),
+                None => vec![Selector::Quote(QuoteSelector {
+                    kind: "TextQuoteSelector",
+                    exact: excerpt.clone(),
+                    prefix: String::new(),
+                    suffix: String::new(),
+                })],
+            },
+        };
         body.push(Body::Link(Link {
             kind: "SpecificResource",
             purpose: "linking",
             label: evidence.stance.as_str(),
             source,
             state,
-            selector: evidence.excerpt.as_ref().map(|excerpt| QuoteSelector {
-                kind: "TextQuoteSelector",
-                exact: excerpt.clone(),
-                prefix: String::new(),
-                suffix: String::new(),
-            }),
+            selector,
             creator: person(&evidence.added_by),
             created: evidence.added_at,
         }));
     }
-    let (source, state) = located(&anchor.source, meta);
+    let (source, state) = located(&anchor.source, sources.get(&anchor.source));
     Annotation {
         context: CONTEXT,
         id: annotation_id(config, claim, created),
@@ -450,21 +496,26 @@ fn annotation(
             kind: "SpecificResource",
             source,
             state,
-            selector: (
-                QuoteSelector {
-                    kind: "TextQuoteSelector",
-                    exact: anchor.exact.clone(),
-                    prefix: utf16_tail(&anchor.prefix, CLIENT_CONTEXT).to_string(),
-                    suffix: utf16_head(&anchor.suffix, CLIENT_CONTEXT).to_string(),
-                },
-                PositionSelector {
-                    kind: "TextPositionSelector",
-                    start: anchor.start,
-                    end: anchor.end,
-                },
-            ),
+            selector: selectors(anchor),
         },
     }
+}
+
+/// A quote and its position, for a client to use either.
+fn selectors(anchor: &Anchor) -> Vec<Selector> {
+    vec![
+        Selector::Quote(QuoteSelector {
+            kind: "TextQuoteSelector",
+            exact: anchor.exact.clone(),
+            prefix: utf16_tail(&anchor.prefix, CLIENT_CONTEXT).to_string(),
+            suffix: utf16_head(&anchor.suffix, CLIENT_CONTEXT).to_string(),
+        }),
+        Selector::Position(PositionSelector {
+            kind: "TextPositionSelector",
+            start: anchor.start,
+            end: anchor.end,
+        }),
+    ]
 }
 
 /// The longest prefix or suffix, in UTF-16 code units, that the Hypothesis
