@@ -58,8 +58,13 @@ fn bodies<'a>(annotation: &'a Value, purpose: &str) -> Vec<&'a Value> {
         .collect()
 }
 
+/// A desk whose texts hold characters outside the Basic Multilingual Plane.
+fn astral_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotations/astral-desk")
+}
+
 fn astral() -> Ws {
-    build_fixture(&fixture_dir("astral-desk"))
+    build_fixture(&astral_dir())
 }
 
 #[test]
@@ -236,10 +241,11 @@ fn is_utc_time(s: &str) -> bool {
 
 #[test]
 fn every_annotation_has_what_the_web_annotation_model_requires() {
-    for fixture in ["astral-desk", "en-desk", "zh-desk", "second-reviewer"] {
-        let ws = build_fixture(&fixture_dir(fixture));
+    let fixtures = ["en-desk", "zh-desk", "second-reviewer"].map(fixture_dir);
+    for dir in std::iter::once(astral_dir()).chain(fixtures) {
+        let ws = build_fixture(&dir);
         let (collection, _) = export(&ws, &[]);
-        assert!(!items(&collection).is_empty(), "{fixture}");
+        assert!(!items(&collection).is_empty(), "{}", dir.display());
         assert_model(&collection);
     }
     let (empty, _) = export(&Ws::new(), &[]);
@@ -287,7 +293,7 @@ fn the_target_is_the_url_with_the_snapshot_as_its_cached_copy() {
     assert_eq!(quote["prefix"], "stival 🎉🎉\n\nOrganisers 🎉 said ");
     // Code points, not UTF-16 units: the emoji before it count one each.
     let pos = selector(crowd, "TextPositionSelector");
-    let text = std::fs::read_to_string(fixture_dir("astral-desk").join("article.md")).unwrap();
+    let text = std::fs::read_to_string(astral_dir().join("article.md")).unwrap();
     let start = pos["start"].as_u64().unwrap() as usize;
     let chars: String = text.chars().skip(start).take(30).collect();
     assert_eq!(chars, "12,000 people came on Saturday");
@@ -637,7 +643,7 @@ fn the_javascript_client_catches_a_selector_that_misses_its_words() {
     let ws = astral();
     let (mut collection, _) = export(&ws, &[]);
     // Offsets in UTF-16 units, as a careless exporter would write them.
-    let text = std::fs::read_to_string(fixture_dir("astral-desk").join("article.md")).unwrap();
+    let text = std::fs::read_to_string(astral_dir().join("article.md")).unwrap();
     let pos = &mut collection["first"]["items"][0]["target"]["selector"][1];
     let start = pos["start"].as_u64().unwrap() as usize;
     let units = |cp: usize| text.chars().take(cp).map(char::len_utf16).sum::<usize>();
