@@ -538,6 +538,31 @@ fn a_quote_that_no_longer_occurs_is_left_out() {
 }
 
 #[test]
+fn a_missing_snapshot_leaves_its_selectors_as_recorded() {
+    let ws = astral();
+    let (before, _) = export(&ws, &[]);
+    let release = by_text(
+        &before,
+        "The festival raised £40,000 for the lifeboat 🚤 station.",
+    );
+    let hex = release["target"]["source"]
+        .as_str()
+        .and_then(|s| s.strip_prefix("urn:sha256:"))
+        .unwrap()
+        .to_string();
+    std::fs::remove_file(ws.join(&format!("sources/{hex}.txt"))).unwrap();
+    let (after, run) = export(&ws, &[]);
+    assert_eq!(after, before);
+    assert!(
+        run.stderr.contains(
+            "1 selector exported as recorded: its snapshot could not be read (`factcheck check` says why)"
+        ),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
 fn unsigned_verdicts_are_left_out_with_a_second_reviewer() {
     let ws = build_fixture(&fixture_dir("second-reviewer"));
     let (collection, run) = export(&ws, &[]);

@@ -271,8 +271,13 @@ fn report_tally(tally: &Tally) {
     }
     if lost > 0 {
         say(&format!(
-            "left out {lost} claim{} whose quote no longer occurs in its snapshot (`factcheck check` lists {})",
+            "left out {lost} claim{} whose quote no longer occurs in {} (`factcheck check` lists {})",
             plural(lost),
+            if lost == 1 {
+                "its snapshot"
+            } else {
+                "their snapshots"
+            },
             if lost == 1 { "it" } else { "them" }
         ));
     }
