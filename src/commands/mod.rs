@@ -76,7 +76,7 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Render the review report (Markdown)
     Report(report::ReportArgs),
-    /// Export verdicts for publishing
+    /// Export verdicts for publishing (ClaimReview) and claims for annotation tools (W3C)
     #[command(subcommand)]
     Export(export::ExportCommand),
     /// List the check-worthy sentences of a source
