@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::report::{build_fixture, fixture_dir};
+use crate::scenario::{build_fixture, fixture_dir};
 use crate::support::*;
 
 fn export(ws: &Ws) -> Vec<Value> {

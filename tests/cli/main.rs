@@ -1,9 +1,11 @@
 //! Integration tests: the real binary on temporary workspaces, asserting what
 //! a user sees (stdout, stderr, exit code) and what lands on disk.
 
+mod scenario;
 mod support;
 
 mod annotations;
+mod bundled;
 mod check;
 mod claim;
 mod evidence;

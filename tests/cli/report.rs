@@ -4,140 +4,15 @@
 //!
 //! A fixture is a folder of `tests/fixtures/report/` holding `steps.txt`: the
 //! `factcheck` runs that build the workspace, so its records are exactly what
-//! the tool writes. See [`build_fixture`] for the step syntax.
+//! the tool writes. See [`crate::scenario`] for the step syntax.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use sha2::{Digest, Sha256};
 
+use crate::scenario::{build_fixture, fixture_dir};
 use crate::support::*;
-
-/// The fixture workspaces.
-pub fn fixture_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/report")
-        .join(name)
-}
-
-/// Builds a workspace from a fixture folder: `factcheck init`, then its
-/// `factcheck.yaml` (if any) in place of the new one, then every line of
-/// `steps.txt`:
-///
-/// - `ARGS…`: one `factcheck` run, which must succeed. Words split like a
-///   shell's: `"…"` (with `\n`, `\"`, `\\`) and `'…'` group, `$NAME`
-///   expands (`$FIXTURE` is the fixture folder).
-/// - `NAME = ARGS…`: the same, keeping the trimmed stdout as `$NAME`.
-/// - `@now TIME`: `FACTCHECK_NOW` for the runs that follow.
-/// - `@write PATH TEXT`: writes `TEXT` and a newline to `PATH` in the workspace.
-/// - blank lines and `# comments` are skipped.
-pub fn build_fixture(dir: &Path) -> Ws {
-    let ws = Ws::new();
-    if let Ok(config) = std::fs::read_to_string(dir.join("factcheck.yaml")) {
-        ws.write("factcheck.yaml", &config);
-    }
-    let steps = std::fs::read_to_string(dir.join("steps.txt")).expect("read steps.txt");
-    let mut vars = BTreeMap::from([("FIXTURE".to_string(), dir.display().to_string())]);
-    let mut now = NOW.to_string();
-    for (n, line) in steps.lines().enumerate() {
-        let line = line.trim();
-        let at = format!("{}:{}", dir.join("steps.txt").display(), n + 1);
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(time) = line.strip_prefix("@now ") {
-            now = time.trim().to_string();
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("@write ") {
-            let (path, text) = rest
-                .split_once(' ')
-                .unwrap_or_else(|| panic!("{at}: @write PATH TEXT"));
-            ws.write(path, &format!("{text}\n"));
-            continue;
-        }
-        let (name, command) = match line.split_once(" = ") {
-            Some((name, command))
-                if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-            {
-                (Some(name), command)
-            }
-            _ => (None, line),
-        };
-        let args = words(command, &vars, &at);
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let run = ws.run_with(&args, &[("FACTCHECK_NOW", &now)]);
-        assert_eq!(run.code, 0, "{at}: `{line}` failed\n{}", run.render());
-        if let Some(name) = name {
-            vars.insert(name.to_string(), run.stdout.trim().to_string());
-        }
-    }
-    ws
-}
-
-/// Splits a step into words, like a shell, expanding `$NAME`.
-fn words(line: &str, vars: &BTreeMap<String, String>, at: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word: Option<String> = None;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            c if c.is_whitespace() => {
-                out.extend(word.take());
-            }
-            '\'' => {
-                let w = word.get_or_insert_with(String::new);
-                for c in chars.by_ref() {
-                    if c == '\'' {
-                        break;
-                    }
-                    w.push(c);
-                }
-            }
-            '"' => {
-                let w = word.get_or_insert_with(String::new);
-                while let Some(c) = chars.next() {
-                    match c {
-                        '"' => break,
-                        '\\' => match chars.next() {
-                            Some('n') => w.push('\n'),
-                            Some(other) => w.push(other),
-                            None => panic!("{at}: dangling backslash"),
-                        },
-                        '$' => w.push_str(&expand(&mut chars, vars, at)),
-                        c => w.push(c),
-                    }
-                }
-            }
-            '$' => {
-                let value = expand(&mut chars, vars, at);
-                word.get_or_insert_with(String::new).push_str(&value);
-            }
-            c => word.get_or_insert_with(String::new).push(c),
-        }
-    }
-    out.extend(word);
-    out
-}
-
-fn expand(
-    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
-    vars: &BTreeMap<String, String>,
-    at: &str,
-) -> String {
-    let mut name = String::new();
-    while let Some(&c) = chars.peek() {
-        if !(c.is_ascii_alphanumeric() || c == '_') {
-            break;
-        }
-        name.push(c);
-        chars.next();
-    }
-    vars.get(&name)
-        .cloned()
-        .unwrap_or_else(|| panic!("{at}: no ${name}"))
-}
 
 /// Checks a rendered report as Markdown: every table row has the header's
 /// width (in the parse and in the source line, so an unescaped `|` cannot
