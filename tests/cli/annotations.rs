@@ -8,7 +8,7 @@ use std::process::Command;
 use assert_cmd::cargo::cargo_bin;
 use serde_json::Value;
 
-use crate::report::{build_fixture, fixture_dir};
+use crate::scenario::{build_fixture, fixture_dir};
 use crate::support::*;
 
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
