@@ -10,6 +10,8 @@ pub mod commands;
 pub mod decision;
 pub mod error;
 pub mod extract;
+pub mod fetch;
+pub mod html_meta;
 pub mod model;
 pub mod report;
 pub mod rules;
@@ -17,6 +19,7 @@ pub mod store;
 pub mod table;
 pub mod text;
 pub mod ui;
+pub mod warc;
 pub mod workspace;
 mod yaml;
 

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::model::{Day, SourceId, SourceKind, SourceMeta, Time};
+use crate::model::{Capture, Day, Fetch, SourceId, SourceKind, SourceMeta, Time};
 use crate::text::{self, SourceText};
 use crate::workspace::{self, Lock, Workspace};
 use crate::yaml;
@@ -161,6 +161,12 @@ pub struct NewSource {
     pub revises: Option<SourceId>,
     /// The file name it came from, for the extension and media type.
     pub file_name: Option<String>,
+    /// The charset of text that is not UTF-8 (a canonical name, see
+    /// [`text::charset_name`]).
+    pub charset: Option<String>,
+    /// For `source fetch`: the exchange, and the first capture.
+    pub fetch: Option<Fetch>,
+    pub captures: Vec<Capture>,
 }
 
 /// Stores a snapshot of `reader`'s bytes. Returns its metadata and whether it
@@ -195,6 +201,11 @@ pub fn add(
         Some(m) => m,
         None => match extension.as_deref().and_then(media_type_of_extension) {
             Some(m) => m.to_string(),
+            // Text in a named charset is not UTF-8, so sniffing would call it binary.
+            None if new.charset.is_some() => match sniff(tmp.path())?.as_str() {
+                "text/html" => "text/html".to_string(),
+                _ => "text/plain".to_string(),
+            },
             None => sniff(tmp.path())?,
         },
     };
@@ -234,6 +245,9 @@ pub fn add(
         note: new.note,
         revises: new.revises,
         history: Vec::new(),
+        charset: new.charset,
+        fetch: new.fetch,
+        captures: new.captures,
     };
     workspace::write_atomic(&meta_path(ws, &id), yaml::to_string(&meta)?.as_bytes())?;
     Ok((meta, true))
@@ -375,7 +389,8 @@ pub fn read_text(ws: &Workspace, meta: &SourceMeta) -> Result<SourceText> {
     }
     let bytes = fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
     let label = format!("snapshot `{}`", &meta.sha256[..12.min(meta.sha256.len())]);
-    text::decode_owned(bytes, &meta.media_type, &label).map(SourceText::new)
+    text::decode_charset(bytes, &meta.media_type, meta.charset.as_deref(), &label)
+        .map(SourceText::new)
 }
 
 /// The byte file named by a record, refused unless it is `<its hash>.<ext>`.
@@ -425,6 +440,7 @@ const MEDIA_TYPES: &[(&str, &str)] = &[
     ("mp3", "audio/mpeg"),
     ("wav", "audio/wav"),
     ("mp4", "video/mp4"),
+    ("warc", "application/warc"),
 ];
 
 fn media_type_of_extension(ext: &str) -> Option<&'static str> {

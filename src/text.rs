@@ -3,7 +3,8 @@
 //! Offsets in records count Unicode scalar values of this text, so the text of
 //! a snapshot must be derived the same way every time: UTF-8 text types as
 //! they are (a byte-order mark dropped), HTML through `html2text`, and nothing
-//! else. A [`SourceText`] is built once per snapshot and indexed so that
+//! else. A snapshot whose record names a `charset` (a GBK page, a Shift_JIS
+//! file) is first decoded from it with `encoding_rs`; its bytes stay as served. A [`SourceText`] is built once per snapshot and indexed so that
 //! converting between byte and character offsets never rescans the article.
 
 use std::sync::OnceLock;
@@ -37,7 +38,49 @@ pub fn decode(bytes: &[u8], media_type: &str, label: &str) -> Result<String> {
 
 /// [`decode`], taking the bytes: UTF-8 text then becomes the `String`
 /// without being copied.
-pub fn decode_owned(mut bytes: Vec<u8>, media_type: &str, label: &str) -> Result<String> {
+pub fn decode_owned(bytes: Vec<u8>, media_type: &str, label: &str) -> Result<String> {
+    decode_charset(bytes, media_type, None, label)
+}
+
+/// The encoding a charset name stands for (WHATWG labels: `gbk`, `gb2312`,
+/// `big5`, `shift_jis`, `iso-8859-1`, …), or an error saying so.
+pub fn encoding_for(charset: &str) -> Result<&'static encoding_rs::Encoding> {
+    encoding_rs::Encoding::for_label(charset.trim().as_bytes()).ok_or_else(|| {
+        Error::usage(format!("`{charset}` is not a charset this tool knows"))
+            .with_hint("name a WHATWG encoding such as gbk, big5, shift_jis or windows-1252")
+    })
+}
+
+/// The name a record keeps for a charset: the encoding's WHATWG name in
+/// lower case (`gb2312` is `gbk`, `latin1` is `windows-1252`, as in browsers),
+/// or `None` for UTF-8, which needs no record.
+pub fn charset_name(encoding: &'static encoding_rs::Encoding) -> Option<String> {
+    (encoding != encoding_rs::UTF_8).then(|| encoding.name().to_ascii_lowercase())
+}
+
+/// [`decode_owned`] for bytes in `charset` (none: UTF-8). A snapshot in
+/// another charset is decoded to UTF-8 first, then read as its media type
+/// says: the same text every time, whoever reads it (quotes, excerpts,
+/// `check`, reports).
+pub fn decode_charset(
+    mut bytes: Vec<u8>,
+    media_type: &str,
+    charset: Option<&str>,
+    label: &str,
+) -> Result<String> {
+    if let Some(charset) = charset {
+        if !is_quotable(media_type) {
+            return Err(Error::refused(format!(
+                "{label} is `{media_type}`, which has no text to quote"
+            ))
+            .with_hint("quote a text or HTML snapshot, or add evidence without `--excerpt`"));
+        }
+        let encoding = encoding_for(charset)
+            .map_err(|e| Error::usage(format!("{label}: {e}")).with_hint("fix its `charset:`"))?;
+        // A byte-order mark overrides the label, as in browsers.
+        let (text, _, _) = encoding.decode(&bytes);
+        bytes = text.into_owned().into_bytes();
+    }
     if is_html(media_type) {
         return html2text::config::plain_no_decorate()
             .string_from_read(&bytes[..], 100_000)
@@ -328,6 +371,26 @@ mod tests {
             .unwrap();
         assert!(t.slice(s, e).starts_with("OpenAI安全团队"));
         assert!(t.closest_passage("完全无关的一句话内容").is_none());
+    }
+
+    #[test]
+    fn legacy_charsets_decode_before_the_text_is_read() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("安全团队仅得到了9天");
+        let gbk = gbk.into_owned();
+        assert!(decode(&gbk, "text/plain", "x").is_err());
+        let text = decode_charset(gbk.clone(), "text/plain", Some("gb2312"), "x").unwrap();
+        assert_eq!(text, "安全团队仅得到了9天");
+        let mut html = b"<p>".to_vec();
+        html.extend_from_slice(&gbk);
+        let text = decode_charset(html, "text/html", Some("gbk"), "x").unwrap();
+        assert!(text.contains("安全团队仅得到了9天"), "{text:?}");
+        let err = decode_charset(gbk, "text/plain", Some("klingon"), "x").unwrap_err();
+        assert!(err.to_string().contains("`klingon`"), "{err}");
+        assert_eq!(
+            charset_name(encoding_for("GB2312").unwrap()).unwrap(),
+            "gbk"
+        );
+        assert_eq!(charset_name(encoding_for("utf8").unwrap()), None);
     }
 
     #[test]

@@ -1,4 +1,8 @@
-//! `factcheck source add | list | show`: content-addressed snapshots.
+//! `factcheck source add | list | show`: content-addressed snapshots;
+//! `source fetch | history | diff` (web captures) live in `source/`.
+
+mod fetch;
+mod history;
 
 use std::fs::File;
 use std::path::PathBuf;
@@ -7,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::{Day, SourceKind};
 use crate::store::{self, NewSource};
 use crate::table;
+use crate::text;
 use crate::ui::{Ctx, emit, emit_json, nonempty, say};
 
 #[derive(Debug, clap::Subcommand)]
@@ -22,6 +27,21 @@ pub enum SourceCommand {
     },
     /// Change what a snapshot's record says about it (never its bytes)
     Edit(super::source_edit::EditArgs),
+    // Web captures (`source/fetch.rs`, `source/history.rs`).
+    /// Capture a web page: its bytes as a snapshot, the HTTP exchange as a WARC
+    Fetch(fetch::FetchArgs),
+    /// List every capture of a URL in time order, and whether its text changed
+    History {
+        /// The URL, as given to `source fetch`
+        url: String,
+    },
+    /// Show the lines of text that differ between two snapshots
+    Diff {
+        /// The earlier snapshot
+        a: String,
+        /// The later snapshot
+        b: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -52,6 +72,10 @@ pub struct AddArgs {
     /// Make this the workspace's article (the default for `claim add --quote`)
     #[arg(long)]
     pub article: bool,
+    /// The charset of a text file that is not UTF-8 (gbk, big5, shift_jis, …);
+    /// the bytes are kept as they are and decoded from it for quotes
+    #[arg(long, value_name = "NAME")]
+    pub charset: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
@@ -60,6 +84,9 @@ pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
         SourceCommand::List => list(ctx),
         SourceCommand::Show { id } => show(ctx, &id),
         SourceCommand::Edit(args) => super::source_edit::run(ctx, args),
+        SourceCommand::Fetch(args) => fetch::run(ctx, args),
+        SourceCommand::History { url } => history::history(ctx, &url),
+        SourceCommand::Diff { a, b } => history::diff(ctx, &a, &b),
     }
 }
 
@@ -74,8 +101,23 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
             "`{m}` is not a media type such as text/html"
         )));
     }
+    let charset = match &args.charset {
+        Some(name) => {
+            let encoding = text::encoding_for(name)?;
+            if let Some(m) = &args.media_type
+                && !text::is_quotable(m)
+            {
+                return Err(Error::usage(format!(
+                    "`--charset` is for text, and `{m}` is not text"
+                )));
+            }
+            text::charset_name(encoding)
+        }
+        None => None,
+    };
     let from_stdin = args.path.as_os_str() == "-";
     let new = NewSource {
+        charset,
         url: nonempty(args.url),
         title: nonempty(args.title),
         kind: args.kind,
@@ -203,6 +245,9 @@ fn show(ctx: &Ctx, given: &str) -> Result<i32> {
             h.by,
             h.fields.join(", ")
         ));
+    }
+    for (name, value) in fetch::show_lines(&meta) {
+        field(&mut out, &name, Some(&value));
     }
     emit(&out)?;
     Ok(0)

@@ -18,5 +18,5 @@ pub use config::{
     default_scale,
 };
 pub use ids::{ClaimId, SourceId};
-pub use source::{SourceEdit, SourceKind, SourceMeta};
+pub use source::{Capture, Fetch, Redirect, ResponseHeaders, SourceEdit, SourceKind, SourceMeta};
 pub use time::{Day, Time};

@@ -45,6 +45,91 @@ pub struct SourceMeta {
     /// Changes to this record's metadata (the bytes never change), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<SourceEdit>,
+    /// The charset the bytes are in, when it is not UTF-8: a WHATWG encoding
+    /// name such as `gbk` or `shift_jis`. The bytes stay as served; the text
+    /// that quotes and excerpts are found in is decoded from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charset: Option<String>,
+    /// How `source fetch` got these bytes: the exchange that made the snapshot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetch: Option<Fetch>,
+    /// Every time a fetch was served exactly these bytes, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<Capture>,
+}
+
+/// One HTTP(S) exchange that produced a snapshot (`factcheck source fetch`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fetch {
+    /// The URL asked for.
+    pub url: String,
+    /// The URL that answered, after every redirect.
+    pub final_url: String,
+    /// The HTTP status of the final answer.
+    pub status: u16,
+    /// Every redirect followed, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redirects: Vec<Redirect>,
+    /// The final answer's headers that matter as evidence.
+    #[serde(default, skip_serializing_if = "ResponseHeaders::is_empty")]
+    pub headers: ResponseHeaders,
+}
+
+/// One redirect: the URL asked, the status it answered with, and where it sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Redirect {
+    /// The URL that answered with a redirect.
+    pub url: String,
+    /// Its status (301, 302, 303, 307 or 308).
+    pub status: u16,
+    /// The absolute URL it sent to.
+    pub location: String,
+}
+
+/// Response headers kept as evidence, verbatim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseHeaders {
+    /// `Date`: when the server says it answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `Last-Modified`: when the server says the page last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+    /// `ETag`: the server's version tag for the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    /// `Content-Type`, with its parameters (the charset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// `Content-Language`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_language: Option<String>,
+}
+
+impl ResponseHeaders {
+    pub fn is_empty(&self) -> bool {
+        *self == ResponseHeaders::default()
+    }
+}
+
+/// One capture of a URL that was served a snapshot's bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capture {
+    /// When.
+    pub at: Time,
+    /// Who fetched it.
+    pub by: String,
+    /// The URL asked for.
+    pub url: String,
+    /// The HTTP status of the final answer.
+    pub status: u16,
+    /// The WARC snapshot of this capture's requests and responses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc: Option<SourceId>,
 }
 
 /// One change to a snapshot record's metadata (`factcheck source edit`).
