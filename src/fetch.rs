@@ -97,18 +97,18 @@ pub fn check_url(url: &str) -> Result<String> {
         Error::usage(format!("`{url}` is not a URL to fetch: {why}"))
             .with_hint("give an absolute http:// or https:// URL")
     };
-    let uri: Uri = encoded
-        .parse()
-        .map_err(|e: ureq::http::uri::InvalidUri| bad(&e.to_string()))?;
-    match uri.scheme_str() {
-        Some("http" | "https") => {}
-        Some(other) => {
+    match encoded.split_once(':').map(|(s, _)| s.to_ascii_lowercase()) {
+        Some(s) if s == "http" || s == "https" => {}
+        Some(other) if !other.is_empty() && other.chars().all(|c| c.is_ascii_alphanumeric()) => {
             return Err(bad(&format!(
                 "only http and https are fetched, not {other}"
             )));
         }
-        None => return Err(bad("it has no scheme")),
+        _ => return Err(bad("it has no scheme")),
     }
+    let uri: Uri = encoded
+        .parse()
+        .map_err(|e: ureq::http::uri::InvalidUri| bad(&e.to_string()))?;
     if uri.host().is_none_or(str::is_empty) {
         return Err(bad("it has no host"));
     }
@@ -211,7 +211,7 @@ fn one_hop(asked: &str, url: &str, deadline: Instant, options: Options) -> Resul
     let response = agent
         .get(url)
         .call()
-        .map_err(|e| fail(asked, describe(&e, &host, port, options)))?;
+        .map_err(|e| with_hint(fail(asked, describe(&e, &host, port, https, options))))?;
     let (parts, body) = response.into_parts();
     let status = parts.status.as_u16();
     let mut headers = Vec::new();
@@ -246,7 +246,7 @@ fn one_hop(asked: &str, url: &str, deadline: Instant, options: Options) -> Resul
     body.into_reader()
         .take(options.max_size.saturating_add(1))
         .read_to_end(&mut served)
-        .map_err(|e| fail(asked, describe_io(&e, &host, port, options)))?;
+        .map_err(|e| with_hint(fail(asked, describe_io(&e, &host, port, https, options))))?;
     if served.len() as u64 > options.max_size {
         return Err(too_big());
     }
@@ -279,7 +279,7 @@ fn request_head(uri: &Uri) -> Vec<u8> {
     let target = uri.path_and_query().map_or("/", |p| p.as_str());
     let host = uri.authority().map_or("", |a| a.as_str());
     format!(
-        "GET {target} HTTP/1.1\r\nhost: {host}\r\naccept-encoding: {ACCEPT_ENCODING}\r\nuser-agent: {USER_AGENT}\r\naccept: {ACCEPT}\r\n\r\n"
+        "GET {target} HTTP/1.1\r\naccept-encoding: {ACCEPT_ENCODING}\r\nuser-agent: {USER_AGENT}\r\naccept: {ACCEPT}\r\nhost: {host}\r\n\r\n"
     )
     .into_bytes()
 }
@@ -293,19 +293,30 @@ fn version_name(v: ureq::http::Version) -> &'static str {
 }
 
 fn timed_out(asked: &str, options: Options) -> Error {
-    fail(
+    with_hint(fail(
         asked,
         format!("timed out after {} s", options.timeout.as_secs()),
-    )
-    .with_hint("try again later, or give more time with `--timeout SECS`")
+    ))
+}
+
+/// What to do about a network error, where there is something.
+fn with_hint(err: Error) -> Error {
+    let message = err.to_string();
+    if message.contains("timed out after") {
+        err.with_hint("try again later, or give more time with `--timeout SECS`")
+    } else if message.contains("cannot resolve the host") {
+        err.with_hint("check the host name and this machine's network and DNS")
+    } else {
+        err
+    }
 }
 
 /// A ureq error, in words for people.
-fn describe(err: &ureq::Error, host: &str, port: u16, options: Options) -> String {
+fn describe(err: &ureq::Error, host: &str, port: u16, https: bool, options: Options) -> String {
     match err {
         ureq::Error::HostNotFound => format!("cannot resolve the host `{host}` (DNS)"),
         ureq::Error::Timeout(_) => format!("timed out after {} s", options.timeout.as_secs()),
-        ureq::Error::Io(e) => describe_io(e, host, port, options),
+        ureq::Error::Io(e) => describe_io(e, host, port, https, options),
         ureq::Error::Tls(why) => format!("TLS failed with {host}:{port}: {why}"),
         ureq::Error::Rustls(e) => format!("TLS failed with {host}:{port}: {e}"),
         ureq::Error::Pem(e) => format!("TLS failed with {host}:{port}: {e}"),
@@ -316,9 +327,9 @@ fn describe(err: &ureq::Error, host: &str, port: u16, options: Options) -> Strin
     }
 }
 
-fn describe_io(err: &io::Error, host: &str, port: u16, options: Options) -> String {
+fn describe_io(err: &io::Error, host: &str, port: u16, https: bool, options: Options) -> String {
     if let Some(inner) = err.get_ref().and_then(|e| e.downcast_ref::<ureq::Error>()) {
-        return describe(inner, host, port, options);
+        return describe(inner, host, port, https, options);
     }
     match err.kind() {
         io::ErrorKind::ConnectionRefused => format!("{host}:{port} refused the connection"),
@@ -326,6 +337,12 @@ fn describe_io(err: &io::Error, host: &str, port: u16, options: Options) -> Stri
             format!("timed out after {} s", options.timeout.as_secs())
         }
         io::ErrorKind::UnexpectedEof => format!("{host}:{port} closed the connection early"),
+        // rustls reports a failed handshake or a broken record as invalid data.
+        io::ErrorKind::InvalidData if https => format!("TLS failed with {host}:{port}: {err}"),
+        // The standard library's resolver reports a failed lookup this way.
+        _ if err.to_string().contains("failed to lookup address") => {
+            format!("cannot resolve the host `{host}` (DNS)")
+        }
         _ => format!("{host}:{port}: {err}"),
     }
 }

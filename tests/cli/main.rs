@@ -2,6 +2,7 @@
 //! a user sees (stdout, stderr, exit code) and what lands on disk.
 
 mod scenario;
+mod server;
 mod support;
 
 mod annotations;
@@ -11,6 +12,7 @@ mod claim;
 mod evidence;
 mod export;
 mod extract;
+mod fetch;
 mod init;
 mod mark;
 mod report;

@@ -104,6 +104,12 @@ impl Server {
 fn serve(mut stream: TcpStream, handler: &Handler, seen: &Mutex<Vec<Vec<u8>>>) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     loop {
+        let mut first = [0u8; 1];
+        if stream.peek(&mut first).is_ok_and(|n| n == 1) && first[0] == 0x16 {
+            // A TLS handshake: answer in plain HTTP, as a plain server does.
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
         let Some(head) = read_head(&mut stream) else {
             return;
         };
@@ -179,8 +185,10 @@ impl Proxy {
                     let mut upstream = upstream;
                     std::thread::spawn(move || {
                         let _ = std::io::copy(&mut u2, &mut c2);
+                        let _ = c2.shutdown(std::net::Shutdown::Both);
                     });
                     let _ = std::io::copy(&mut client, &mut upstream);
+                    let _ = upstream.shutdown(std::net::Shutdown::Both);
                 });
             }
         });

@@ -74,6 +74,11 @@ impl Ws {
             .env("FACTCHECK_NOW", NOW)
             .env("FACTCHECK_REVIEWER", "alice")
             .env_remove("FACTCHECK_WORKSPACE");
+        // `source fetch` tests talk to loopback servers, never through a proxy
+        // from the environment unless a test sets one.
+        for proxy in ["ALL_PROXY", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"] {
+            cmd.env_remove(proxy).env_remove(proxy.to_ascii_lowercase());
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
