@@ -31,39 +31,61 @@ pub struct HistoryEntry {
     pub change: &'static str,
 }
 
+/// A capture found in a record, before it is compared with the one before.
+struct Found<'a> {
+    at: Time,
+    by: String,
+    status: Option<u16>,
+    meta: &'a SourceMeta,
+    warc: Option<SourceId>,
+}
+
 pub fn history(ctx: &Ctx, url: &str) -> Result<i32> {
     let ws = ctx.workspace()?;
     let wanted = fetch::check_url(url).unwrap_or_else(|_| url.trim().to_string());
     let metas = store::load_all(&ws)?;
-    let mut found: Vec<(Time, String, Option<u16>, &SourceMeta, Option<SourceId>)> = Vec::new();
+    // Each capture: when, who, status, the snapshot served, the WARC.
+    let mut found: Vec<Found> = Vec::new();
     for meta in &metas {
         if meta.captures.is_empty() {
             if meta.url.as_deref() == Some(wanted.as_str()) && meta.media_type != "application/warc"
             {
-                found.push((meta.captured_at, meta.captured_by.clone(), None, meta, None));
+                found.push(Found {
+                    at: meta.captured_at,
+                    by: meta.captured_by.clone(),
+                    status: None,
+                    meta,
+                    warc: None,
+                });
             }
             continue;
         }
         for c in meta.captures.iter().filter(|c| c.url == wanted) {
-            found.push((c.at, c.by.clone(), Some(c.status), meta, c.warc.clone()));
+            found.push(Found {
+                at: c.at,
+                by: c.by.clone(),
+                status: Some(c.status),
+                meta,
+                warc: c.warc.clone(),
+            });
         }
     }
-    found.sort_by(|a, b| (a.0, &a.3.sha256).cmp(&(b.0, &b.3.sha256)));
+    found.sort_by(|a, b| (a.at, &a.meta.sha256).cmp(&(b.at, &b.meta.sha256)));
     let mut entries = Vec::new();
     let mut previous: Option<&SourceMeta> = None;
-    for (at, by, status, meta, warc) in found {
+    for f in found {
         let change = match previous {
             None => "first",
-            Some(p) if p.sha256 == meta.sha256 => "same",
-            Some(p) => text_change(&ws, p, meta),
+            Some(p) if p.sha256 == f.meta.sha256 => "same",
+            Some(p) => text_change(&ws, p, f.meta),
         };
-        previous = Some(meta);
+        previous = Some(f.meta);
         entries.push(HistoryEntry {
-            at,
-            by,
-            status,
-            source: meta.id().expect("a loaded record's sha256 is valid hex"),
-            warc,
+            at: f.at,
+            by: f.by,
+            status: f.status,
+            source: f.meta.id().expect("a loaded record's sha256 is valid hex"),
+            warc: f.warc,
             change,
         });
     }
