@@ -602,7 +602,7 @@ fn refetching_adds_captures_and_history_lists_them() {
 /// A Python program that reads a WARC with warcio, checks its digests and
 /// prints what it holds.
 const READ_WARC: &str = r#"
-import sys
+import hashlib, sys
 from warcio.archiveiterator import ArchiveIterator
 with open(sys.argv[1], 'rb') as f:
     for rec in ArchiveIterator(f, check_digests='raise'):
@@ -610,6 +610,8 @@ with open(sys.argv[1], 'rb') as f:
         line = h.statusline if h is not None else ''
         body = rec.content_stream().read()
         print(rec.rec_type, rec.rec_headers.get_header('WARC-Target-URI') or '-', line, len(body), rec.digest_checker.passed)
+        if line == '200 OK':
+            print('body', hashlib.sha256(body).hexdigest())
 "#;
 
 #[test]
