@@ -229,9 +229,16 @@ fn attr(attrs: &str, name: &str) -> Option<String> {
     None
 }
 
-/// Whitespace collapsed and entities decoded.
+/// Whitespace collapsed, entities decoded, control characters dropped (a
+/// page's title ends up on people's terminals).
 fn clean(s: &str) -> String {
-    unescape(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    unescape(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect()
 }
 
 /// The common HTML character references.
@@ -309,6 +316,8 @@ mod tests {
         assert_eq!(meta.published.unwrap().to_string(), "2022-02-03");
         assert_eq!(meta.title, None);
         assert_eq!(read("<p>no metadata</p>"), PageMeta::default());
+        let meta = read("<title>Red\u{1b}[31m &#27;alert</title>");
+        assert_eq!(meta.title.as_deref(), Some("Red[31m alert"));
     }
 
     #[test]

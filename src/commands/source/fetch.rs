@@ -128,7 +128,8 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         ..NewSource::default()
     };
     let (mut meta, created) = store::add(&ws, &mut &exchange.content[..], new, &by, at, &lock)?;
-    if !created {
+    // The same capture twice (same second, same exchange) is recorded once.
+    if !created && !meta.captures.contains(&capture) {
         meta.captures.push(capture);
         store::save_meta(&ws, &meta, &lock)?;
     }
