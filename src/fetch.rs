@@ -3,7 +3,8 @@
 //! body kept as served (for the WARC) and the final one decoded from its
 //! content coding (for the snapshot).
 //!
-//! Only `http` and `https` are fetched, over rustls. `HTTPS_PROXY` (for
+//! Only `http` and `https` are fetched, over rustls with the system's trust
+//! store (`SSL_CERT_FILE` and `SSL_CERT_DIR` honoured). `HTTPS_PROXY` (for
 //! https), `HTTP_PROXY` (for http), `ALL_PROXY` and `NO_PROXY` are read as
 //! curl reads them. A size cap and a total deadline bound what one fetch can
 //! cost; hitting either is an error, and nothing is kept.
@@ -206,6 +207,13 @@ fn one_hop(asked: &str, url: &str, deadline: Instant, options: Options) -> Resul
         .accept_encoding(ACCEPT_ENCODING)
         .timeout_connect(Some(remaining.min(CONNECT_TIMEOUT)))
         .timeout_global(Some(remaining))
+        // The system's trust store, as curl and browsers use it (a newsroom
+        // behind a TLS-inspecting proxy adds its root there).
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+                .build(),
+        )
         .build()
         .into();
     let response = agent
