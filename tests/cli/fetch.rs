@@ -599,6 +599,19 @@ fn refetching_adds_captures_and_history_lists_them() {
     insta::assert_snapshot!(without_port(&diff.render(), &server));
 }
 
+#[test]
+fn the_same_capture_twice_is_recorded_once() {
+    let server = Server::start(|_| Reply::ok("text/plain", b"unchanging"));
+    let ws = Ws::new();
+    let url = server.url("/same");
+    let id = fetch(&ws, &[&url]).success().stdout;
+    let before = ws.files();
+    // Same second, same person, same answer: the same WARC, nothing new to record.
+    fetch(&ws, &[&url]).success();
+    assert_eq!(before, ws.files());
+    assert_eq!(meta(&ws, &id)["captures"].as_array().unwrap().len(), 1);
+}
+
 /// A Python program that reads a WARC with warcio, checks its digests and
 /// prints what it holds.
 const READ_WARC: &str = r#"
