@@ -380,6 +380,8 @@ fn the_page_date_comes_from_each_kind_of_metadata() {
             "Mine",
             "--publisher",
             "Me",
+            "--published",
+            "2020-02-02",
             "--note",
             "n",
         ],
@@ -390,6 +392,10 @@ fn the_page_date_comes_from_each_kind_of_metadata() {
     assert_eq!(
         (m["title"].as_str(), m["publisher"].as_str()),
         (Some("Mine"), Some("Me"))
+    );
+    assert_eq!(
+        (m["published"].as_str(), m["note"].as_str()),
+        (Some("2020-02-02"), Some("n"))
     );
 }
 

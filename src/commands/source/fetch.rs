@@ -9,7 +9,7 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::fetch::{self, Exchange, Options};
 use crate::html_meta;
-use crate::model::{Capture, Fetch, Redirect, ResponseHeaders, SourceKind, SourceMeta};
+use crate::model::{Capture, Day, Fetch, Redirect, ResponseHeaders, SourceKind, SourceMeta};
 use crate::store::{self, NewSource};
 use crate::text;
 use crate::ui::{Ctx, emit, emit_json, nonempty, say};
@@ -28,6 +28,10 @@ pub struct FetchArgs {
     /// Who published it (default: the page's og:site_name or JSON-LD publisher)
     #[arg(long)]
     pub publisher: Option<String>,
+    /// When its publisher published it, YYYY-MM-DD (default: the page's
+    /// article:published_time, JSON-LD datePublished or first <time datetime>)
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<Day>,
     /// Anything worth knowing about the capture
     #[arg(long)]
     pub note: Option<String>,
@@ -115,7 +119,7 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         title: nonempty(args.title).or(page.title),
         kind: args.kind,
         publisher: nonempty(args.publisher).or(page.publisher),
-        published: page.published,
+        published: args.published.or(page.published),
         media_type: media_type.clone(),
         note: nonempty(args.note),
         charset: if quotable {
