@@ -230,6 +230,35 @@ fn gzip_deflate_and_br_bodies_are_decoded_and_the_warc_keeps_them_as_served() {
 }
 
 #[test]
+fn an_unknown_content_coding_or_charset_is_said() {
+    let server = Server::start(|path| match path {
+        "/compress" => Reply::new(
+            "200 OK",
+            &[
+                ("Content-Type", "text/plain"),
+                ("Content-Encoding", "compress"),
+            ],
+            b"\x1f\x9d",
+        ),
+        _ => Reply::ok("text/plain; charset=x-klingon", b"plain ASCII after all"),
+    });
+    let ws = Ws::new();
+    refused(
+        &ws,
+        &[&server.url("/compress")],
+        "content coding `compress`",
+    );
+    let run = fetch(&ws, &[&server.url("/klingon")]).success();
+    assert!(
+        run.stderr
+            .contains("charset `x-klingon`, which this tool does not know"),
+        "{}",
+        run.render()
+    );
+    assert_eq!(meta(&ws, &run.stdout)["charset"], serde_json::Value::Null);
+}
+
+#[test]
 fn a_chunked_body_is_joined_and_the_warc_holds_it_dechunked() {
     let server = Server::start(|_| {
         Reply::chunked(
