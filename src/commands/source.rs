@@ -1,6 +1,7 @@
 //! `factcheck source add | list | show`: content-addressed snapshots;
 //! `source fetch | history | diff` (web captures) live in `source/`.
 
+mod diff;
 mod fetch;
 mod history;
 
@@ -27,7 +28,7 @@ pub enum SourceCommand {
     },
     /// Change what a snapshot's record says about it (never its bytes)
     Edit(super::source_edit::EditArgs),
-    // Web captures (`source/fetch.rs`, `source/history.rs`).
+    // Web captures (`source/fetch.rs`, `source/history.rs`, `source/diff.rs`).
     /// Capture a web page: its bytes as a snapshot, the HTTP exchange as a WARC
     Fetch(fetch::FetchArgs),
     /// List every capture of a URL in time order, and whether its text changed
@@ -86,7 +87,7 @@ pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
         SourceCommand::Edit(args) => super::source_edit::run(ctx, args),
         SourceCommand::Fetch(args) => fetch::run(ctx, args),
         SourceCommand::History { url } => history::history(ctx, &url),
-        SourceCommand::Diff { a, b } => history::diff(ctx, &a, &b),
+        SourceCommand::Diff { a, b } => diff::diff(ctx, &a, &b),
     }
 }
 
