@@ -647,12 +647,15 @@ fn load_meta_checked(ws: &Workspace, id: &SourceId) -> std::result::Result<Sourc
     let raw = workspace::read_to_string(&path)
         .map_err(|e| problem(ProblemKind::Unreadable, &rel, None, e.to_string()))?;
     let meta: SourceMeta = yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?;
-    if meta.sha256 != id.hex() {
+    if meta.sha256 != *id {
         return Err(problem(
             ProblemKind::Record,
             &rel,
             line_of_key(&raw, "sha256", 0),
-            format!("`sha256: {}` does not match the file name", meta.sha256),
+            format!(
+                "`sha256: {}` does not match the file name",
+                meta.sha256.hex()
+            ),
         ));
     }
     Ok(meta)

@@ -503,11 +503,11 @@ impl SourceInfo {
             kind: meta.kind,
             publisher: meta.publisher.clone(),
             after_article: matches!((&published, article_date), (Some(p), Some(a)) if p.as_str() > a),
-            id: format!("sha256:{}", meta.sha256),
-            sha256: meta.sha256.clone(),
-            short: short(&meta.sha256),
+            id: meta.sha256.to_string(),
+            sha256: meta.sha256.hex().to_string(),
+            short: meta.sha256.short().to_string(),
             file: meta.file.clone(),
-            media_type: meta.media_type.clone(),
+            media_type: meta.media_type.to_string(),
             size: meta.size,
             url: meta.url.clone(),
             title: meta.title.clone(),
@@ -541,10 +541,6 @@ impl HistoryInfo {
     }
 }
 
-fn short(hex: &str) -> String {
-    hex.chars().take(12).collect()
-}
-
 /// Which claims a report lists.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -558,7 +554,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     let config = &ws.config;
     let sources: BTreeMap<SourceId, SourceMeta> = store::load_all(ws)?
         .into_iter()
-        .filter_map(|m| Some((m.id()?, m)))
+        .map(|m| (m.id().clone(), m))
         .collect();
     let article_id = config.article.as_ref();
     let article_meta = article_id.and_then(|id| sources.get(id));
@@ -848,8 +844,10 @@ fn claim_info(
 /// of a text snapshot, as Markdown articles carry it), when it is a date.
 /// An unreadable snapshot has none: `check` reports why.
 pub fn published_date(ws: &Workspace, meta: &SourceMeta) -> Option<String> {
-    let essence = meta.media_type.split(';').next().unwrap_or("").trim();
-    if !matches!(essence, "text/markdown" | "text/x-markdown" | "text/plain") {
+    if !matches!(
+        meta.media_type.essence(),
+        "text/markdown" | "text/x-markdown" | "text/plain"
+    ) {
         return None;
     }
     let text = store::read_text(ws, meta).ok()?;

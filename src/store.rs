@@ -14,13 +14,14 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::sync::mpsc;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::model::{Capture, Day, Fetch, SourceId, SourceKind, SourceMeta, Time};
+use crate::model::{Capture, Day, Fetch, MediaType, SourceId, SourceKind, SourceMeta, Time};
 use crate::text::{self, SourceText};
 use crate::workspace::{self, Lock, Workspace};
 use crate::yaml;
@@ -156,7 +157,7 @@ pub struct NewSource {
     pub kind: Option<SourceKind>,
     pub publisher: Option<String>,
     pub published: Option<Day>,
-    pub media_type: Option<String>,
+    pub media_type: Option<MediaType>,
     pub note: Option<String>,
     pub revises: Option<SourceId>,
     /// The file name it came from, for the extension and media type.
@@ -192,19 +193,21 @@ pub fn add(
         .map_err(|e| Error::io("write", tmp.path(), e))?;
     let id = SourceId::from_hex(&hex).expect("a SHA-256 digest is 64 lowercase hex characters");
 
-    if let Ok(existing) = load_meta(ws, &id) {
-        return Ok((existing, false));
+    // The same bytes again: the record that is there stands (and one that
+    // does not parse is an error, not something to overwrite).
+    if fs::symlink_metadata(meta_path(ws, &id)).is_ok() {
+        return Ok((load_meta(ws, &id)?, false));
     }
 
     let extension = new.file_name.as_deref().and_then(extension_of);
     let media_type = match new.media_type {
         Some(m) => m,
         None => match extension.as_deref().and_then(media_type_of_extension) {
-            Some(m) => m.to_string(),
+            Some(m) => MediaType::from_str(m).expect("the extension table holds media types"),
             // Text in a named charset is not UTF-8, so sniffing would call it binary.
-            None if new.charset.is_some() => match sniff(tmp.path())?.as_str() {
-                "text/html" => "text/html".to_string(),
-                _ => "text/plain".to_string(),
+            None if new.charset.is_some() => match sniff(tmp.path())?.essence() {
+                "text/html" => MediaType::from_str("text/html").expect("a media type"),
+                _ => MediaType::from_str("text/plain").expect("a media type"),
             },
             None => sniff(tmp.path())?,
         },
@@ -231,7 +234,7 @@ pub fn add(
         .map_err(|e| Error::io("write", &bytes_path, e.error))?;
 
     let meta = SourceMeta {
-        sha256: hex.clone(),
+        sha256: id.clone(),
         file,
         media_type,
         size,
@@ -255,10 +258,7 @@ pub fn add(
 
 /// Rewrites a snapshot's record (its metadata; the bytes never change).
 pub fn save_meta(ws: &Workspace, meta: &SourceMeta, _lock: &Lock) -> Result<()> {
-    let id = meta
-        .id()
-        .ok_or_else(|| Error::usage(format!("`{}` is not a snapshot id", meta.sha256)))?;
-    workspace::write_atomic(&meta_path(ws, &id), yaml::to_string(meta)?.as_bytes())
+    workspace::write_atomic(&meta_path(ws, meta.id()), yaml::to_string(meta)?.as_bytes())
 }
 
 /// `sources/<hex>.yaml`.
@@ -388,22 +388,30 @@ pub fn read_text(ws: &Workspace, meta: &SourceMeta) -> Result<SourceText> {
         )));
     }
     let bytes = fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
-    let label = format!("snapshot `{}`", &meta.sha256[..12.min(meta.sha256.len())]);
-    text::decode_charset(bytes, &meta.media_type, meta.charset.as_deref(), &label)
-        .map(SourceText::new)
+    let label = format!("snapshot `{}`", meta.sha256.short());
+    text::decode_charset(
+        bytes,
+        meta.media_type.as_str(),
+        meta.charset.as_deref(),
+        &label,
+    )
+    .map(SourceText::new)
 }
 
 /// The byte file named by a record, refused unless it is `<its hash>.<ext>`.
 pub fn safe_file_name(meta: &SourceMeta) -> Result<&str> {
     let ok = meta.file.split_once('.').is_some_and(|(stem, ext)| {
-        stem == meta.sha256 && extension_of(&meta.file).as_deref() == Some(ext) && ext != "yaml"
+        stem == meta.sha256.hex()
+            && extension_of(&meta.file).as_deref() == Some(ext)
+            && ext != "yaml"
     });
     if ok {
         Ok(&meta.file)
     } else {
         Err(Error::usage(format!(
             "snapshot record `{}.yaml` names the file `{}`, which is not `<sha256>.<ext>`",
-            meta.sha256, meta.file
+            meta.sha256.hex(),
+            meta.file
         )))
     }
 }
@@ -447,8 +455,8 @@ fn media_type_of_extension(ext: &str) -> Option<&'static str> {
     MEDIA_TYPES.iter().find(|(e, _)| *e == ext).map(|(_, m)| *m)
 }
 
-fn extension_of_media_type(media_type: &str) -> Option<&'static str> {
-    let essence = media_type.split(';').next().unwrap_or("").trim();
+fn extension_of_media_type(media_type: &MediaType) -> Option<&'static str> {
+    let essence = media_type.essence();
     MEDIA_TYPES
         .iter()
         .find(|(_, m)| *m == essence)
@@ -456,7 +464,7 @@ fn extension_of_media_type(media_type: &str) -> Option<&'static str> {
 }
 
 /// Guesses a media type from the first bytes of a file.
-fn sniff(path: &Path) -> Result<String> {
+fn sniff(path: &Path) -> Result<MediaType> {
     let mut head = Vec::with_capacity(4096);
     File::open(path)
         .and_then(|f| f.take(4096).read_to_end(&mut head))
@@ -479,7 +487,7 @@ fn sniff(path: &Path) -> Result<String> {
     } else {
         "application/octet-stream"
     };
-    Ok(media_type.to_string())
+    Ok(MediaType::from_str(media_type).expect("the sniffed types are media types"))
 }
 
 /// Valid UTF-8, allowing a character cut off by the end of the sample.

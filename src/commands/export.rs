@@ -170,7 +170,7 @@ pub fn claimreviews(ws: &Workspace) -> Result<(Vec<ClaimReview>, usize)> {
     let language = config.language();
     let sources: BTreeMap<SourceId, SourceMeta> = store::load_all(ws)?
         .into_iter()
-        .filter_map(|m| Some((m.id()?, m)))
+        .map(|m| (m.id().clone(), m))
         .collect();
     let mut claims = ws.load_claims()?;
     article_order(&mut claims, config.article.as_ref());

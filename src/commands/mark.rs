@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
         }
         if status == Status::Verified {
             let metas = evidence_metas(ws, claim);
-            let lookup = |id: &SourceId| metas.iter().find(|m| m.sha256 == id.hex());
+            let lookup = |id: &SourceId| metas.iter().find(|m| m.sha256 == *id);
             if let Some(why) = rules::policy_unmet(&ws.config, claim, lookup) {
                 return Err(Error::refused(format!(
                     "cannot mark claim `{id}` verified under the desk's policy: {why}"
@@ -120,7 +120,7 @@ fn evidence_intact(ws: &Workspace, claim: &Claim) -> std::result::Result<(), Str
         let file = store::safe_file_name(&meta).map_err(|err| err.to_string())?;
         let (hex, _) =
             store::hash_file(&ws.sources_dir().join(file)).map_err(|err| err.to_string())?;
-        if hex != meta.sha256 {
+        if hex != meta.sha256.hex() {
             return Err(format!(
                 "the bytes of snapshot `{}` have changed",
                 e.source.short()

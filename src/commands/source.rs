@@ -9,7 +9,7 @@ use std::fs::File;
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
-use crate::model::{Day, SourceKind};
+use crate::model::{Day, MediaType, SourceKind};
 use crate::store::{self, NewSource};
 use crate::table;
 use crate::text;
@@ -95,18 +95,17 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
     let by = ctx.who()?;
     let at = ctx.now()?;
-    if let Some(m) = &args.media_type
-        && (!m.contains('/') || m.contains(char::is_whitespace))
-    {
-        return Err(Error::usage(format!(
-            "`{m}` is not a media type such as text/html"
-        )));
-    }
+    let media_type = args
+        .media_type
+        .as_deref()
+        .map(str::parse::<MediaType>)
+        .transpose()
+        .map_err(Error::usage)?;
     let charset = match &args.charset {
         Some(name) => {
             let encoding = text::encoding_for(name)?;
-            if let Some(m) = &args.media_type
-                && !text::is_quotable(m)
+            if let Some(m) = &media_type
+                && !text::is_quotable(m.as_str())
             {
                 return Err(Error::usage(format!(
                     "`--charset` is for text, and `{m}` is not text"
@@ -124,7 +123,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         kind: args.kind,
         publisher: nonempty(args.publisher),
         published: args.published,
-        media_type: args.media_type,
+        media_type,
         note: nonempty(args.note),
         file_name: (!from_stdin).then(|| args.path.to_string_lossy().into_owned()),
         ..NewSource::default()
@@ -143,7 +142,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         let mut file = File::open(&args.path).map_err(|e| Error::io("open", &args.path, e))?;
         store::add(&ws, &mut file, new, &by, at, &lock)?
     };
-    let id = meta.id().expect("a stored snapshot's sha256 is valid hex");
+    let id = meta.id().clone();
     if args.article && ws.config.article.as_ref() != Some(&id) {
         let mut config = ws.config.clone();
         config.article = Some(id.clone());
@@ -176,18 +175,14 @@ fn list(ctx: &Ctx) -> Result<i32> {
         say("no snapshots yet; `factcheck source add PATH` takes one");
         return Ok(0);
     }
-    let article = ws.config.article.as_ref().map(|a| a.hex().to_string());
+    let article = ws.config.article.as_ref();
     let rows: Vec<Vec<String>> = metas
         .iter()
         .map(|m| {
-            let star = if article.as_deref() == Some(m.sha256.as_str()) {
-                "*"
-            } else {
-                ""
-            };
+            let star = if article == Some(&m.sha256) { "*" } else { "" };
             vec![
-                format!("{}{star}", &m.sha256[..12]),
-                m.media_type.clone(),
+                format!("{}{star}", m.sha256.short()),
+                m.media_type.to_string(),
                 m.size.to_string(),
                 m.captured_at.date(),
                 m.label().to_string(),
@@ -225,7 +220,7 @@ fn show(ctx: &Ctx, given: &str) -> Result<i32> {
         meta.published.map(|d| d.to_string()).as_deref(),
     );
     field(&mut out, "file", Some(&format!("sources/{}", meta.file)));
-    field(&mut out, "type", Some(&meta.media_type));
+    field(&mut out, "type", Some(meta.media_type.as_str()));
     field(&mut out, "size", Some(&format!("{} bytes", meta.size)));
     field(
         &mut out,

@@ -25,9 +25,35 @@ impl SourceId {
         &self.0
     }
 
-    /// The first 12 hex characters, for people.
+    /// The first 12 hex characters, for people: the one short form, used
+    /// wherever a snapshot is named in output.
     pub fn short(&self) -> &str {
-        &self.0[..12]
+        &self.0[..SHORT]
+    }
+}
+
+/// How many hex characters [`SourceId::short`] shows.
+pub const SHORT: usize = 12;
+
+/// Serde for the bare 64-hex form, as a snapshot record's `sha256:` field
+/// stores it (claims and settings write `sha256:<hex>`). A bad value is a
+/// deserialization error, so the YAML reader reports it with file, line and column.
+pub mod bare_hex {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::SourceId;
+
+    pub fn serialize<S: Serializer>(id: &SourceId, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(id.hex())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SourceId, D::Error> {
+        let hex = String::deserialize(d)?;
+        SourceId::from_hex(&hex).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{hex}` is not a SHA-256 (64 lowercase hex characters, the bytes' file name)"
+            ))
+        })
     }
 }
 

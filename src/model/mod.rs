@@ -7,6 +7,7 @@
 mod claim;
 mod config;
 mod ids;
+mod media_type;
 mod source;
 mod time;
 
@@ -18,5 +19,6 @@ pub use config::{
     default_scale,
 };
 pub use ids::{ClaimId, SourceId};
+pub use media_type::MediaType;
 pub use source::{Capture, Fetch, Redirect, ResponseHeaders, SourceEdit, SourceKind, SourceMeta};
 pub use time::{Day, Time};

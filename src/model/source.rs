@@ -2,19 +2,21 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Day, SourceId, Time};
+use super::{Day, MediaType, SourceId, Time};
 use crate::keyword_enum;
 
 /// What a snapshot is, where it came from, and who captured it when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMeta {
-    /// SHA-256 of the bytes; equals the file name and the bytes' hash.
-    pub sha256: String,
+    /// SHA-256 of the bytes; equals the file name and the bytes' hash. Stored
+    /// as the bare 64-hex digest.
+    #[serde(with = "super::ids::bare_hex")]
+    pub sha256: SourceId,
     /// File name of the bytes, `<hex>.<ext>`, in the same folder.
     pub file: String,
     /// IANA media type, e.g. `text/markdown`.
-    pub media_type: String,
+    pub media_type: MediaType,
     /// Size of the bytes.
     pub size: u64,
     /// Where the bytes came from, if anywhere.
@@ -162,9 +164,9 @@ keyword_enum!(
 );
 
 impl SourceMeta {
-    /// The id, when `sha256` is well formed.
-    pub fn id(&self) -> Option<SourceId> {
-        SourceId::from_hex(&self.sha256)
+    /// The snapshot's id (its `sha256`).
+    pub fn id(&self) -> &SourceId {
+        &self.sha256
     }
 
     /// A label for people: the title, else the url, else the file name.

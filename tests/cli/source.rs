@@ -184,3 +184,32 @@ fn empty_title_url_and_note_are_not_stored() {
         "{meta}"
     );
 }
+
+#[test]
+fn a_bad_sha256_in_a_snapshot_record_is_a_yaml_error_not_a_crash() {
+    let ws = Ws::with_article();
+    let hex = &ARTICLE_ID["sha256:".len()..];
+    let rel = format!("sources/{hex}.yaml");
+    let record = ws.read(&rel);
+    ws.write(
+        &rel,
+        &record.replace(&format!("sha256: \"{hex}\""), "sha256: bogus"),
+    );
+    let before = ws.files();
+    // `source list` sliced the bad value, `source add` of the same bytes hit an
+    // `expect`, and `export` silently dropped the snapshot.
+    for args in [
+        &["source", "list"][..],
+        &["source", "add", ARTICLE],
+        &["export", "claimreview"],
+    ] {
+        let run = ws.run(args).code(2);
+        assert!(
+            run.stderr.contains(&format!("`{rel}` line 1 column 1"))
+                && run.stderr.contains("`bogus` is not a SHA-256"),
+            "{args:?}\n{}",
+            run.render()
+        );
+        assert_eq!(ws.files(), before, "{args:?} changed a file");
+    }
+}

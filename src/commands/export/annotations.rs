@@ -311,7 +311,7 @@ pub fn collection(ws: &Workspace, statuses: &[Status]) -> Result<(Collection, Ta
     let config = &ws.config;
     let sources: BTreeMap<SourceId, SourceMeta> = store::load_all(ws)?
         .into_iter()
-        .filter_map(|m| Some((m.id()?, m)))
+        .map(|m| (m.id().clone(), m))
         .collect();
     let mut claims = ws.load_claims()?;
     claims.retain(|c| statuses.is_empty() || statuses.contains(&c.status));

@@ -9,7 +9,9 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::fetch::{self, Exchange, Options};
 use crate::html_meta;
-use crate::model::{Capture, Day, Fetch, Redirect, ResponseHeaders, SourceKind, SourceMeta};
+use crate::model::{
+    Capture, Day, Fetch, MediaType, Redirect, ResponseHeaders, SourceKind, SourceMeta,
+};
 use crate::store::{self, NewSource};
 use crate::text;
 use crate::ui::{Ctx, emit, emit_json, nonempty, say};
@@ -75,18 +77,24 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         .header("content-type")
         .and_then(|c| c.split(';').next())
         .map(|m| m.trim().to_ascii_lowercase())
-        .filter(|m| m.contains('/') && !m.contains(char::is_whitespace));
+        .and_then(|m| m.parse::<MediaType>().ok());
     let is_html = media_type
-        .as_deref()
-        .is_some_and(|m| matches!(m, "text/html" | "application/xhtml+xml"));
-    let encoding = charset_of(&exchange, media_type.as_deref(), is_html);
+        .as_ref()
+        .is_some_and(|m| matches!(m.as_str(), "text/html" | "application/xhtml+xml"));
+    let encoding = charset_of(
+        &exchange,
+        media_type.as_ref().map(MediaType::as_str),
+        is_html,
+    );
     let page = if is_html {
         let (decoded, _, _) = encoding.decode(&exchange.content);
         html_meta::read(&decoded)
     } else {
         html_meta::PageMeta::default()
     };
-    let quotable = media_type.as_deref().is_some_and(text::is_quotable);
+    let quotable = media_type
+        .as_ref()
+        .is_some_and(|m| text::is_quotable(m.as_str()));
 
     let warc = crate::warc::write(&exchange, at);
     let record = fetch_record(&exchange);
@@ -96,7 +104,7 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         &mut &warc[..],
         NewSource {
             url: Some(url.clone()),
-            media_type: Some("application/warc".into()),
+            media_type: Some("application/warc".parse().expect("a media type")),
             note: Some(format!(
                 "WARC of the requests and answers of `source fetch {url}`"
             )),
@@ -112,7 +120,7 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         by: by.clone(),
         url: url.clone(),
         status,
-        warc: warc_meta.id(),
+        warc: Some(warc_meta.id().clone()),
     };
     let new = NewSource {
         url: Some(url.clone()),
@@ -139,7 +147,7 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
     }
     drop(lock);
     report(&url, &exchange, &meta, &warc_meta, created);
-    let id = meta.id().expect("a stored snapshot's sha256 is valid hex");
+    let id = meta.id().clone();
     if ctx.json() {
         emit_json(&meta)?;
     } else {
@@ -219,7 +227,7 @@ fn report(url: &str, exchange: &Exchange, meta: &SourceMeta, warc: &SourceMeta, 
         "fetched {url}: {} {}{redirects}",
         last.status, last.reason
     ));
-    let short = |m: &SourceMeta| m.sha256[..12.min(m.sha256.len())].to_string();
+    let short = |m: &SourceMeta| m.sha256.short().to_string();
     if created {
         say(&format!(
             "added snapshot {} ({}, {} bytes), WARC {}",

@@ -47,7 +47,8 @@ pub fn history(ctx: &Ctx, url: &str) -> Result<i32> {
     let mut found: Vec<Found> = Vec::new();
     for meta in &metas {
         if meta.captures.is_empty() {
-            if meta.url.as_deref() == Some(wanted.as_str()) && meta.media_type != "application/warc"
+            if meta.url.as_deref() == Some(wanted.as_str())
+                && meta.media_type.essence() != "application/warc"
             {
                 found.push(Found {
                     at: meta.captured_at,
@@ -83,7 +84,7 @@ pub fn history(ctx: &Ctx, url: &str) -> Result<i32> {
             at: f.at,
             by: f.by,
             status: f.status,
-            source: f.meta.id().expect("a loaded record's sha256 is valid hex"),
+            source: f.meta.id().clone(),
             warc: f.warc,
             change,
         });
