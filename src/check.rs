@@ -144,7 +144,7 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     // big snapshot, its hashing holds one core about as long as everything
     // else takes on the others.
     let (verified, records) = rayon::join(
-        || store::verify(ws, &listing.bytes, options.full),
+        || store::verify(ws, &listing.bytes, options.full, &|_| {}),
         || load_records(ws, &listing, options),
     );
     let verified = verified?;
@@ -276,9 +276,7 @@ ProblemKind::MissingBytes,
     let _ = store::save_stamps(ws, CLAIM_CACHE, &cache_key, &passed);
 
     out.problems.sort();
-    // Freeing every record and text one by one takes about as long as
-    // checking them; a helper thread does it while the outcome is printed.
-    std::thread::spawn(move || drop((claims, texts, sources, files)));
+    crate::free::in_background((claims, texts, sources, files));
     Ok(out)
 }
 

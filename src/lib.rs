@@ -11,6 +11,8 @@ pub mod decision;
 pub mod error;
 pub mod extract;
 pub mod fetch;
+mod free;
+pub mod hash;
 pub mod html_meta;
 pub mod model;
 pub mod report;

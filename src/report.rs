@@ -700,9 +700,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .partition(|p| p.kind.is_editorial());
 
     let total = claims.len();
-    // Freeing every record one by one takes a while at newsroom scale; a
-    // helper thread does it while the report renders.
-    std::thread::spawn(move || drop((claims, infos_all)));
+    crate::free::in_background((claims, infos_all));
     Ok(Context {
         workspace: WorkspaceInfo {
             title: config.title.clone(),

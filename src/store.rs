@@ -3,151 +3,31 @@
 //! A snapshot's bytes are stored as `<sha256>.<ext>` beside a metadata record
 //! `<sha256>.yaml`. Bytes are hashed while they are streamed into a temporary
 //! file in `sources/` (constant memory, whatever the size), then renamed to
-//! their hash: a half-written snapshot never carries a real name. Verifying
-//! rehashes in parallel, biggest file first, since SHA-256 of one file runs
-//! on one core: a huge snapshot starts at once and the small ones share the
-//! other cores. A stat cache under `.factcheck/` lets `check` skip snapshots
-//! whose size, mtime and inode have not changed since they last hashed right.
+//! their hash: a half-written snapshot never carries a real name. [`verify`]
+//! says whether bytes still hash to their name (the hashing and its schedule
+//! are [`crate::hash`]'s); a stat cache under `.factcheck/` lets it skip
+//! snapshots whose size, mtime and inode have not changed since they last
+//! hashed right.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::mpsc;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::model::{Capture, Day, Fetch, MediaType, SourceId, SourceKind, SourceMeta, Time};
+use crate::hash;
+use crate::model::{Capture, Day, Fetch, MediaType, SHORT, SourceId, SourceKind, SourceMeta, Time};
 use crate::text::{self, SourceText};
 use crate::workspace::{self, Lock, Workspace};
 use crate::yaml;
 
-/// Read buffer for hashing: large enough that syscalls are not the cost.
-const BUF: usize = 256 * 1024;
-/// Files at least this big are read ahead by a helper thread while the
-/// caller hashes, so copying out of the page cache runs beside the hashing
-/// rather than between its blocks.
-const READ_AHEAD_MIN: u64 = 16 << 20;
-/// The read-ahead's block size, and how many blocks are in flight: a few MB
-/// whatever the file's size.
-const BLOCK: usize = 1 << 20;
-const BLOCKS: usize = 3;
-
-/// Lowercase hex of a digest.
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
-    }
-    s
-}
-
-/// Lowercase hex SHA-256 of bytes in memory.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// SHA-256 of everything `reader` yields, copying it to `sink` on the way.
-pub fn hash_copy(reader: &mut impl Read, sink: &mut impl Write) -> io::Result<(String, u64)> {
-    hash_through(reader, sink, BUF)
-}
-
-fn hash_through(
-    reader: &mut impl Read,
-    sink: &mut impl Write,
-    buf_size: usize,
-) -> io::Result<(String, u64)> {
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; buf_size];
-    let mut size = 0u64;
-    loop {
-        let n = match reader.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        hasher.update(&buf[..n]);
-        sink.write_all(&buf[..n])?;
-        size += n as u64;
-    }
-    Ok((hex(&hasher.finalize()), size))
-}
-
-/// SHA-256 and size of a file, streamed.
-pub fn hash_file(path: &Path) -> Result<(String, u64)> {
-    hash_file_with(path, true)
-}
-
-/// [`hash_file`], with a read-ahead thread for a big file only if
-/// `read_ahead`: it pays when a core would otherwise sit idle, and costs
-/// when every core is already hashing.
-fn hash_file_with(path: &Path, read_ahead: bool) -> Result<(String, u64)> {
-    let mut file = File::open(path).map_err(|e| Error::io("open", path, e))?;
-    let len = file.metadata().map_or(0, |m| m.len());
-    let hashed = if read_ahead && len >= READ_AHEAD_MIN {
-        hash_read_ahead(file)
-    } else {
-        // A buffer the size of the file: a record of a few hundred bytes
-        // should not cost a 256 KB allocation.
-        let buf_size = usize::try_from(len).map_or(BUF, |n| n.saturating_add(1).clamp(512, BUF));
-        hash_through(&mut file, &mut io::sink(), buf_size)
-    };
-    hashed.map_err(|e| Error::io("read", path, e))
-}
-
-/// Hashes a big file with a helper thread reading the next blocks meanwhile.
-fn hash_read_ahead(mut file: File) -> io::Result<(String, u64)> {
-    let (full_tx, full_rx) = mpsc::sync_channel::<(Vec<u8>, usize)>(BLOCKS);
-    let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
-    for _ in 0..BLOCKS {
-        let _ = empty_tx.send(vec![0u8; BLOCK]);
-    }
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(move || -> io::Result<()> {
-            // Ends at the end of the file or on an error, either way dropping
-            // `full_tx`, which ends the hashing loop below.
-            while let Ok(mut block) = empty_rx.recv() {
-                let n = fill(&mut file, &mut block)?;
-                if n == 0 || full_tx.send((block, n)).is_err() || n < BLOCK {
-                    break;
-                }
-            }
-            Ok(())
-        });
-        let mut hasher = Sha256::new();
-        let mut size = 0u64;
-        for (block, n) in full_rx {
-            hasher.update(&block[..n]);
-            size += n as u64;
-            let _ = empty_tx.send(block);
-        }
-        reader
-            .join()
-            .map_err(|_| io::Error::other("the read-ahead thread panicked"))??;
-        Ok((hex(&hasher.finalize()), size))
-    })
-}
-
-/// Reads until `buf` is full or the file ends; returns how much was read.
-fn fill(file: &mut File, buf: &mut [u8]) -> io::Result<usize> {
-    let mut filled = 0;
-    while filled < buf.len() {
-        match file.read(&mut buf[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(filled)
-}
+// The hashing helpers have moved to [`crate::hash`]; these names stay for callers.
+pub use crate::hash::{hash_file, hex, sha256_hex};
 
 /// What `source add` was told about the snapshot.
 #[derive(Debug, Default)]
@@ -187,7 +67,7 @@ pub fn add(
         .tempfile_in(&dir)
         .map_err(|e| Error::io("write into", &dir, workspace::without_path(e)))?;
     let (hex, size) =
-        hash_copy(reader, &mut tmp).map_err(|e| Error::io("copy into", tmp.path(), e))?;
+        hash::hash_copy(reader, &mut tmp).map_err(|e| Error::io("copy into", tmp.path(), e))?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io("write", tmp.path(), e))?;
@@ -628,8 +508,15 @@ pub fn fingerprint(ws: &Workspace, listing: &Listing) -> String {
 /// Checks that each byte file hashes to its name, in parallel. With `full`
 /// every file is rehashed; otherwise one whose stat matches the cache is
 /// trusted. The cache is rewritten with every file that hashed right.
-pub fn verify(ws: &Workspace, files: &BTreeMap<String, PathBuf>, full: bool) -> Result<Verified> {
-    let cache = if full { HashMap::new() } else { load_cache(ws) };
+pub fn verify(
+    ws: &Workspace,
+    files: &BTreeMap<String, PathBuf>,
+    full: bool,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Verified> {
+    let saved = load_cache(ws);
+    let none = HashMap::new();
+    let cache = if full { &none } else { &saved };
     let damage = |hex: &str, path: &Path, message: String| Damage {
         hex: hex.to_string(),
         file: ws.rel(path),
@@ -659,23 +546,28 @@ pub fn verify(ws: &Workspace, files: &BTreeMap<String, PathBuf>, full: bool) -> 
             }
         }
     }
-    // The biggest first, one file per task: a huge snapshot starts at once
-    // on one core and the small ones run beside it, rather than the huge one
-    // starting last and running alone.
-    todo.sort_by_key(|&(_, _, stamp)| std::cmp::Reverse(stamp.size));
-    let big = todo
-        .iter()
-        .filter(|(_, _, stamp)| stamp.size >= READ_AHEAD_MIN)
-        .count();
-    let read_ahead = big < rayon::current_num_threads();
-    results.par_extend(
-        todo.into_par_iter()
-            .with_max_len(1)
-            .map(|(hex, path, stamp)| {
-                (
-                    hex.clone(),
-                    rehash(ws, hex, path, stamp, read_ahead).map_err(|m| damage(hex, path, m)),
-                )
+    let jobs = todo
+        .into_iter()
+        .map(|(hex, path, stamp)| hash::Job {
+            key: (hex, path, stamp),
+            path: path.clone(),
+            size: stamp.size,
+        })
+        .collect();
+    results.extend(
+        hash::hash_files(jobs, progress)
+            .into_iter()
+            .map(|((hex, path, stamp), hashed)| {
+                let checked = match hashed {
+                    Err(e) => Err(e.to_string()),
+                    Ok((actual, _)) if actual != *hex => Err(format!(
+                        "snapshot bytes changed: they hash to {}…, not to their name; restore them with `git checkout -- {}`",
+                        &actual[..SHORT],
+                        ws.rel(path).display()
+                    )),
+                    Ok(_) => Ok(stamp),
+                };
+                (hex.clone(), checked.map_err(|m| damage(hex, path, m)))
             }),
     );
     let mut fresh = BTreeMap::new();
@@ -688,13 +580,20 @@ pub fn verify(ws: &Workspace, files: &BTreeMap<String, PathBuf>, full: bool) -> 
             Err(d) => damage.push(d),
         }
     }
-    if fresh
+    // Snapshots outside `files` (when only some were verified) keep their entries.
+    let mut next: BTreeMap<String, Stamp> = saved
         .iter()
-        .any(|(hex, stamp)| cache.get(hex) != Some(stamp))
-        || fresh.len() != cache.len()
+        .filter(|(hex, _)| !files.contains_key(hex.as_str()))
+        .map(|(hex, stamp)| (hex.clone(), *stamp))
+        .collect();
+    next.extend(fresh.iter().map(|(hex, stamp)| (hex.clone(), *stamp)));
+    if next.len() != saved.len()
+        || next
+            .iter()
+            .any(|(hex, stamp)| saved.get(hex) != Some(stamp))
     {
         // The cache only saves time; failing to write it is not worth failing `check`.
-        let _ = save_cache(ws, &fresh);
+        let _ = save_cache(ws, &next);
     }
     Ok(Verified {
         damage,
@@ -702,95 +601,9 @@ pub fn verify(ws: &Workspace, files: &BTreeMap<String, PathBuf>, full: bool) -> 
     })
 }
 
-/// Hashes a file whose stat was `stamp`; says what is wrong if it does not
-/// hash to `hex`.
-fn rehash(
-    ws: &Workspace,
-    hex: &str,
-    path: &Path,
-    stamp: Stamp,
-    read_ahead: bool,
-) -> std::result::Result<Stamp, String> {
-    let (actual, _) = hash_file_with(path, read_ahead).map_err(|e| e.to_string())?;
-    if actual != hex {
-        return Err(format!(
-            "snapshot bytes changed: they hash to {}…, not to their name; restore them with `git checkout -- {}`",
-            &actual[..12],
-            ws.rel(path).display()
-        ));
-    }
-    Ok(stamp)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sha256_known_vectors() {
-        let h = |data: &[u8]| hash_copy(&mut &data[..], &mut io::sink()).unwrap().0;
-        assert_eq!(
-            h(b""),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-        assert_eq!(
-            h(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        let million_a = vec![b'a'; 1_000_000];
-        assert_eq!(
-            h(&million_a),
-            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
-        );
-    }
-
-    #[test]
-    fn hashing_a_streamed_file_of_tens_of_mb_matches_and_copies() {
-        // 40 MB of a repeating pattern, read through a small reader so it streams.
-        struct Pattern(u64);
-        impl Read for Pattern {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                let n = buf.len().min(self.0 as usize).min(7919);
-                for (i, b) in buf[..n].iter_mut().enumerate() {
-                    *b = (i % 251) as u8;
-                }
-                self.0 -= n as u64;
-                Ok(n)
-            }
-        }
-        let mut copy = Vec::new();
-        let (streamed, size) = hash_copy(&mut Pattern(40 << 20), &mut copy).unwrap();
-        assert_eq!(size, 40 << 20);
-        assert_eq!(copy.len() as u64, size);
-        assert_eq!(streamed, hex(&Sha256::digest(&copy)));
-    }
-
-    #[test]
-    fn big_files_hash_through_the_read_ahead_and_small_ones_directly() {
-        let dir = tempfile::tempdir().unwrap();
-        // Sizes around every boundary: empty, small, the read-ahead threshold,
-        // and a big file that does not end on a block boundary.
-        for size in [
-            0,
-            1,
-            511,
-            4096,
-            READ_AHEAD_MIN as usize - 1,
-            READ_AHEAD_MIN as usize,
-            (READ_AHEAD_MIN as usize) * 2 + 12345,
-        ] {
-            let bytes: Vec<u8> = (0..size).map(|i| (i * 7 % 251) as u8).collect();
-            let path = dir.path().join(format!("f{size}"));
-            fs::write(&path, &bytes).unwrap();
-            let (hashed, len) = hash_file(&path).unwrap();
-            assert_eq!(len, size as u64);
-            assert_eq!(hashed, hex(&Sha256::digest(&bytes)), "size {size}");
-        }
-        let err = hash_file(&dir.path().join("missing"))
-            .unwrap_err()
-            .to_string();
-        assert!(err.starts_with("cannot open"), "{err}");
-    }
 
     #[test]
     fn extensions_are_lowercase_and_short() {

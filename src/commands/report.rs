@@ -34,8 +34,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<i32> {
     };
     let context = report::context(&ws, &options)?;
     let text = report::render(&template, &context, Some(ws.templates_dir()))?;
-    // The process ends right after; freeing the context would only cost time.
-    std::mem::forget(context);
+    crate::free::at_exit(context);
     match &args.out {
         Some(path) => {
             workspace::write_atomic(path, text.as_bytes())?;
