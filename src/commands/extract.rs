@@ -32,6 +32,9 @@ struct Row {
     claimed: bool,
     /// Those claims' ids.
     claims: Vec<ClaimId>,
+    /// `headline` or `lede`, when the sentence stands there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<extract::Place>,
 }
 
 pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
@@ -74,6 +77,7 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
                 end: c.end,
                 score: c.score,
                 reasons: c.reasons,
+                place: c.place,
             }
         })
         .collect();

@@ -301,9 +301,89 @@ pub(super) fn prose_lines(chars: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The headline as `[start, end)` chars: the front matter's `title:` value
+/// (inside its quotes), else the first `# ` heading before any prose. A title
+/// written with escapes (`''`, `\"`) has no exact slice to quote, so it is
+/// left out rather than quoted wrongly.
+pub(super) fn headline(chars: &[char]) -> Option<(usize, usize)> {
+    let lines = split_lines(chars);
+    let body = front_matter_end(chars, &lines);
+    let front = if body > 0 {
+        &lines[1..body - 1]
+    } else {
+        &[][..]
+    };
+    for &(s, e) in front {
+        if !starts_with_at(&chars[s..e], 0, "title:") {
+            continue;
+        }
+        let (mut a, mut b) = (s + "title:".len(), e);
+        while a < b && is_space(chars[a]) {
+            a += 1;
+        }
+        while b > a && is_space(chars[b - 1]) {
+            b -= 1;
+        }
+        if b > a + 1 && matches!(chars[a], '\'' | '"') && chars[b - 1] == chars[a] {
+            let quote = chars[a];
+            let inner = &chars[a + 1..b - 1];
+            if inner.contains(&quote) || (quote == '"' && inner.contains(&'\\')) {
+                return None;
+            }
+            (a, b) = (a + 1, b - 1);
+        }
+        return (a < b).then_some((a, b));
+    }
+    for &(s, e) in &lines[body..] {
+        let line = &chars[s..e];
+        let t = trim_slice(line);
+        if t.is_empty() {
+            continue;
+        }
+        if !is_heading(line) || !starts_with_at(t, 0, "# ") {
+            return None;
+        }
+        let a = s + leading_spaces(line) + 2;
+        let b = s + line.iter().rposition(|c| !is_space(*c) && *c != '#')? + 1;
+        return (a < b).then_some((a, b));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
+    use super::headline;
+
+    fn headline_of(text: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        headline(&chars).map(|(a, b)| chars[a..b].iter().collect())
+    }
+
+    #[test]
+    fn the_headline_is_the_front_matter_title_or_the_first_heading() {
+        assert_eq!(
+            headline_of("---\ntitle: 'CEO无视安全'\ndate: 2024-10-07\n---\n正文。").as_deref(),
+            Some("CEO无视安全")
+        );
+        assert_eq!(
+            headline_of("---\ntitle: \"A plain title\"\n---\n").as_deref(),
+            Some("A plain title")
+        );
+        assert_eq!(
+            headline_of("---\ntitle: bare words  \n---\n").as_deref(),
+            Some("bare words")
+        );
+        assert_eq!(
+            headline_of("\n# 标题在此 #\n\n正文。").as_deref(),
+            Some("标题在此")
+        );
+        // Escapes have no exact slice; a heading after prose is not the headline.
+        assert_eq!(headline_of("---\ntitle: 'it''s'\n---\n"), None);
+        assert_eq!(headline_of("正文。\n# 小节\n"), None);
+        assert_eq!(headline_of("## 小节\n正文。"), None);
+        assert_eq!(headline_of("---\ndate: 2024-10-07\n---\n正文。"), None);
+    }
 
     // --- segmentation: Markdown structure ---------------------------------
 

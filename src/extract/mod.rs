@@ -45,6 +45,19 @@ pub struct Candidate {
     pub end: usize,
     pub score: f64,
     pub reasons: Vec<String>,
+    /// The headline or the lede, which most readers read; absent in the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+}
+
+/// Where in an article a candidate stands, when that is where readers look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Place {
+    /// The front matter's `title:` (or the first `# ` heading).
+    Headline,
+    /// The sentences of the first paragraph of the body.
+    Lede,
 }
 
 /// Prose sentences of a (Markdown or plain) text, in order.
@@ -57,23 +70,56 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// Every prose sentence scored, sorted by score descending, ties by start ascending.
+/// The headline (when there is one) and every prose sentence, scored, sorted
+/// by score descending, ties by start ascending. The headline and the lede
+/// carry their [`Place`], and a reason and a bonus for it.
 pub fn candidates(text: &str) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = sentences(text)
+    let chars: Vec<char> = text.chars().collect();
+    let lede_end = lede_end(&chars);
+    let headline = markdown::headline(&chars).map(|(start, end)| Sentence {
+        text: chars[start..end].iter().collect(),
+        start,
+        end,
+    });
+    let mut out: Vec<Candidate> = headline
+        .map(|s| (s, Some(Place::Headline)))
         .into_iter()
-        .map(|s| {
-            let (score, reasons) = score(&s.text);
+        .chain(sentences(text).into_iter().map(|s| {
+            let place = (s.end <= lede_end).then_some(Place::Lede);
+            (s, place)
+        }))
+        .map(|(s, place)| {
+            let (score, reasons) = score::score_in(&s.text, place);
             Candidate {
                 text: s.text,
                 start: s.start,
                 end: s.end,
                 score,
                 reasons,
+                place,
             }
         })
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.start.cmp(&b.start)));
     out
+}
+
+/// Where the lede ends: the end of the first run of prose lines with no blank
+/// (or non-prose) line between them; 0 when there is no prose.
+fn lede_end(chars: &[char]) -> usize {
+    let lines = prose_lines(chars);
+    let Some(&(_, mut end)) = lines.first() else {
+        return 0;
+    };
+    for &(start, next_end) in &lines[1..] {
+        let gap = &chars[end..start];
+        if gap.iter().filter(|c| **c == '\n').count() != 1 || gap.iter().any(|c| !c.is_whitespace())
+        {
+            break;
+        }
+        end = next_end;
+    }
+    end
 }
 
 /// Score one sentence (exposed for tests and for explaining one line).
@@ -273,7 +319,17 @@ mod tests {
             .chars()
             .position(|c| c == '动')
             .expect("the article body starts with 动荡");
-        for c in candidates(ARTICLE) {
+        let mut cands = candidates(ARTICLE);
+        // The one candidate from the front matter is the headline, inside its quotes.
+        let headline = cands.remove(
+            cands
+                .iter()
+                .position(|c| c.place == Some(Place::Headline))
+                .expect("the article has a headline"),
+        );
+        assert!(headline.text.starts_with("OpenAI高管震荡内幕：CEO无视安全"));
+        assert_offsets(ARTICLE, headline.start, headline.end, &headline.text);
+        for c in cands {
             assert!(c.start >= first_body, "front matter leaked: {:?}", c.text);
             assert!(
                 !c.text.starts_with('#') && !c.text.starts_with("---"),
@@ -289,21 +345,46 @@ mod tests {
         }
     }
 
+    /// The ranking of the bundled article, pinned: a scoring change shows as
+    /// a diff here (`cargo insta review` to accept it).
     #[test]
-    fn article_top_candidates_summary() {
+    fn article_ranking_is_pinned() {
         let cands = candidates(ARTICLE);
-        println!("top {TOP} of {} candidates:", cands.len());
+        let mut out = format!("top {TOP} of {} candidates\n", cands.len());
         for (i, c) in cands.iter().take(TOP).enumerate() {
-            println!(
-                "{:2}. {:.3} [{}..{}] {}",
+            out.push_str(&format!(
+                "{:2}. {:.3} [{}..{}] {}\n    {}\n",
                 i + 1,
                 c.score,
                 c.start,
                 c.end,
-                c.text
-            );
-            println!("      {}", c.reasons.join(" | "));
+                c.text,
+                c.reasons.join(" | ")
+            ));
         }
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn article_headline_and_lede_are_candidates_marked_as_such() {
+        let cands = candidates(ARTICLE);
+        let headline = rank_of(&cands, "CEO无视安全仓促上马4o");
+        assert_eq!(cands[headline].place, Some(Place::Headline));
+        assert_eq!(cands[headline].reasons[0], "headline");
+        assert!(headline < 10, "the headline ranks #{}", headline + 1);
+        let lede: Vec<&str> = cands
+            .iter()
+            .filter(|c| c.place == Some(Place::Lede))
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(lede.len(), 4, "{lede:?}");
+        assert!(
+            lede.iter().any(|t| t.contains("紧急推出GPT-4o")),
+            "{lede:?}"
+        );
+        // The first sentence after the rule under the lede is body.
+        let body = rank_of(&cands, "即便007式工作");
+        assert_eq!(cands[body].place, None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The check-worthiness score: features a checker would name, found by
 //! scanning one sentence, weighted and summed, squashed into `[0, 1]`.
 
+use super::Place;
 use super::chars::*;
 use super::cues::*;
 use super::markdown::url_end;
@@ -10,6 +11,8 @@ use super::sentence::ABBREVIATIONS;
 /// not) worth checking. Reasons are listed in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Feature {
+    Headline,
+    Lede,
     Money,
     Percent,
     Multiple,
@@ -43,6 +46,10 @@ impl Feature {
     /// exhaustive: a new feature does not compile until it has a weight.
     pub(super) fn weight(self) -> f64 {
         match self {
+            // Where readers look: a news article's headline is its most-read
+            // claim, and its lede the next.
+            Feature::Headline => 0.9,
+            Feature::Lede => 0.3,
             // Quantities: the most checkable things there are.
             Feature::Money | Feature::Percent => 0.9,
             Feature::Multiple | Feature::Figure => 0.7,
@@ -72,6 +79,8 @@ impl Feature {
     /// The label used in reasons.
     pub(super) fn label(self) -> &'static str {
         match self {
+            Feature::Headline => "headline",
+            Feature::Lede => "lede",
             Feature::Money => "money",
             Feature::Percent => "percent",
             Feature::Multiple => "multiple",
@@ -99,8 +108,22 @@ impl Feature {
 /// Scores one sentence: its check-worthiness in `[0, 1]` (3 decimals) and
 /// the reasons, one per distinct match, in [`Feature`] order.
 pub(super) fn score(sentence: &str) -> (f64, Vec<String>) {
+    score_in(sentence, None)
+}
+
+/// [`score`] for a sentence that stands in the headline or the lede.
+pub(super) fn score_in(sentence: &str, place: Option<Place>) -> (f64, Vec<String>) {
     let mut scan = Scan::new(sentence);
+    match place {
+        Some(Place::Headline) => scan.flag(Feature::Headline, ""),
+        Some(Place::Lede) => scan.flag(Feature::Lede, ""),
+        None => {}
+    }
     scan.detect_all();
+    if place == Some(Place::Headline) {
+        // Headlines do not end in a full stop; that is no sign of a fragment.
+        scan.hits.retain(|(f, _)| *f != Feature::NoEndPunct);
+    }
     scan.aggregate()
 }
 
@@ -1041,6 +1064,8 @@ mod tests {
     fn every_feature_has_its_own_label_and_a_weight_in_range() {
         use Feature::*;
         let all = [
+            Headline,
+            Lede,
             Money,
             Percent,
             Multiple,

@@ -91,3 +91,25 @@ fn extract_needs_an_article_or_a_source() {
         "Dr. Smith said revenue rose 35% to $3.5 billion in 2023."
     );
 }
+
+#[test]
+fn the_headline_and_the_lede_are_ranked_and_marked() {
+    let ws = Ws::with_article();
+    let rows = candidates(&ws, &["--top", "500"]);
+    let headline: Vec<&serde_json::Value> =
+        rows.iter().filter(|r| r["place"] == "headline").collect();
+    assert_eq!(headline.len(), 1, "{headline:?}");
+    let text = headline[0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("OpenAI高管震荡内幕：CEO无视安全仓促上马4o"),
+        "{text}"
+    );
+    assert_eq!(headline[0]["reasons"][0], "headline");
+    // The headline is quotable as it is: it becomes a claim in one step.
+    let id = ws.claim("CEO无视安全仓促上马4o", text);
+    let rows = candidates(&ws, &["--top", "500"]);
+    let headline = rows.iter().find(|r| r["place"] == "headline").unwrap();
+    assert_eq!(headline["claims"][0], id.as_str());
+    assert_eq!(rows.iter().filter(|r| r["place"] == "lede").count(), 4);
+    assert!(rows.iter().filter(|r| r.get("place").is_none()).count() > 100);
+}
