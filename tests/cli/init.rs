@@ -43,14 +43,12 @@ fn commands_outside_a_workspace_say_how_to_create_one() {
 fn workspace_is_found_from_a_subfolder_and_with_dash_c() {
     let ws = Ws::with_article();
     std::fs::create_dir_all(ws.join("claims/deeper")).unwrap();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("factcheck"));
-    let out = cmd
-        .current_dir(ws.join("claims/deeper"))
-        .args(["source", "list", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("275e20f7"));
+    let run = ws
+        .cmd(&["source", "list", "--format", "json"])
+        .dir("claims/deeper")
+        .run()
+        .success();
+    assert!(run.stdout.contains("275e20f7"), "{}", run.render());
     let other = Ws::bare();
     let run = other
         .run(&["-C", ws.path().to_str().unwrap(), "source", "list"])

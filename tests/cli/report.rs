@@ -106,11 +106,9 @@ fn builtin_templates_render_every_fixture() {
             );
             // Nothing should name a temporary path; if something ever does,
             // the snapshot stays stable and shows where.
-            let shown = run
-                .stdout
-                .replace(&ws.path().display().to_string(), "[WS]")
-                .replace(&dir.display().to_string(), "[FIXTURE]");
-            insta::assert_snapshot!(template, shown);
+            let (root, fixture) = (ws.path().display().to_string(), dir.display().to_string());
+            redact(&[(&root, "[WS]"), (&fixture, "[FIXTURE]")])
+                .bind(|| insta::assert_snapshot!(template, run.stdout));
         }
     });
 }

@@ -57,27 +57,12 @@ fn duplicate_add_is_a_no_op_that_prints_the_same_id() {
 #[test]
 fn source_add_reads_stdin_and_sniffs_media_types() {
     let ws = Ws::new();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("factcheck"));
-    let out = cmd
-        .current_dir(ws.path())
-        .args(["source", "add", "-", "--format", "json"])
-        .env("FACTCHECK_REVIEWER", "alice")
-        .env("FACTCHECK_NOW", NOW)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(b"<!DOCTYPE html><p>Hello</p>")?;
-            child.wait_with_output()
-        })
-        .unwrap();
-    assert!(out.status.success());
-    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = ws
+        .cmd(&["source", "add", "-", "--format", "json"])
+        .stdin("<!DOCTYPE html><p>Hello</p>")
+        .run()
+        .success();
+    let meta: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(meta["media_type"], "text/html");
     assert!(meta["file"].as_str().unwrap().ends_with(".html"));
 

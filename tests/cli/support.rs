@@ -1,8 +1,6 @@
 //! A small fluent harness: a temporary workspace and a way to run the real
 //! binary in it with the clock and the reviewer fixed.
 
-#![allow(dead_code)]
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -63,30 +61,40 @@ impl Ws {
 
     /// Runs `factcheck ARGS` in the workspace as `alice` at `NOW`.
     pub fn run(&self, args: &[&str]) -> Run {
-        self.run_with(args, &[])
+        self.cmd(args).run()
     }
 
     /// Like `run`, with extra environment variables.
     pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut cmd = std::process::Command::new(cargo_bin("factcheck"));
-        cmd.current_dir(self.path())
+        let mut cmd = self.cmd(args);
+        for (k, v) in env {
+            cmd = cmd.env(k, v);
+        }
+        cmd.run()
+    }
+
+    /// `factcheck ARGS` in the workspace as `alice` at `NOW`, to be given
+    /// stdin, another folder or more environment before it runs.
+    pub fn cmd(&self, args: &[&str]) -> Cmd {
+        let mut command = std::process::Command::new(cargo_bin("factcheck"));
+        command
+            .current_dir(self.path())
             .args(args)
             .env("FACTCHECK_NOW", NOW)
             .env("FACTCHECK_REVIEWER", "alice")
-            .env_remove("FACTCHECK_WORKSPACE");
+            .env_remove("FACTCHECK_WORKSPACE")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE");
         // `source fetch` tests talk to loopback servers, never through a proxy
         // from the environment unless a test sets one.
         for proxy in ["ALL_PROXY", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"] {
-            cmd.env_remove(proxy).env_remove(proxy.to_ascii_lowercase());
+            command
+                .env_remove(proxy)
+                .env_remove(proxy.to_ascii_lowercase());
         }
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let out = cmd.output().expect("run factcheck");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        Cmd {
+            command,
+            stdin: None,
             root: self.path().to_path_buf(),
         }
     }
@@ -179,6 +187,99 @@ impl Ws {
     pub fn claim_file(&self, id: &str) -> String {
         format!("claims/{id}.yaml")
     }
+}
+
+/// One `factcheck` run being set up (see [`Ws::cmd`]).
+pub struct Cmd {
+    command: std::process::Command,
+    stdin: Option<Vec<u8>>,
+    root: PathBuf,
+}
+
+impl Cmd {
+    /// Feeds `bytes` to the run's standard input (otherwise it is empty).
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Cmd {
+        self.stdin = Some(bytes.into());
+        self
+    }
+
+    /// Runs in `rel`, a folder of the workspace, instead of its root.
+    pub fn dir(mut self, rel: &str) -> Cmd {
+        self.command.current_dir(self.root.join(rel));
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Cmd {
+        self.command.env(key, value);
+        self
+    }
+
+    /// Runs it to the end.
+    pub fn run(self) -> Run {
+        self.spawn().wait()
+    }
+
+    /// Starts it, for runs that must overlap; [`Running::wait`] collects it.
+    pub fn spawn(mut self) -> Running {
+        use std::process::Stdio;
+        self.command
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = self.command.spawn().expect("start factcheck");
+        if let Some(bytes) = self.stdin {
+            use std::io::Write;
+            let mut pipe = child.stdin.take().expect("piped stdin");
+            // Written on a thread: a child that prints before reading must not deadlock.
+            std::thread::spawn(move || {
+                let _ = pipe.write_all(&bytes);
+            });
+        }
+        Running {
+            child,
+            root: self.root,
+        }
+    }
+}
+
+/// A started run (see [`Cmd::spawn`]).
+pub struct Running {
+    child: std::process::Child,
+    root: PathBuf,
+}
+
+impl Running {
+    pub fn wait(self) -> Run {
+        let out = self.child.wait_with_output().expect("run factcheck");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            root: self.root,
+        }
+    }
+}
+
+/// insta settings that replace each of this test's own values (claim ids,
+/// snapshot hashes) with a name, so a snapshot shows `[ID]` rather than a
+/// value that changes with the inputs: `redact(&[(&id, "[ID]")]).bind(|| …)`.
+pub fn redact(values: &[(&str, &str)]) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    for (value, name) in values {
+        let pattern: String = value
+            .chars()
+            .flat_map(|c| {
+                let special = "\\.+*?()|[]{}^$#&-~".contains(c);
+                special.then_some('\\').into_iter().chain([c])
+            })
+            .collect();
+        settings.add_filter(&pattern, *name);
+    }
+    settings
 }
 
 /// What one run printed and returned.
