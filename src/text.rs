@@ -405,4 +405,16 @@ mod tests {
         .unwrap();
         assert!(html.contains("Hello world"), "{html:?}");
     }
+
+    /// Offsets stored in claims and evidence count chars of this text: if an
+    /// upgrade of the HTML converter changes it, this fails before any stored
+    /// offset silently points at other words (`cargo insta review` shows how).
+    #[test]
+    fn the_text_of_an_html_page_is_pinned() {
+        let html = include_bytes!("../tests/fixtures/page.html");
+        let text = decode(html, "text/html; charset=utf-8", "page.html").unwrap();
+        let headline = "OpenAI完成66亿美元融资";
+        let at = text.find(headline).map(|b| text[..b].chars().count());
+        insta::assert_snapshot!(format!("`{headline}` at char {at:?}\n---\n{text}"));
+    }
 }
