@@ -128,6 +128,16 @@ const CLAIM_CACHE: &str = "claim-cache";
 
 /// Runs every check. `lock` is needed only with `fix`.
 pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outcome> {
+    run_with_progress(ws, options, lock, &())
+}
+
+/// [`run`], telling `progress` how the hashing of snapshots goes.
+pub fn run_with_progress(
+    ws: &Workspace,
+    options: Options,
+    lock: Option<&Lock>,
+    progress: &dyn crate::hash::Progress,
+) -> Result<Outcome> {
     let mut out = Outcome::default();
 
     // Snapshots: the folder's contents, each record, each file's bytes.
@@ -144,7 +154,7 @@ pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outc
     // big snapshot, its hashing holds one core about as long as everything
     // else takes on the others.
     let (verified, records) = rayon::join(
-        || store::verify(ws, &listing.bytes, options.full, &|_| {}),
+        || store::verify(ws, &listing.bytes, options.full, progress),
         || load_records(ws, &listing, options),
     );
     let verified = verified?;

@@ -31,6 +31,17 @@ pub(crate) const READ_AHEAD_MIN: u64 = 16 << 20;
 const BLOCK: usize = 1 << 20;
 const BLOCKS: usize = 3;
 
+/// Hears how far long hashing has come: the total first, then each block.
+/// `()` hears nothing; the command layer's progress bar listens.
+pub trait Progress: Sync {
+    /// Hashing of `total` bytes begins.
+    fn start(&self, _total: u64) {}
+    /// `n` more bytes were hashed.
+    fn advance(&self, _n: u64) {}
+}
+
+impl Progress for () {}
+
 /// Lowercase hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
@@ -49,14 +60,14 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// SHA-256 of everything `reader` yields, copying it to `sink` on the way.
 pub fn hash_copy(reader: &mut impl Read, sink: &mut impl Write) -> io::Result<(String, u64)> {
-    hash_through(reader, sink, BUF, &|_| {})
+    hash_through(reader, sink, BUF, &())
 }
 
 fn hash_through(
     reader: &mut impl Read,
     sink: &mut impl Write,
     buf_size: usize,
-    progress: &(dyn Fn(u64) + Sync),
+    progress: &dyn Progress,
 ) -> io::Result<(String, u64)> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; buf_size];
@@ -71,24 +82,20 @@ fn hash_through(
         hasher.update(&buf[..n]);
         sink.write_all(&buf[..n])?;
         size += n as u64;
-        progress(n as u64);
+        progress.advance(n as u64);
     }
     Ok((hex(&hasher.finalize()), size))
 }
 
 /// SHA-256 and size of a file, streamed.
 pub fn hash_file(path: &Path) -> Result<(String, u64)> {
-    hash_file_with(path, true, &|_| {})
+    hash_file_with(path, true, &())
 }
 
 /// [`hash_file`], with a read-ahead thread for a big file only if
 /// `read_ahead`: it pays when a core would otherwise sit idle, and costs
 /// when every core is already hashing. `progress` hears of every block hashed.
-fn hash_file_with(
-    path: &Path,
-    read_ahead: bool,
-    progress: &(dyn Fn(u64) + Sync),
-) -> Result<(String, u64)> {
+fn hash_file_with(path: &Path, read_ahead: bool, progress: &dyn Progress) -> Result<(String, u64)> {
     let mut file = File::open(path).map_err(|e| Error::io("open", path, e))?;
     let len = file.metadata().map_or(0, |m| m.len());
     let hashed = if read_ahead && len >= READ_AHEAD_MIN {
@@ -103,7 +110,7 @@ fn hash_file_with(
 }
 
 /// Hashes a big file with a helper thread reading the next blocks meanwhile.
-fn hash_read_ahead(mut file: File, progress: &(dyn Fn(u64) + Sync)) -> io::Result<(String, u64)> {
+fn hash_read_ahead(mut file: File, progress: &dyn Progress) -> io::Result<(String, u64)> {
     let (full_tx, full_rx) = mpsc::sync_channel::<(Vec<u8>, usize)>(BLOCKS);
     let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
     for _ in 0..BLOCKS {
@@ -126,7 +133,7 @@ fn hash_read_ahead(mut file: File, progress: &(dyn Fn(u64) + Sync)) -> io::Resul
         for (block, n) in full_rx {
             hasher.update(&block[..n]);
             size += n as u64;
-            progress(n as u64);
+            progress.advance(n as u64);
             let _ = empty_tx.send(block);
         }
         reader
@@ -164,9 +171,10 @@ pub struct Job<K> {
 /// SHA-256 and size, or why it could not be read, in no particular order.
 pub fn hash_files<K: Send>(
     mut jobs: Vec<Job<K>>,
-    progress: &(dyn Fn(u64) + Sync),
+    progress: &dyn Progress,
 ) -> Vec<(K, Result<(String, u64)>)> {
     jobs.sort_by_key(|job| std::cmp::Reverse(job.size));
+    progress.start(jobs.iter().map(|j| j.size).sum());
     // Read ahead only while there are fewer big files than cores: otherwise
     // every core is hashing already and a reader thread only competes.
     let big = jobs.iter().filter(|j| j.size >= READ_AHEAD_MIN).count();
@@ -253,7 +261,7 @@ mod tests {
             let path = dir.path().join(format!("f{size}"));
             fs::write(&path, &bytes).unwrap();
             for read_ahead in [true, false] {
-                let (hashed, len) = hash_file_with(&path, read_ahead, &|_| {}).unwrap();
+                let (hashed, len) = hash_file_with(&path, read_ahead, &()).unwrap();
                 assert_eq!(len, size as u64);
                 assert_eq!(hashed, sha256_hex(&bytes), "size {size}");
             }
@@ -286,17 +294,29 @@ mod tests {
             size: 0,
         });
         expected.push((usize::MAX, None));
-        let seen = AtomicU64::new(0);
-        let mut hashed: Vec<(usize, Option<String>)> = hash_files(jobs, &|n| {
-            seen.fetch_add(n, Ordering::Relaxed);
-        })
-        .into_iter()
-        .map(|(key, r)| (key, r.ok().map(|(hex, _)| hex)))
-        .collect();
+        #[derive(Default)]
+        struct Seen {
+            total: AtomicU64,
+            done: AtomicU64,
+        }
+        impl Progress for Seen {
+            fn start(&self, total: u64) {
+                self.total.store(total, Ordering::Relaxed);
+            }
+            fn advance(&self, n: u64) {
+                self.done.fetch_add(n, Ordering::Relaxed);
+            }
+        }
+        let seen = Seen::default();
+        let mut hashed: Vec<(usize, Option<String>)> = hash_files(jobs, &seen)
+            .into_iter()
+            .map(|(key, r)| (key, r.ok().map(|(hex, _)| hex)))
+            .collect();
         hashed.sort();
         expected.sort();
         assert_eq!(hashed, expected);
         let total: usize = sizes().iter().sum();
-        assert_eq!(seen.load(Ordering::Relaxed), total as u64);
+        assert_eq!(seen.total.load(Ordering::Relaxed), total as u64);
+        assert_eq!(seen.done.load(Ordering::Relaxed), total as u64);
     }
 }

@@ -19,17 +19,29 @@ pub mod report;
 pub mod rules;
 pub mod store;
 pub mod table;
+pub mod term;
 pub mod text;
 pub mod ui;
 pub mod warc;
 pub mod workspace;
 mod yaml;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 /// Parses the command line, runs it, prints any error, and returns the exit code.
 pub fn run() -> i32 {
-    let cli = match commands::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let color = term::color_from_args(&args);
+    term::set_color(color);
+    let parsed = commands::Cli::command()
+        .color(match color {
+            term::ColorChoice::Auto => clap::ColorChoice::Auto,
+            term::ColorChoice::Always => clap::ColorChoice::Always,
+            term::ColorChoice::Never => clap::ColorChoice::Never,
+        })
+        .try_get_matches_from(args)
+        .and_then(|mut matches| commands::Cli::from_arg_matches_mut(&mut matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let code = if err.use_stderr() { 2 } else { 0 };
@@ -47,13 +59,13 @@ pub fn run() -> i32 {
 }
 
 fn print_error(err: &error::Error) {
-    eprintln!("error: {err}");
+    eprintln!("{} {err}", term::label("error:", term::RED));
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
         eprintln!("caused by: {cause}");
         source = cause.source();
     }
     if let Some(hint) = err.hint() {
-        eprintln!("hint: {hint}");
+        eprintln!("{} {hint}", term::label("hint:", term::YELLOW));
     }
 }

@@ -512,7 +512,7 @@ pub fn verify(
     ws: &Workspace,
     files: &BTreeMap<String, PathBuf>,
     full: bool,
-    progress: &(dyn Fn(u64) + Sync),
+    progress: &dyn hash::Progress,
 ) -> Result<Verified> {
     let saved = load_cache(ws);
     let none = HashMap::new();

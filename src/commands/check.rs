@@ -2,9 +2,11 @@
 
 use crate::check::{self, Options};
 use crate::error::Result;
+use crate::term;
 use crate::ui::{Ctx, emit, emit_json};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  factcheck check\n  factcheck check --full --format json")]
 pub struct CheckArgs {
     /// Rehash every snapshot, ignoring the stat cache
     #[arg(long)]
@@ -17,14 +19,17 @@ pub struct CheckArgs {
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
     let lock = if args.fix { Some(ws.lock()?) } else { None };
-    let outcome = check::run(
+    let bar = term::Bytes::new("hashing snapshots", term::ONE_SECOND_OF_BYTES);
+    let outcome = check::run_with_progress(
         &ws,
         Options {
             full: args.full,
             fix: args.fix,
         },
         lock.as_ref(),
+        &bar,
     )?;
+    drop(bar);
     let code = i32::from(!outcome.problems.is_empty());
     if ctx.json() {
         emit_json(&outcome)?;

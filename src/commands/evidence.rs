@@ -7,12 +7,18 @@ use crate::store;
 use crate::ui::{Ctx, nonempty};
 
 #[derive(Debug, clap::Subcommand)]
+#[command(
+    after_help = "Example:\n  factcheck evidence add c1fa 5e9f21 --stance supports --excerpt \"…\""
+)]
 pub enum EvidenceCommand {
     /// Attach evidence from a snapshot to a claim
     Add(AddArgs),
 }
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  factcheck evidence add c1fa 5e9f21 --stance supports --excerpt \"announced on May 13, 2024\""
+)]
 pub struct AddArgs {
     /// The claim's id or a unique prefix of it
     pub claim: String,

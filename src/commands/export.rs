@@ -34,8 +34,12 @@ use crate::workspace::{self, Workspace};
 mod annotations;
 
 #[derive(Debug, clap::Subcommand)]
+#[command(
+    after_help = "Examples:\n  factcheck export claimreview --out reviews.json\n  factcheck export annotations --out annotations.jsonld"
+)]
 pub enum ExportCommand {
     /// schema.org ClaimReview JSON-LD for every claim with a verdict
+    #[command(after_help = "Example:\n  factcheck export claimreview --out reviews.json")]
     Claimreview {
         /// Write here instead of standard output
         #[arg(long, value_name = "FILE")]

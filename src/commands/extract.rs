@@ -9,6 +9,7 @@ use crate::store;
 use crate::ui::{Ctx, emit, emit_json};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  factcheck extract --top 20 --min-score 0.5")]
 pub struct ExtractArgs {
     /// The snapshot to read (default: the workspace's article)
     pub source: Option<String>,

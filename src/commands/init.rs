@@ -10,6 +10,7 @@ use crate::workspace::Workspace;
 
 /// Create a workspace: factcheck.yaml (with a default rating scale), claims/, sources/, templates/.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  factcheck init desk && cd desk")]
 pub struct InitArgs {
     /// Folder to create it in (made if missing; default: `-C DIR`, else the current folder)
     pub dir: Option<PathBuf>,

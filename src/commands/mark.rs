@@ -10,6 +10,9 @@ use crate::ui::{Ctx, nonempty};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  factcheck mark c1fa verified --rating 属实 --note \"May 13 in the US is May 14 in Beijing.\""
+)]
 pub struct MarkArgs {
     /// The claim's id or a unique prefix of it
     pub claim: String,
@@ -119,7 +122,7 @@ fn evidence_intact(ws: &Workspace, claim: &Claim) -> std::result::Result<(), Str
         files.insert(e.source.hex().to_string(), ws.sources_dir().join(file));
     }
     // Every byte rehashed: a verdict is not given on a stat.
-    let verified = store::verify(ws, &files, true, &|_| {}).map_err(|err| err.to_string())?;
+    let verified = store::verify(ws, &files, true, &()).map_err(|err| err.to_string())?;
     let damaged = claim
         .evidence
         .iter()

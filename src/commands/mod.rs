@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Result;
+use crate::term::ColorChoice;
 use crate::ui::Ctx;
 
 pub mod check;
@@ -22,6 +23,10 @@ pub mod sign;
 pub mod source;
 pub mod source_edit;
 pub mod summary;
+
+// Command-line conventions: shell completions and the manual page.
+pub mod completions;
+pub mod man;
 
 /// A fact-checking desk's workspace: snapshot an article and its evidence,
 /// anchor claims to its exact words, record verdicts, and report.
@@ -46,6 +51,9 @@ pub struct GlobalArgs {
     /// Output for people (text) or for machines (json)
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// When to colour output (auto: on a terminal, unless NO_COLOR is set)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
 }
 
 /// How records are printed.
@@ -85,6 +93,10 @@ pub enum Command {
     Summary(summary::SummaryArgs),
     /// Can the piece run? The recommendation and why (exit 0 only for publish)
     Decision(decision::DecisionArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff)
+    Man(man::ManArgs),
 }
 
 /// Runs a parsed command line.
@@ -103,6 +115,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Extract(args) => extract::run(&ctx, args),
         Command::Summary(args) => summary::run(&ctx, args),
         Command::Decision(args) => decision::run(&ctx, args),
+        Command::Completions(args) => completions::run(&ctx, args),
+        Command::Man(args) => man::run(&ctx, args),
     }
 }
 
@@ -114,5 +128,24 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_help_shows_an_example() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let path = format!("{path} {}", sub.get_name());
+                let example = sub
+                    .get_after_help()
+                    .is_some_and(|h| h.to_string().contains("\n  factcheck "));
+                if !example {
+                    missing.push(path.clone());
+                }
+                walk(sub, &path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "factcheck", &mut missing);
+        assert!(missing.is_empty(), "no example in --help of: {missing:?}");
     }
 }

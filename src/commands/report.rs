@@ -10,10 +10,14 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::Status;
 use crate::report::{self, Template};
+use crate::term;
 use crate::ui::{Ctx, emit, say};
 use crate::workspace::{self, Workspace};
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  factcheck report --status disputed --out disputed.md\n  factcheck report --template brief"
+)]
 pub struct ReportArgs {
     /// Template name (in templates/ or built in) or a path to a template file
     #[arg(long, default_value = "report")]
@@ -26,14 +30,22 @@ pub struct ReportArgs {
     pub status: Vec<Status>,
 }
 
+/// From about this many claims a report takes long enough to show a spinner.
+const SPINNER_MIN_CLAIMS: usize = 2000;
+
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
     let template = find_template(&ws, &args.template)?;
     let options = report::Options {
         statuses: args.status,
     };
+    let spinner = term::Spinner::start(|| {
+        let claims = ws.claim_files().ok()?.len();
+        (claims >= SPINNER_MIN_CLAIMS).then(|| format!("reporting on {claims} claims"))
+    });
     let context = report::context(&ws, &options)?;
     let text = report::render(&template, &context, Some(ws.templates_dir()))?;
+    drop(spinner);
     crate::free::at_exit(context);
     match &args.out {
         Some(path) => {

@@ -5,6 +5,7 @@ use crate::model::{Event, HistoryEntry, Status};
 use crate::ui::{Ctx, nonempty};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  factcheck sign c1fa --by 王芳")]
 pub struct SignArgs {
     /// The claim's id or a unique prefix of it
     pub claim: String,

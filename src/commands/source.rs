@@ -9,19 +9,26 @@ use std::fs::File;
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
+use crate::hash::Progress as _;
 use crate::model::{Day, MediaType, SourceKind};
 use crate::store::{self, NewSource};
 use crate::table;
+use crate::term;
 use crate::text;
 use crate::ui::{Ctx, emit, emit_json, nonempty, say};
 
 #[derive(Debug, clap::Subcommand)]
+#[command(
+    after_help = "Examples:\n  factcheck source add article.md --article\n  factcheck source list"
+)]
 pub enum SourceCommand {
     /// Snapshot a file (or `-` for stdin) into sources/, named by its SHA-256
     Add(AddArgs),
     /// List the snapshots
+    #[command(after_help = "Example:\n  factcheck source list --format json")]
     List,
     /// Show one snapshot's record
+    #[command(after_help = "Example:\n  factcheck source show 275e20")]
     Show {
         /// `sha256:<hex>` or a unique prefix of at least 6 hex characters
         id: String,
@@ -32,11 +39,13 @@ pub enum SourceCommand {
     /// Capture a web page: its bytes as a snapshot, the HTTP exchange as a WARC
     Fetch(fetch::FetchArgs),
     /// List every capture of a URL in time order, and whether its text changed
+    #[command(after_help = "Example:\n  factcheck source history https://example.org/news/gpt-4o")]
     History {
         /// The URL, as given to `source fetch`
         url: String,
     },
     /// Show the lines of text that differ between two snapshots
+    #[command(after_help = "Example:\n  factcheck source diff 4b1c07 9a0e55")]
     Diff {
         /// The earlier snapshot
         a: String,
@@ -46,6 +55,9 @@ pub enum SourceCommand {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  factcheck source add article.md --article --title \"The article\"\n  curl -s https://example.org/page | factcheck source add - --media-type text/html"
+)]
 pub struct AddArgs {
     /// The file to snapshot, or `-` for standard input
     pub path: PathBuf,
@@ -139,8 +151,10 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
                 args.path.display()
             )));
         }
-        let mut file = File::open(&args.path).map_err(|e| Error::io("open", &args.path, e))?;
-        store::add(&ws, &mut file, new, &by, at, &lock)?
+        let file = File::open(&args.path).map_err(|e| Error::io("open", &args.path, e))?;
+        let bar = term::Bytes::new("snapshotting", term::ONE_SECOND_OF_BYTES);
+        bar.start(meta.len());
+        store::add(&ws, &mut bar.reader(file), new, &by, at, &lock)?
     };
     let id = meta.id().clone();
     if args.article && ws.config.article.as_ref() != Some(&id) {

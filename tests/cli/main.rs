@@ -9,6 +9,7 @@ mod annotations;
 mod bundled;
 mod check;
 mod claim;
+mod conventions;
 mod evidence;
 mod export;
 mod extract;

@@ -8,6 +8,9 @@ use crate::ui::{Ctx, emit, emit_json, nonempty, say};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  factcheck claim add --kind date --text \"OpenAI于2024年5月14日发布GPT-4o。\" --quote \"今年5月14日，OpenAI发布GPT-4o\""
+)]
 pub struct AddArgs {
     /// The claim as you state it: a self-contained, checkable sentence
     #[arg(long)]

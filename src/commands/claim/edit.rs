@@ -5,6 +5,9 @@ use crate::model::{Event, HistoryEntry, Kind};
 use crate::ui::{Ctx, emit, emit_json, nonempty, say};
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  factcheck claim edit c1fa --speaker ByteAILab --tag gpt-4o --note \"attribution\""
+)]
 pub struct EditArgs {
     /// The claim's id or a unique prefix of it
     pub id: String,
@@ -78,6 +81,9 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  factcheck claim remove altman-denial --note \"duplicate of c8aed88\""
+)]
 pub struct RemoveArgs {
     /// The claim's id or a unique prefix of it
     pub id: String,

@@ -6,6 +6,7 @@ use crate::table;
 use crate::ui::{Ctx, emit, emit_json};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  factcheck claim list --status unverified --tag finances")]
 pub struct ListArgs {
     /// Only claims with this status (repeatable)
     #[arg(long, value_enum)]

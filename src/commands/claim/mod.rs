@@ -12,12 +12,16 @@ use crate::error::Result;
 use crate::ui::Ctx;
 
 #[derive(Debug, clap::Subcommand)]
+#[command(
+    after_help = "Examples:\n  factcheck claim add --text \"…\" --quote \"…\"\n  factcheck claim list"
+)]
 pub enum ClaimCommand {
     /// Add a claim, anchored to the article's exact words with --quote
     Add(AddArgs),
     /// List claims in article order
     List(ListArgs),
     /// Show one claim with its evidence and history
+    #[command(after_help = "Example:\n  factcheck claim show c1fa")]
     Show {
         /// The claim's id or a unique prefix of it
         id: String,

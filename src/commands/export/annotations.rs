@@ -53,6 +53,9 @@ use crate::workspace::{self, Workspace};
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  factcheck export annotations --status disputed --out annotations.jsonld"
+)]
 pub struct AnnotationsArgs {
     /// Write here instead of standard output
     #[arg(long, value_name = "FILE")]

@@ -18,6 +18,9 @@ use crate::ui::{Ctx, emit, emit_json, nonempty, say};
 
 /// Capture a web page: its bytes as a snapshot, the HTTP exchange as a WARC
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  factcheck source fetch https://example.org/news/gpt-4o --kind news\n  factcheck source fetch https://example.org/removed-post --keep-status"
+)]
 pub struct FetchArgs {
     /// The http:// or https:// URL to capture
     pub url: String,
