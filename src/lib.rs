@@ -1,27 +1,32 @@
 //! factcheck: a fact-checking desk's workspace in plain files.
 //!
 //! Data flows one way: a command opens the [`workspace`], loads records
-//! ([`model`]), applies the rules ([`rules`], [`anchor`], [`check`]) and either
+//! ([`model`]), applies the rules (`rules`, [`anchor`], [`check`]) and either
 //! saves records back or renders a [`report`].
+//!
+//! The public modules are what another program needs to read and write a
+//! workspace (records, snapshots, hashing, anchoring, checks, reports,
+//! extraction); the command line itself (`commands`, `ui`, `term`, `table`)
+//! is reached only through [`run`].
 
 pub mod anchor;
 pub mod check;
-pub mod commands;
+pub(crate) mod commands;
 pub mod decision;
 pub mod error;
 pub mod extract;
 pub mod fetch;
 mod free;
 pub mod hash;
-pub mod html_meta;
+pub(crate) mod html_meta;
 pub mod model;
 pub mod report;
-pub mod rules;
+pub(crate) mod rules;
 pub mod store;
-pub mod table;
-pub mod term;
+pub(crate) mod table;
+pub(crate) mod term;
 pub mod text;
-pub mod ui;
+pub(crate) mod ui;
 pub mod warc;
 pub mod workspace;
 mod yaml;

@@ -6,7 +6,8 @@ use std::io::Write;
 
 use crate::commands::{Format, GlobalArgs};
 use crate::error::{Error, Result};
-use crate::model::{Claim, Time};
+use crate::model::{Claim, HistoryEntry, SourceId, Time};
+use crate::store;
 use crate::workspace::{self, Workspace};
 
 /// What every command gets: the global options, and ways to open the workspace.
@@ -94,4 +95,60 @@ pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<()> {
 /// A short status message for people, on stderr.
 pub fn say(text: &str) {
     eprintln!("{text}");
+}
+
+// Small pieces of output more than one command needs, each in one place.
+
+/// `1 claim`, `2 claims`: a count with its noun, plural with an `s`.
+pub fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", plural_s(n))
+}
+
+/// The ending of a noun counted `n` times: `""` for one, else `"s"`.
+pub fn plural_s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The snapshot a command reads: the one `given` (`--in SOURCE`, `SOURCE`),
+/// else the workspace's article. `why` says what needs a source, and
+/// `instead` how to name one, for the error when there is no article.
+pub fn source_or_article(
+    ws: &Workspace,
+    given: Option<&str>,
+    why: &str,
+    instead: &str,
+) -> Result<SourceId> {
+    match given {
+        Some(given) => store::resolve(ws, given),
+        None => ws.config.article.clone().ok_or_else(|| {
+            Error::usage(format!("{why}, and this workspace has no article set")).with_hint(
+                format!(
+                    "{instead}, or mark the article with `factcheck source add PATH --article`"
+                ),
+            )
+        }),
+    }
+}
+
+/// One history entry on one line, for people:
+/// `TIME  WHO  event → status [rating] (fields): note`.
+pub fn history_line(h: &HistoryEntry) -> String {
+    let mut what = format!("{:?}", h.event).to_lowercase();
+    if let Some(s) = h.status {
+        what.push_str(&format!(" → {s}"));
+    }
+    if let Some(r) = &h.rating {
+        what.push_str(&format!(" [{r}]"));
+    }
+    if let (Some(stance), Some(source)) = (h.stance, &h.source) {
+        what.push_str(&format!(" ({stance} from {})", source.short()));
+    }
+    if !h.fields.is_empty() {
+        what.push_str(&format!(" ({})", h.fields.join(", ")));
+    }
+    let mut line = format!("{}  {}  {what}", h.at, h.by);
+    if let Some(n) = &h.note {
+        line.push_str(&format!(": {n}"));
+    }
+    line
 }

@@ -3,7 +3,7 @@
 use crate::check::{self, Options};
 use crate::error::Result;
 use crate::term;
-use crate::ui::{Ctx, emit, emit_json};
+use crate::ui::{Ctx, emit, emit_json, plural};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  factcheck check\n  factcheck check --full --format json")]
@@ -44,16 +44,13 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
     }
     let n = outcome.problems.len();
     out.push_str(&format!(
-        "{} in {} claim{} and {} snapshot{}\n",
+        "{} in {} and {}\n",
         match n {
             0 => "no problems".to_string(),
-            1 => "1 problem".to_string(),
-            n => format!("{n} problems"),
+            n => plural(n, "problem"),
         },
-        outcome.claims,
-        if outcome.claims == 1 { "" } else { "s" },
-        outcome.sources,
-        if outcome.sources == 1 { "" } else { "s" },
+        plural(outcome.claims, "claim"),
+        plural(outcome.sources, "snapshot"),
     ));
     emit(&out)?;
     Ok(code)

@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 use crate::model::{Claim, Config, Language, SourceId, SourceMeta, Status, article_order};
 use crate::report;
 use crate::store;
-use crate::ui::{Ctx, emit, say};
+use crate::ui::{Ctx, emit, plural, say};
 use crate::workspace::{self, Workspace};
 
 mod annotations;
@@ -131,8 +131,8 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> Result<i32> {
     let (reviews, held) = claimreviews(&ws)?;
     if held > 0 {
         say(&format!(
-            "left out {held} verdict{} awaiting sign-off (`factcheck sign CLAIM`)",
-            if held == 1 { "" } else { "s" }
+            "left out {} awaiting sign-off (`factcheck sign CLAIM`)",
+            plural(held, "verdict")
         ));
     }
     if ws.config.publisher.is_none() && !reviews.is_empty() {
@@ -146,9 +146,8 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> Result<i32> {
         Some(path) => {
             workspace::write_atomic(&path, text.as_bytes())?;
             say(&format!(
-                "wrote {} review{} to `{}`",
-                reviews.len(),
-                if reviews.len() == 1 { "" } else { "s" },
+                "wrote {} to `{}`",
+                plural(reviews.len(), "review"),
                 path.display()
             ));
         }

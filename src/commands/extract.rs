@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::extract;
 use crate::model::ClaimId;
 use crate::store;
-use crate::ui::{Ctx, emit, emit_json};
+use crate::ui::{Ctx, emit, emit_json, source_or_article};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example:\n  factcheck extract --top 20 --min-score 0.5")]
@@ -43,13 +43,12 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         return Err(Error::usage("`--min-score` is a number from 0 to 1"));
     }
     let ws = ctx.workspace()?;
-    let id = match &args.source {
-        Some(given) => store::resolve(&ws, given)?,
-        None => ws.config.article.clone().ok_or_else(|| {
-            Error::usage("this workspace has no article set, so name the snapshot to read")
-                .with_hint("`factcheck extract SOURCE`, or `factcheck source add PATH --article`")
-        })?,
-    };
+    let id = source_or_article(
+        &ws,
+        args.source.as_deref(),
+        "`extract` reads a snapshot",
+        "name one: `factcheck extract SOURCE`",
+    )?;
     let meta = store::load_meta(&ws, &id)?;
     let text = store::read_text(&ws, &meta)?;
     let claims = ws.load_claims()?;

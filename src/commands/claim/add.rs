@@ -4,7 +4,7 @@ use crate::anchor;
 use crate::error::{Error, Result};
 use crate::model::{Anchor, Claim, ClaimId, Event, HistoryEntry, Kind, Status};
 use crate::store;
-use crate::ui::{Ctx, emit, emit_json, nonempty, say};
+use crate::ui::{Ctx, emit, emit_json, nonempty, say, source_or_article};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
@@ -119,13 +119,7 @@ fn locate(
     source: Option<&str>,
     occurrence: Option<usize>,
 ) -> Result<Anchor> {
-    let id = match source {
-        Some(s) => store::resolve(ws, s)?,
-        None => ws.config.article.clone().ok_or_else(|| {
-            Error::usage("`--quote` needs a source, and this workspace has no article set")
-                .with_hint("pass `--in SOURCE`, or mark the article with `factcheck source add PATH --article`")
-        })?,
-    };
+    let id = source_or_article(ws, source, "`--quote` needs a source", "pass `--in SOURCE`")?;
     let meta = store::load_meta(ws, &id)?;
     let text = store::read_text(ws, &meta)?;
     let label = format!("snapshot {} ({})", id.short(), meta.label());

@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::model::{Claim, Kind, Status, article_order};
 use crate::table;
-use crate::ui::{Ctx, emit, emit_json};
+use crate::ui::{Ctx, emit, emit_json, history_line};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example:\n  factcheck claim list --status unverified --tag finances")]
@@ -112,24 +112,7 @@ fn render(c: &Claim) -> String {
     }
     out.push_str("  history\n");
     for h in &c.history {
-        let mut what = format!("{:?}", h.event).to_lowercase();
-        if let Some(s) = h.status {
-            what.push_str(&format!(" → {s}"));
-        }
-        if let Some(r) = &h.rating {
-            what.push_str(&format!(" [{r}]"));
-        }
-        if let (Some(stance), Some(source)) = (h.stance, &h.source) {
-            what.push_str(&format!(" ({stance} from {})", source.short()));
-        }
-        if !h.fields.is_empty() {
-            what.push_str(&format!(" ({})", h.fields.join(", ")));
-        }
-        out.push_str(&format!("    {}  {}  {what}", h.at, h.by));
-        if let Some(n) = &h.note {
-            out.push_str(&format!(": {n}"));
-        }
-        out.push('\n');
+        out.push_str(&format!("    {}\n", history_line(h)));
     }
     out
 }

@@ -46,7 +46,7 @@ use crate::model::{
 use crate::report;
 use crate::store;
 use crate::text::SourceText;
-use crate::ui::{Ctx, emit, say};
+use crate::ui::{Ctx, emit, plural_s, say};
 use crate::workspace::{self, Workspace};
 
 /// The JSON-LD context every annotation document names.
@@ -245,17 +245,13 @@ pub fn run(ctx: &Ctx, args: AnnotationsArgs) -> Result<i32> {
             say(&format!(
                 "wrote {} annotation{} to `{}`",
                 collection.total,
-                plural(collection.total),
+                plural_s(collection.total),
                 path.display()
             ));
         }
         None => emit(&text)?,
     }
     Ok(0)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn report_tally(tally: &Tally) {
@@ -269,13 +265,13 @@ fn report_tally(tally: &Tally) {
     if unanchored > 0 {
         say(&format!(
             "left out {unanchored} unanchored claim{} (no quote to point at)",
-            plural(unanchored)
+            plural_s(unanchored)
         ));
     }
     if lost > 0 {
         say(&format!(
             "left out {lost} claim{} whose quote no longer occurs in {} (`factcheck check` lists {})",
-            plural(lost),
+            plural_s(lost),
             if lost == 1 {
                 "its snapshot"
             } else {
@@ -287,23 +283,23 @@ fn report_tally(tally: &Tally) {
     if moved > 0 {
         say(&format!(
             "{moved} selector{} had stale offsets and {} exported where the quote is now (`factcheck check --fix` updates the records)",
-            plural(moved),
+            plural_s(moved),
             if moved == 1 { "was" } else { "were" }
         ));
     }
     if unchecked > 0 {
         say(&format!(
             "{unchecked} selector{} exported as recorded: {} snapshot could not be read (`factcheck check` says why)",
-            plural(unchecked),
+            plural_s(unchecked),
             if unchecked == 1 { "its" } else { "their" }
         ));
     }
     if unsigned > 0 {
         say(&format!(
             "{unsigned} verdict{} awaiting sign-off left out of {} annotation{} (`factcheck sign CLAIM`)",
-            plural(unsigned),
+            plural_s(unsigned),
             if unsigned == 1 { "its" } else { "their" },
-            plural(unsigned)
+            plural_s(unsigned)
         ));
     }
 }
