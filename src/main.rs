@@ -1,3 +1,6 @@
+//! The `factcheck` binary: everything is in the library; this only exits
+//! with the code [`factcheck::run`] returns.
+
 fn main() {
     std::process::exit(factcheck::run());
 }

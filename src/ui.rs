@@ -1,6 +1,7 @@
 //! What every command shares: the context a command runs in ([`Ctx`]: the
-//! global options, who and when), and how output reaches people (`say`, on
-//! stderr) and machines (`emit`, `emit_json`, on stdout).
+//! global options, who and when), how output reaches people (`say`, on
+//! stderr) and machines (`emit`, `emit_json`, on stdout), and the small
+//! pieces of output more than one command prints the same way.
 
 use std::io::Write;
 

@@ -10,11 +10,17 @@
 //! saturating curve — so that a checker can see at a glance why a sentence
 //! was proposed and disagree with it. Everything runs offline with
 //! hand-written scanners; there is no model and no dictionary beyond the
-//! small cue lists below.
+//! small cue lists. The headline and the lede are ranked too, marked with
+//! their [`Place`].
 //!
 //! Offsets are counted in Unicode scalar values (`char`s), not bytes, and a
 //! sentence's `text` is always the exact slice `[start, end)` of the source,
 //! so it can be stored as a verbatim quote.
+//!
+//! The parts, in the order text flows through them: `markdown` (which lines
+//! are prose, and the headline), `sentence` (cutting a line into sentences),
+//! `cues` (the word lists; a new cue goes there), `score` (features, their
+//! weights, the score), with `chars` the character classes they share.
 
 use serde::Serialize;
 
