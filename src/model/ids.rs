@@ -39,7 +39,7 @@ pub const SHORT: usize = 12;
 /// stores it (claims and settings write `sha256:<hex>`). A bad value is a
 /// deserialization error, so the YAML reader reports it with file, line and column.
 pub mod bare_hex {
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserializer, Serializer};
 
     use super::SourceId;
 
@@ -48,11 +48,12 @@ pub mod bare_hex {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SourceId, D::Error> {
-        let hex = String::deserialize(d)?;
-        SourceId::from_hex(&hex).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{hex}` is not a SHA-256 (64 lowercase hex characters, the bytes' file name)"
-            ))
+        super::super::parse_str(d, |hex| {
+            SourceId::from_hex(hex).ok_or_else(|| {
+                format!(
+                    "`{hex}` is not a SHA-256 (64 lowercase hex characters, the bytes' file name)"
+                )
+            })
         })
     }
 }
@@ -82,9 +83,7 @@ impl Serialize for SourceId {
 
 impl<'de> Deserialize<'de> for SourceId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?
-            .parse()
-            .map_err(serde::de::Error::custom)
+        super::parse_str(d, str::parse)
     }
 }
 
@@ -132,9 +131,7 @@ impl Serialize for ClaimId {
 
 impl<'de> Deserialize<'de> for ClaimId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?
-            .parse()
-            .map_err(serde::de::Error::custom)
+        super::parse_str(d, str::parse)
     }
 }
 

@@ -22,3 +22,27 @@ pub use ids::{ClaimId, SHORT, SourceId};
 pub use media_type::MediaType;
 pub use source::{Capture, Fetch, Redirect, ResponseHeaders, SourceEdit, SourceKind, SourceMeta};
 pub use time::{Day, Time};
+
+/// Deserializes a string-shaped value through `parse`, inside the
+/// deserializer's own string visit, so a value `parse` refuses is reported
+/// at its line and column (an error raised after the string was read would
+/// be placed at the start of the document).
+pub(crate) fn parse_str<'de, D, T>(
+    d: D,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Visit<F>(F);
+    impl<T, F: FnOnce(&str) -> Result<T, String>> serde::de::Visitor<'_> for Visit<F> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            (self.0)(s).map_err(E::custom)
+        }
+    }
+    d.deserialize_str(Visit(parse))
+}

@@ -217,3 +217,16 @@ fn a_changed_rating_leaves_a_trail_in_history() {
     assert_eq!(ratings, ["Mostly accurate", "Accurate"]);
     assert_eq!(claim["rating"], "Accurate");
 }
+
+#[test]
+fn marking_a_claim_keeps_the_stat_cache_of_every_other_snapshot() {
+    let ws = Ws::with_article();
+    let id = claim_with_evidence(&ws, "supports");
+    ws.run(&["check"]).success();
+    let cached = |ws: &Ws| ws.read(".factcheck/stat-cache").lines().count();
+    let before = cached(&ws);
+    assert!(before >= 3, "header and two snapshots: {before}");
+    // `mark verified` rehashes only the claim's evidence; the article's entry stays.
+    ws.run(&["mark", &id, "verified"]).success();
+    assert_eq!(cached(&ws), before);
+}

@@ -190,11 +190,32 @@ fn a_bad_sha256_in_a_snapshot_record_is_a_yaml_error_not_a_crash() {
     ] {
         let run = ws.run(args).code(2);
         assert!(
-            run.stderr.contains(&format!("`{rel}` line 1 column 1"))
+            run.stderr
+                .contains(&format!("`{rel}` line 1 column 9: sha256:"))
                 && run.stderr.contains("`bogus` is not a SHA-256"),
             "{args:?}\n{}",
             run.render()
         );
         assert_eq!(ws.files(), before, "{args:?} changed a file");
     }
+}
+
+#[test]
+fn a_bad_media_type_in_a_snapshot_record_is_a_yaml_error() {
+    let ws = Ws::with_article();
+    let hex = &ARTICLE_ID["sha256:".len()..];
+    let rel = format!("sources/{hex}.yaml");
+    let record = ws.read(&rel);
+    ws.write(
+        &rel,
+        &record.replace("media_type: text/markdown", "media_type: markdown"),
+    );
+    let run = ws.run(&["source", "list"]).code(2);
+    assert!(
+        run.stderr
+            .contains(&format!("`{rel}` line 3 column 13: media_type:"))
+            && run.stderr.contains("`markdown` is not a media type"),
+        "{}",
+        run.render()
+    );
 }
