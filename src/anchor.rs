@@ -108,17 +108,19 @@ pub fn find(text: &SourceText, anchor: &Anchor) -> Found {
     let found = text.find_all(&anchor.exact);
     let best = found
         .iter()
-        .map(|&(s, e)| {
-            let (before, after) = text.context(s, e, CONTEXT);
-            let score =
-                common_suffix(before, &anchor.prefix) + common_prefix(after, &anchor.suffix);
-            (score, s, e)
-        })
+        .map(|&(s, e)| (context_score(text, s, e, anchor), s, e))
         .max_by_key(|&(score, s, _)| (score, std::cmp::Reverse(s)));
     match best {
         Some((score, start, end)) if found.len() == 1 || score > 0 => Found::Moved { start, end },
         _ => Found::Lost,
     }
+}
+
+/// How many characters of a selector's prefix and suffix agree with the
+/// text around `[start, end)`: the W3C TextQuoteSelector's tie-breaker.
+pub fn context_score(text: &SourceText, start: usize, end: usize, anchor: &Anchor) -> usize {
+    let (before, after) = text.context(start, end, CONTEXT);
+    common_suffix(before, &anchor.prefix) + common_prefix(after, &anchor.suffix)
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {

@@ -51,6 +51,10 @@ crate::keyword_enum!(
         NoCorrection => "no-correction",
         Inconsistent => "inconsistent",
         LateEvidence => "late-evidence",
+        // Article revisions.
+        OldRevision => "old-revision",
+        Recheck => "recheck",
+        RevisionChain => "revision-chain",
     }
 );
 
@@ -66,6 +70,7 @@ impl ProblemKind {
                 | ProblemKind::NoCorrection
                 | ProblemKind::Inconsistent
                 | ProblemKind::LateEvidence
+                | ProblemKind::Recheck
         )
     }
 }
@@ -87,6 +92,9 @@ pub struct Outcome {
     pub sources: usize,
     /// Claims whose stale offsets `--fix` rewrote.
     pub fixed: Vec<String>,
+    /// Claims `--fix` carried over the article's revisions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<crate::revise::Carried>,
 }
 
 /// Options for a run.
@@ -232,12 +240,14 @@ ProblemKind::MissingBytes,
     }
     out.claims = files.len();
 
+    let revisions = Revisions::of(ws, &sources, &mut out.problems);
     let ctx = ClaimCtx {
         sources: &sources.keys().collect(),
         metas: &sources,
         config: &ws.config,
         texts: &texts,
         damaged: &damaged,
+        revisions: &revisions,
     };
     let results: Vec<ClaimFindings> = claims.par_iter().map(|l| ctx.check_claim(ws, l)).collect();
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
@@ -460,6 +470,7 @@ struct ClaimCtx<'a> {
     config: &'a Config,
     texts: &'a HashMap<SourceId, std::result::Result<SourceText, String>>,
     damaged: &'a HashMap<String, String>,
+    revisions: &'a Revisions,
 }
 
 impl ClaimCtx<'_> {
@@ -564,6 +575,7 @@ ProblemKind::StaleOffsets,
             ));
         }
         self.editorial(claim, raw, &rel, &mut problems);
+        problems.extend(self.revisions.problems(claim, raw, &rel));
         (problems, moved)
     }
 
@@ -752,4 +764,98 @@ fn evidence_line(raw: &str, i: usize) -> Option<usize> {
         .filter(|(_, l)| l.trim_start().starts_with("- ") && !l.starts_with("      "))
         .nth(i)
         .map(|(n, _)| n + 1)
+}
+
+// ---------------------------------------------------------------------------
+// Article revisions (issue 14): claims anchored in an earlier revision of the
+// article, claims in recheck, and a chain of `revises` that is broken.
+// ---------------------------------------------------------------------------
+
+/// The article and its earlier revisions, from the snapshot records.
+struct Revisions {
+    article: Option<SourceId>,
+    earlier: HashSet<SourceId>,
+}
+
+impl Revisions {
+    /// Walks `revises` back from the article, reporting a chain that names
+    /// a missing snapshot or goes round in a circle.
+    fn of(
+        ws: &Workspace,
+        sources: &BTreeMap<SourceId, SourceMeta>,
+        problems: &mut Vec<Problem>,
+    ) -> Revisions {
+        let article = ws.config.article.clone();
+        let mut earlier = HashSet::new();
+        let mut at = article.clone();
+        while let Some(id) = at {
+            let Some(prev) = sources.get(&id).and_then(|m| m.revises.clone()) else {
+                break;
+            };
+            let path = format!("sources/{}.yaml", id.hex());
+            let line = line_of_key(&read_or_empty(&store::meta_path(ws, &id)), "revises", 0);
+            if !sources.contains_key(&prev) {
+                problems.push(problem(
+                    ProblemKind::RevisionChain,
+                    path,
+                    line,
+                    format!(
+                        "`revises` names snapshot `{}`, which is not in `sources/`; restore it from git",
+                        prev.short()
+                    ),
+                ));
+                break;
+            }
+            if prev == id || !earlier.insert(prev.clone()) || Some(&prev) == article.as_ref() {
+                problems.push(problem(
+                    ProblemKind::RevisionChain,
+                    path,
+                    line,
+                    "`revises` goes round in a circle; correct it so the revisions form a line",
+                ));
+                break;
+            }
+            at = Some(prev);
+        }
+        Revisions { article, earlier }
+    }
+
+    fn problems(&self, claim: &Claim, raw: &str, rel: &dyn Fn() -> PathBuf) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if crate::revise::waiting(claim, &self.earlier)
+            && let (Some(a), Some(article)) = (&claim.appears_in, &self.article)
+        {
+            out.push(problem(
+                ProblemKind::OldRevision,
+                rel(),
+                line_of_key(raw, "source", 0),
+                format!(
+                    "anchored in `{}`, an earlier revision of the article (now `{}`); `factcheck check --fix` carries it over",
+                    a.source.short(),
+                    article.short()
+                ),
+            ));
+        }
+        if let Some(h) = claim.recheck() {
+            let words = match (&h.from, &claim.appears_in) {
+                (Some(from), Some(now)) => format!(
+                    " (\"{}\" → \"{}\")",
+                    anchor::one_line(&from.exact),
+                    anchor::one_line(&now.exact)
+                ),
+                _ => String::new(),
+            };
+            out.push(problem(
+                ProblemKind::Recheck,
+                rel(),
+                line_of_key(raw, "exact", 0),
+                format!(
+                    "in recheck: its quoted words changed in revision `{}`{words}; its verdict is not final until it is marked again (`factcheck mark {} STATUS`)",
+                    h.revision.as_ref().map_or("?", SourceId::short),
+                    claim.id
+                ),
+            ));
+        }
+        out
+    }
 }

@@ -21,6 +21,7 @@ pub mod hash;
 pub(crate) mod html_meta;
 pub mod model;
 pub mod report;
+pub mod revise;
 pub(crate) mod rules;
 pub mod store;
 pub(crate) mod table;

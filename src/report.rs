@@ -24,8 +24,8 @@ use crate::check;
 use crate::decision;
 use crate::error::{Error, Result};
 use crate::model::{
-    Claim, Config, Decision, Event, Evidence, HistoryEntry, Kind, Language, SourceId, SourceKind,
-    SourceMeta, Stance, Status, article_order,
+    Claim, Config, Decision, Event, Evidence, HistoryEntry, Kind, Language, Outcome, SourceId,
+    SourceKind, SourceMeta, Stance, Status, article_order,
 };
 use crate::store;
 use crate::workspace::{self, Workspace};
@@ -75,6 +75,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("event.status", "Verdict", "结论"),
     ("event.edit", "Edited", "修改"),
     ("event.sign", "Signed off", "复核签字"),
+    ("event.revised", "Revised", "随稿修订"),
+    ("outcome.moved", "words unchanged", "原文未变"),
+    ("outcome.edited", "words changed", "原文改动"),
+    ("outcome.dropped", "words cut", "原文删去"),
     ("text.report_title", "Fact-check report", "核查报告"),
     ("text.brief_title", "Fact-check brief", "核查简报"),
     ("text.colon", ": ", "："),
@@ -221,6 +225,42 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("text.headline", "headline", "标题"),
     ("text.see_reasoning", "see reasoning above", "理由见上"),
+    (
+        "text.revision",
+        "Changed since the previous revision",
+        "自上一稿以来的改动",
+    ),
+    ("text.previous_revision", "Previous revision", "上一稿"),
+    (
+        "text.edited_claims",
+        "Words changed: re-check",
+        "原文有改动，需重新核查",
+    ),
+    (
+        "text.dropped_claims",
+        "No longer in the article",
+        "已从文中删去",
+    ),
+    ("text.old_words", "Before", "原文"),
+    ("text.new_words", "Now", "现文"),
+    ("text.correction_applied", "applied", "已采纳"),
+    ("text.recheck", "needs re-check", "需重新核查"),
+    (
+        "text.recheck_claims",
+        "Words changed since the verdict",
+        "结论之后原文有改动",
+    ),
+    ("text.dropped", "no longer in the article", "已从文中删去"),
+    (
+        "text.revision_unchanged",
+        "Every claim's words are unchanged.",
+        "所有说法的原文均未改动。",
+    ),
+    (
+        "text.moved_claims",
+        "Claims whose words are unchanged",
+        "原文未变的说法",
+    ),
 ];
 
 /// The labels of one language, grouped: `labels.status.verified`.
@@ -312,6 +352,35 @@ pub struct Context {
     pub scale: Vec<RatingInfo>,
     /// The desk's verification policy for `verified`, if it has one.
     pub policy: Option<PolicyInfo>,
+    /// What the latest revision of the article changed (issue 14).
+    pub revision: Option<RevisionInfo>,
+}
+
+/// `revision`: what changed since the previous revision of the article.
+#[derive(Debug, Serialize)]
+pub struct RevisionInfo {
+    /// The previous revision's id, `sha256:<hex>`.
+    pub previous_id: String,
+    pub previous_short: String,
+    /// Its record, none if the snapshot is missing.
+    pub previous: Option<SourceInfo>,
+    pub edited: Vec<EditedInfo>,
+    /// [`ClaimInfo`]s of claims whose words the revision cut.
+    pub dropped: Vec<Value>,
+    /// How many claims' words are unchanged.
+    pub moved: usize,
+}
+
+/// A claim whose words the latest revision changed.
+#[derive(Debug, Serialize)]
+pub struct EditedInfo {
+    /// The [`ClaimInfo`].
+    pub claim: Value,
+    pub old: String,
+    pub new: String,
+    pub correction: Option<String>,
+    /// Whether the new words contain the suggested correction.
+    pub correction_applied: bool,
 }
 
 /// One label of the desk's rating scale.
@@ -426,6 +495,10 @@ pub struct ClaimInfo {
     pub headline: bool,
     /// What the rating means on the desk's scale.
     pub rating_means: Option<String>,
+    /// Its words changed in a revision and nobody has marked it since.
+    pub recheck: bool,
+    /// A revision of the article cut its words.
+    pub dropped: bool,
 }
 
 /// Where the article says a claim.
@@ -474,6 +547,9 @@ pub struct HistoryInfo {
     /// The entry that set the current verdict (its note is the reasoning,
     /// printed once with the claim).
     pub is_verdict: bool,
+    pub revision: Option<String>,
+    pub outcome: Option<Outcome>,
+    pub from: Option<AnchorInfo>,
 }
 
 /// What an editor must look at, over the whole workspace ([`ClaimInfo`]s).
@@ -482,6 +558,7 @@ pub struct Attention {
     pub disputed: Vec<Value>,
     pub unverified: Vec<Value>,
     pub awaiting_signoff: Vec<Value>,
+    pub recheck: Vec<Value>,
 }
 
 /// One problem found by `check`.
@@ -537,6 +614,23 @@ impl HistoryInfo {
             rating: h.rating.clone(),
             correction: h.correction.clone(),
             note: h.note.clone(),
+            revision: h.revision.as_ref().map(ToString::to_string),
+            outcome: h.outcome,
+            from: h.from.as_ref().map(AnchorInfo::new),
+        }
+    }
+}
+
+impl AnchorInfo {
+    fn new(a: &crate::model::Anchor) -> AnchorInfo {
+        AnchorInfo {
+            source: a.source.to_string(),
+            short: a.source.short().to_string(),
+            exact: a.exact.clone(),
+            prefix: a.prefix.clone(),
+            suffix: a.suffix.clone(),
+            start: a.start,
+            end: a.end,
         }
     }
 }
@@ -674,7 +768,14 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         disputed: pick(&|s, _| s == Status::Disputed),
         unverified: pick(&|s, _| s == Status::Unverified),
         awaiting_signoff: pick(&|_, awaiting| awaiting),
+        recheck: claims
+            .iter()
+            .zip(&all)
+            .filter(|(c, _)| c.recheck().is_some())
+            .map(|(_, (_, _, value))| value.clone())
+            .collect(),
     };
+    let revision = revision_info(article_id, &sources, &infos, &claims, &all);
     let listed = pick(&|s, _| options.statuses.is_empty() || options.statuses.contains(&s));
     let mut only = options.statuses.clone();
     only.sort_by_key(|s| STATUS_ORDER.iter().position(|o| o == s));
@@ -762,7 +863,74 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                 primary_suffices: p.primary_suffices,
                 not_counted: p.not_counted.clone(),
             }),
+        revision,
     })
+}
+
+/// What the article's latest revision changed: the claims whose words it
+/// edited (old and new words, and a disputed claim's correction beside
+/// them) or cut, from their `revised` events.
+fn revision_info(
+    article: Option<&SourceId>,
+    sources: &BTreeMap<SourceId, SourceMeta>,
+    infos: &BTreeMap<SourceId, SourceInfo>,
+    claims: &[Claim],
+    values: &[(Status, bool, Value)],
+) -> Option<RevisionInfo> {
+    let article = article?;
+    let previous = sources.get(article)?.revises.clone()?;
+    let mut info = RevisionInfo {
+        previous_id: previous.to_string(),
+        previous_short: previous.short().to_string(),
+        previous: infos.get(&previous).cloned(),
+        edited: Vec::new(),
+        dropped: Vec::new(),
+        moved: 0,
+    };
+    for (c, (_, _, value)) in claims.iter().zip(values) {
+        let Some(h) = c
+            .history
+            .iter()
+            .rev()
+            .find(|h| h.event == Event::Revised && h.revision.as_ref() == Some(article))
+        else {
+            continue;
+        };
+        match h.outcome {
+            Some(Outcome::Moved) => info.moved += 1,
+            Some(Outcome::Dropped) => info.dropped.push(value.clone()),
+            Some(Outcome::Edited) => {
+                let new = c
+                    .appears_in
+                    .as_ref()
+                    .map(|a| a.exact.clone())
+                    .unwrap_or_default();
+                let squeeze = |s: &str| -> String {
+                    s.chars()
+                        .filter(|ch| !ch.is_whitespace())
+                        .collect::<String>()
+                        .trim_end_matches(['。', '.', '！', '!', '；', ';'])
+                        .to_string()
+                };
+                // The new words say what the correction says: they hold it,
+                // or they are a passage of it.
+                let correction_applied = c.correction.as_deref().is_some_and(|x| {
+                    let (x, now) = (squeeze(x), squeeze(&new));
+                    !x.is_empty()
+                        && (now.contains(&x) || (now.chars().count() >= 4 && x.contains(&now)))
+                });
+                info.edited.push(EditedInfo {
+                    claim: value.clone(),
+                    old: h.from.as_ref().map(|a| a.exact.clone()).unwrap_or_default(),
+                    new,
+                    correction: c.correction.clone(),
+                    correction_applied,
+                });
+            }
+            None => {}
+        }
+    }
+    Some(info)
 }
 
 fn claim_info(
@@ -794,15 +962,7 @@ fn claim_info(
         kind: c.kind,
         speaker: c.speaker.clone(),
         tags: c.tags.clone(),
-        appears_in: c.appears_in.as_ref().map(|a| AnchorInfo {
-            source: a.source.to_string(),
-            short: a.source.short().to_string(),
-            exact: a.exact.clone(),
-            prefix: a.prefix.clone(),
-            suffix: a.suffix.clone(),
-            start: a.start,
-            end: a.end,
-        }),
+        appears_in: c.appears_in.as_ref().map(AnchorInfo::new),
         anchored: c.appears_in.is_some(),
         in_article: c
             .appears_in
@@ -832,7 +992,9 @@ fn claim_info(
                 .find(|r| r.label == label)
                 .and_then(|r| r.means.clone())
         }),
-        is_final: has_verdict && (!second_reviewer || signed.is_some()),
+        is_final: has_verdict && (!second_reviewer || signed.is_some()) && c.recheck().is_none(),
+        recheck: c.recheck().is_some(),
+        dropped: c.dropped().is_some(),
         awaiting_signoff: has_verdict && second_reviewer && signed.is_none(),
         signed,
     }

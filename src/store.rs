@@ -331,6 +331,11 @@ const MEDIA_TYPES: &[(&str, &str)] = &[
     ("warc", "application/warc"),
 ];
 
+/// The media type a file name's extension gives, as `source add` picks it.
+pub fn media_type_of_name(name: &str) -> Option<&'static str> {
+    extension_of(name).and_then(|ext| media_type_of_extension(&ext))
+}
+
 fn media_type_of_extension(ext: &str) -> Option<&'static str> {
     MEDIA_TYPES.iter().find(|(e, _)| *e == ext).map(|(_, m)| *m)
 }

@@ -147,6 +147,12 @@ pub fn history_line(h: &HistoryEntry) -> String {
     if !h.fields.is_empty() {
         what.push_str(&format!(" ({})", h.fields.join(", ")));
     }
+    if let (Some(outcome), Some(revision)) = (h.outcome, &h.revision) {
+        what.push_str(&format!(" {outcome} in {}", revision.short()));
+        if let Some(from) = &h.from {
+            what.push_str(&format!(" (was \"{}\")", from.exact));
+        }
+    }
     let mut line = format!("{}  {}  {what}", h.at, h.by);
     if let Some(n) = &h.note {
         line.push_str(&format!(": {n}"));

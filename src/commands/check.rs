@@ -2,8 +2,10 @@
 
 use crate::check::{self, Options};
 use crate::error::Result;
+use crate::revise::{self, Carried};
 use crate::term;
-use crate::ui::{Ctx, emit, emit_json, plural};
+use crate::ui::{Author, Ctx, emit, emit_json, plural};
+use crate::workspace::{Lock, Workspace};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  factcheck check\n  factcheck check --full --format json")]
@@ -11,7 +13,9 @@ pub struct CheckArgs {
     /// Rehash every snapshot, ignoring the stat cache
     #[arg(long)]
     pub full: bool,
-    /// Rewrite the offsets of claims whose quote moved but was found again
+    /// Rewrite the offsets of claims whose quote moved but was found again,
+    /// and carry claims anchored in an earlier revision of the article over
+    /// to the current one
     #[arg(long)]
     pub fix: bool,
 }
@@ -19,8 +23,9 @@ pub struct CheckArgs {
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
     let lock = if args.fix { Some(ws.lock()?) } else { None };
+    let carried = carry(ctx, &ws, lock.as_ref())?;
     let bar = term::Bytes::new("hashing snapshots", term::ONE_SECOND_OF_BYTES);
-    let outcome = check::run_with_progress(
+    let mut outcome = check::run_with_progress(
         &ws,
         Options {
             full: args.full,
@@ -30,6 +35,7 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
         &bar,
     )?;
     drop(bar);
+    outcome.carried = carried;
     let code = i32::from(!outcome.problems.is_empty());
     if ctx.json() {
         emit_json(&outcome)?;
@@ -38,6 +44,14 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
     let mut out = String::new();
     for id in &outcome.fixed {
         out.push_str(&format!("fixed: claims/{id}.yaml: rewrote stale offsets\n"));
+    }
+    for c in &outcome.carried {
+        out.push_str(&format!(
+            "carried: claims/{}.yaml: {} in revision {}\n",
+            c.id,
+            c.outcome,
+            c.revision.short()
+        ));
     }
     for p in &outcome.problems {
         out.push_str(&format!("{p}\n"));
@@ -54,4 +68,23 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
     ));
     emit(&out)?;
     Ok(code)
+}
+
+/// With `--fix`: carries claims anchored in an earlier revision of the
+/// article over to it. A broken chain of revisions is left for the check to
+/// report.
+fn carry(ctx: &Ctx, ws: &Workspace, lock: Option<&Lock>) -> Result<Vec<Carried>> {
+    let (Some(lock), Some(article)) = (lock, &ws.config.article) else {
+        return Ok(Vec::new());
+    };
+    if revise::chain(ws, article).is_err() {
+        return Ok(Vec::new());
+    }
+    let author = || -> Result<Author> {
+        Ok(Author {
+            by: ctx.who()?,
+            at: ctx.now()?,
+        })
+    };
+    revise::carry_to(ws, article, author, lock)
 }

@@ -5,7 +5,8 @@
 //! object (each with its own `@context`) per claim with a verdict, in article
 //! order. A claim is exported when its status is not `unverified`; with
 //! `review.second_reviewer: true`, only once its verdict is signed off, since
-//! until then it is not final. With the desk's rating scale (`ratings:` in
+//! until then it is not final; nor is the verdict of a claim in recheck or
+//! dropped after a revision of the article. With the desk's rating scale (`ratings:` in
 //! `factcheck.yaml`), a claim's label gives its `ratingValue`, the scale's
 //! highest and lowest values `bestRating` and `worstRating`, and a label
 //! without a value is exported by name (`alternateName`) only. Without a
@@ -135,6 +136,19 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> Result<i32> {
             plural(held, "verdict")
         ));
     }
+    let revised = ws
+        .load_claims()?
+        .iter()
+        .filter(|c| {
+            c.status != Status::Unverified && (c.recheck().is_some() || c.dropped().is_some())
+        })
+        .count();
+    if revised > 0 {
+        say(&format!(
+            "left out {revised} verdict{} on words a revision of the article changed or cut (`factcheck claim list --recheck`, `--dropped`)",
+            if revised == 1 { "" } else { "s" }
+        ));
+    }
     if ws.config.publisher.is_none() && !reviews.is_empty() {
         say("no `publisher` in factcheck.yaml: the reviews have no author");
     }
@@ -181,6 +195,11 @@ pub fn claimreviews(ws: &Workspace) -> Result<(Vec<ClaimReview>, usize)> {
     let mut reviews = Vec::new();
     let mut held = 0;
     for claim in claims.iter().filter(|c| c.status != Status::Unverified) {
+        // A verdict on words a revision of the article changed or cut is not
+        // final (design §8): it is not published until marked again.
+        if claim.recheck().is_some() || claim.dropped().is_some() {
+            continue;
+        }
         if config.second_reviewer() && claim.signed_off().is_none() {
             held += 1;
             continue;

@@ -19,6 +19,7 @@ pub mod extract;
 pub mod init;
 pub mod mark;
 pub mod report;
+pub mod revision;
 pub mod sign;
 pub mod source;
 pub mod source_edit;

@@ -89,6 +89,10 @@ pub struct AddArgs {
     /// the bytes are kept as they are and decoded from it for quotes
     #[arg(long, value_name = "NAME")]
     pub charset: Option<String>,
+    /// Make this the next revision of article OLD (default: the current
+    /// article) and the workspace's article, carrying every claim over
+    #[arg(long, value_name = "OLD", num_args = 0..=1, default_missing_value = "")]
+    pub revises: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
@@ -104,6 +108,9 @@ pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
 }
 
 fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
+    if args.revises.is_some() {
+        return super::revision::add(ctx, args);
+    }
     let ws = ctx.workspace()?;
     let by = ctx.who()?;
     let at = ctx.now()?;
@@ -208,6 +215,7 @@ fn list(ctx: &Ctx) -> Result<i32> {
         &rows,
         60,
     ))?;
+    super::revision::list_chain(&ws)?;
     Ok(0)
 }
 
@@ -242,6 +250,11 @@ fn show(ctx: &Ctx, given: &str) -> Result<i32> {
         Some(&format!("{} by {}", meta.captured_at, meta.captured_by)),
     );
     field(&mut out, "note", meta.note.as_deref());
+    field(
+        &mut out,
+        "revises",
+        meta.revises.as_ref().map(|r| r.to_string()).as_deref(),
+    );
     for h in &meta.history {
         let why = h
             .note

@@ -111,6 +111,15 @@ pub struct HistoryEntry {
     /// Why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For `revised` events: the article revision the claim was carried to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<SourceId>,
+    /// For `revised` events: what became of the quoted words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// For `revised` events whose words were edited: the anchor before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Anchor>,
 }
 
 impl HistoryEntry {
@@ -127,6 +136,9 @@ impl HistoryEntry {
             rating: None,
             correction: None,
             note: None,
+            revision: None,
+            outcome: None,
+            from: None,
         }
     }
 }
@@ -140,6 +152,8 @@ pub enum Event {
     Status,
     Edit,
     Sign,
+    /// Carried to a new revision of the article (`source add --revises`).
+    Revised,
 }
 
 /// A closed set of lowercase words, as records and the command line spell them.
@@ -175,6 +189,15 @@ keyword_enum!(
         Verified => "verified",
         Disputed => "disputed",
         Unverifiable => "unverifiable",
+    }
+);
+
+keyword_enum!(
+    /// What became of a claim's quoted words in a new revision of the article.
+    Outcome {
+        Moved => "moved",
+        Edited => "edited",
+        Dropped => "dropped",
     }
 );
 
@@ -217,6 +240,43 @@ impl Claim {
         self.history[last_status + 1..]
             .iter()
             .find(|h| h.event == Event::Sign && &h.by != setter)
+    }
+}
+
+// Article revisions (design §8): a claim whose quoted words changed is in
+// `recheck` until marked again; one whose words were cut is `dropped`.
+impl Claim {
+    /// The last `revised` event, if the claim was ever carried to a revision.
+    pub fn last_revision(&self) -> Option<&HistoryEntry> {
+        self.history
+            .iter()
+            .rev()
+            .find(|h| h.event == Event::Revised)
+    }
+
+    /// The `revised` event that put the claim in recheck: its words were
+    /// edited and nobody has marked it since (a later `moved` keeps it in
+    /// recheck; a claim whose words were then cut is dropped instead).
+    pub fn recheck(&self) -> Option<&HistoryEntry> {
+        for h in self.history.iter().rev() {
+            match h.event {
+                Event::Status => return None,
+                Event::Revised => match h.outcome {
+                    Some(Outcome::Edited) => return Some(h),
+                    Some(Outcome::Dropped) => return None,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The `revised` event that found the claim's words cut, if its last
+    /// revision did.
+    pub fn dropped(&self) -> Option<&HistoryEntry> {
+        self.last_revision()
+            .filter(|h| h.outcome == Some(Outcome::Dropped))
     }
 }
 

@@ -12,7 +12,7 @@ mod source;
 mod time;
 
 pub use claim::{
-    Anchor, Claim, Event, Evidence, HistoryEntry, Kind, Stance, Status, article_order,
+    Anchor, Claim, Event, Evidence, HistoryEntry, Kind, Outcome, Stance, Status, article_order,
 };
 pub use config::{
     Config, Decision, IndependentBy, Language, Policy, Rating, Review, Summary, VerifiedPolicy,

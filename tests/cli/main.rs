@@ -17,5 +17,6 @@ mod fetch;
 mod init;
 mod mark;
 mod report;
+mod revision;
 mod source;
 mod standards;

@@ -17,6 +17,13 @@ pub struct ListArgs {
     /// Only claims with this tag (repeatable or comma-separated: all must match)
     #[arg(long, value_delimiter = ',')]
     pub tag: Vec<String>,
+    /// Only claims in recheck: their quoted words changed in a revision of
+    /// the article and nobody has marked them since
+    #[arg(long)]
+    pub recheck: bool,
+    /// Only claims whose words a revision of the article cut
+    #[arg(long)]
+    pub dropped: bool,
 }
 
 pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
@@ -27,6 +34,8 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
         (args.status.is_empty() || args.status.contains(&c.status))
             && (args.kind.is_empty() || args.kind.contains(&c.kind))
             && args.tag.iter().all(|t| c.tags.contains(t))
+            && (!args.recheck || c.recheck().is_some())
+            && (!args.dropped || c.dropped().is_some())
     });
     if ctx.json() {
         return emit_json(&claims).map(|()| 0);
@@ -42,7 +51,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
             vec![
                 (i + 1).to_string(),
                 c.id.to_string(),
-                c.status.to_string(),
+                revision_status(c),
                 c.kind.to_string(),
                 c.evidence.len().to_string(),
                 c.text.clone(),
@@ -67,9 +76,21 @@ pub fn show(ctx: &Ctx, given: &str) -> Result<i32> {
     Ok(0)
 }
 
+/// The status, with `recheck` or `dropped` when a revision of the article
+/// changed or cut the claim's words.
+fn revision_status(c: &Claim) -> String {
+    if c.dropped().is_some() {
+        format!("{}, dropped", c.status)
+    } else if c.recheck().is_some() {
+        format!("{}, recheck", c.status)
+    } else {
+        c.status.to_string()
+    }
+}
+
 /// A claim for people to read in a terminal.
 fn render(c: &Claim) -> String {
-    let mut out = format!("{}  {}  ({})\n", c.id, c.status, c.kind);
+    let mut out = format!("{}  {}  ({})\n", c.id, revision_status(c), c.kind);
     let mut field = |name: &str, value: &str| out.push_str(&format!("  {name:<11}{value}\n"));
     field("claim", &c.text);
     if let Some(s) = &c.speaker {
