@@ -245,11 +245,6 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("text.new_words", "Now", "现文"),
     ("text.correction_applied", "applied", "已采纳"),
     ("text.recheck", "needs re-check", "需重新核查"),
-    (
-        "text.recheck_claims",
-        "Words changed since the verdict",
-        "结论之后原文有改动",
-    ),
     ("text.dropped", "no longer in the article", "已从文中删去"),
     (
         "text.revision_unchanged",
