@@ -28,12 +28,16 @@ use crate::model::{
     SourceKind, SourceMeta, Stance, Status, article_order,
 };
 use crate::store;
+use crate::text::SourceText;
 use crate::workspace::{self, Workspace};
+
+pub mod article;
 
 /// Built-in templates, compiled in; `init` copies them into a new workspace.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("report.md.j2", include_str!("../templates/report.md.j2")),
     ("brief.md.j2", include_str!("../templates/brief.md.j2")),
+    ("article.html.j2", include_str!("../templates/article.html.j2")),
     ("README.md", include_str!("../templates/README.md")),
 ];
 
@@ -261,7 +265,7 @@ const LABELS: &[(&str, &str, &str)] = &[
 /// The labels of one language, grouped: `labels.status.verified`.
 fn labels(language: Language) -> BTreeMap<&'static str, BTreeMap<&'static str, &'static str>> {
     let mut out: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
-    for (key, en, zh) in LABELS {
+    for (key, en, zh) in LABELS.iter().chain(article::LABELS) {
         let (group, name) = key
             .split_once('.')
             .expect("every label key is `group.name`");
@@ -349,6 +353,9 @@ pub struct Context {
     pub policy: Option<PolicyInfo>,
     /// What the latest revision of the article changed (issue 14).
     pub revision: Option<RevisionInfo>,
+    /// The annotated article page's view of the article text
+    /// ([`article::ArticleText`]), computed when a template first reads it.
+    pub article_text: Option<Value>,
 }
 
 /// `revision`: what changed since the previous revision of the article.
@@ -646,12 +653,21 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .map(|m| (m.id().clone(), m))
         .collect();
     let article_id = config.article.as_ref();
+    // The article's text is read once: for its front-matter date, the
+    // headline's place and `article_text`. An unreadable article has none of
+    // them; `check` says why.
     let article_meta = article_id.and_then(|id| sources.get(id));
-    let article = article_meta.map(|meta| SourceInfo::new(meta, published_date(ws, meta), None));
+    let article_source = article_meta.and_then(|meta| store::read_text(ws, meta).ok());
+    let article = article_meta.map(|meta| {
+        let published = article_source
+            .as_ref()
+            .and_then(|text| published_in(meta, text));
+        SourceInfo::new(meta, published, None)
+    });
     let article_date = article.as_ref().and_then(|a| a.published.clone());
     // Where the headline stands in the article, for headline claims.
-    let headline_spans = article_meta
-        .and_then(|meta| store::read_text(ws, meta).ok())
+    let headline_spans = article_source
+        .as_ref()
         .map(|text| decision::headline_spans(text.as_str()))
         .unwrap_or_default();
 
@@ -795,6 +811,22 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .cloned()
         .partition(|p| p.kind.is_editorial());
 
+    let article_text = article_source.map(|text| {
+        let quoted = claims
+            .iter()
+            .zip(&all)
+            .filter_map(|(claim, (status, _, value))| {
+                let anchor = claim.appears_in.as_ref()?;
+                (Some(&anchor.source) == article_id).then(|| article::Quoted {
+                    id: claim.id.to_string(),
+                    claim: value.clone(),
+                    status: *status,
+                    anchor: anchor.clone(),
+                })
+            })
+            .collect();
+        article::ArticleText::new(text, quoted).into_value()
+    });
     let total = claims.len();
     crate::free::in_background((claims, infos_all));
     Ok(Context {
@@ -838,6 +870,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         corrections,
         caveats,
         open,
+        article_text,
         scale: config
             .ratings
             .iter()
@@ -999,14 +1032,24 @@ fn claim_info(
 /// of a text snapshot, as Markdown articles carry it), when it is a date.
 /// An unreadable snapshot has none: `check` reports why.
 pub fn published_date(ws: &Workspace, meta: &SourceMeta) -> Option<String> {
-    if !matches!(
-        meta.media_type.essence(),
-        "text/markdown" | "text/x-markdown" | "text/plain"
-    ) {
+    if !has_front_matter(meta) {
         return None;
     }
-    let text = store::read_text(ws, meta).ok()?;
-    front_matter_date(text.as_str())
+    published_in(meta, &store::read_text(ws, meta).ok()?)
+}
+
+/// [`published_date`], from the snapshot's text already read.
+fn published_in(meta: &SourceMeta, text: &SourceText) -> Option<String> {
+    has_front_matter(meta)
+        .then(|| front_matter_date(text.as_str()))
+        .flatten()
+}
+
+fn has_front_matter(meta: &SourceMeta) -> bool {
+    matches!(
+        meta.media_type.essence(),
+        "text/markdown" | "text/x-markdown" | "text/plain"
+    )
 }
 
 /// The `date:` key of YAML front matter, as `YYYY-MM-DD`.
@@ -1481,7 +1524,15 @@ mod tests {
                 assert!(l["event"].contains_key(e), "event {e}");
             }
         }
-        let keys: BTreeSet<&str> = LABELS.iter().map(|(k, _, _)| *k).collect();
-        assert_eq!(keys.len(), LABELS.len(), "a label key is listed twice");
+        let keys: BTreeSet<&str> = LABELS
+            .iter()
+            .chain(article::LABELS)
+            .map(|(k, _, _)| *k)
+            .collect();
+        assert_eq!(
+            keys.len(),
+            LABELS.len() + article::LABELS.len(),
+            "a label key is listed twice"
+        );
     }
 }
