@@ -1,8 +1,8 @@
 //! `factcheck report`: render the review report (or another template).
 //!
-//! A template is found by name — the workspace's `templates/<name>.md.j2`,
-//! else the built-in one of that name — or by path, for anything containing
-//! `/` or ending in `.j2`.
+//! A template is found by name — the workspace's `templates/<name>.md.j2`
+//! or `templates/<name>.html.j2`, else the built-in one of that name — or by
+//! path, for anything containing `/` or ending in `.j2`.
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -77,33 +77,47 @@ fn find_template(ws: &Workspace, given: &str) -> Result<Template> {
         ))
         .with_hint(available()));
     }
-    let file = format!("{given}.md.j2");
-    match workspace::read_to_string(&ws.templates_dir().join(&file)) {
-        Ok(source) => Ok(Template {
-            name: format!("templates/{file}"),
-            source,
-        }),
-        Err(Error::Io { cause, .. }) if cause.kind() == ErrorKind::NotFound => {
-            match report::builtin(&file) {
-                Some(text) => Ok(Template {
-                    name: file,
-                    source: text.to_string(),
-                }),
-                None => Err(Error::usage(format!("no template `{given}`")).with_hint(available())),
+    // A name is a Markdown template, or an HTML one (the article page);
+    // the workspace's own come before the built-in ones.
+    let files = TEMPLATE_KINDS.map(|ext| format!("{given}{ext}"));
+    for file in &files {
+        match workspace::read_to_string(&ws.templates_dir().join(file)) {
+            Ok(source) => {
+                return Ok(Template {
+                    name: format!("templates/{file}"),
+                    source,
+                });
             }
+            Err(Error::Io { cause, .. }) if cause.kind() == ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
         }
-        Err(e) => Err(e),
     }
+    files
+        .iter()
+        .find_map(|file| {
+            report::builtin(file).map(|text| Template {
+                name: file.clone(),
+                source: text.to_string(),
+            })
+        })
+        .ok_or_else(|| Error::usage(format!("no template `{given}`")).with_hint(available()))
 }
+
+/// What a template name is completed with, in the order they are looked for.
+const TEMPLATE_KINDS: [&str; 2] = [".md.j2", ".html.j2"];
 
 /// A hint naming the templates there are.
 fn available() -> String {
     let names: Vec<&str> = report::BUILTIN_TEMPLATES
         .iter()
-        .filter_map(|(file, _)| file.strip_suffix(".md.j2"))
+        .filter_map(|(file, _)| {
+            TEMPLATE_KINDS
+                .iter()
+                .find_map(|ext| file.strip_suffix(ext))
+        })
         .collect();
     format!(
-        "built-in templates: {}; a workspace's own are `templates/<name>.md.j2`; or give a path to a `.j2` file",
+        "built-in templates: {}; a workspace's own are `templates/<name>.md.j2` (or `.html.j2`); or give a path to a `.j2` file",
         names.join(", ")
     )
 }
