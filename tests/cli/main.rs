@@ -8,6 +8,7 @@ mod support;
 mod annotations;
 mod bundled;
 mod check;
+mod article_page;
 mod claim;
 mod conventions;
 mod evidence;
