@@ -139,6 +139,10 @@ async function checkPage(manifest, context, spec) {
       shown.text.includes(disputed.correction),
       `${name}: the panel for disputed claim ${disputed.id} does not show its correction`,
     );
+    if (spec.screenshot) {
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: spec.screenshot });
+    }
     await page.keyboard.press("Escape");
     check(
       await page.evaluate(() => document.getElementById("panel").hidden),
@@ -178,9 +182,6 @@ async function checkPage(manifest, context, spec) {
       await p2.keyboard.press("k");
       s = await state();
       check(s.cards.join() === order[0], `${name}: k twice opens ${s.cards}, not ${order[0]}`);
-    }
-    if (spec.screenshot) {
-      await p2.screenshot({ path: spec.screenshot });
     }
     await p2.close();
   }
