@@ -37,7 +37,10 @@ pub mod article;
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("report.md.j2", include_str!("../templates/report.md.j2")),
     ("brief.md.j2", include_str!("../templates/brief.md.j2")),
-    ("article.html.j2", include_str!("../templates/article.html.j2")),
+    (
+        "article.html.j2",
+        include_str!("../templates/article.html.j2"),
+    ),
     ("README.md", include_str!("../templates/README.md")),
 ];
 

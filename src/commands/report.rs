@@ -110,11 +110,7 @@ const TEMPLATE_KINDS: [&str; 2] = [".md.j2", ".html.j2"];
 fn available() -> String {
     let names: Vec<&str> = report::BUILTIN_TEMPLATES
         .iter()
-        .filter_map(|(file, _)| {
-            TEMPLATE_KINDS
-                .iter()
-                .find_map(|ext| file.strip_suffix(ext))
-        })
+        .filter_map(|(file, _)| TEMPLATE_KINDS.iter().find_map(|ext| file.strip_suffix(ext)))
         .collect();
     format!(
         "built-in templates: {}; a workspace's own are `templates/<name>.md.j2` (or `.html.j2`); or give a path to a `.j2` file",

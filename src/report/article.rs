@@ -481,7 +481,10 @@ mod tests {
             "first line\nsecond\n\n\nthird para\n---\n\n***\n",
             &[("x", Status::Disputed, "second\n\n\nthird")],
         );
-        assert_eq!(p, "first line\nsecond\n\n\n[x]|third[x] para\n---\n\n|***\n");
+        assert_eq!(
+            p,
+            "first line\nsecond\n\n\n[x]|third[x] para\n---\n\n|***\n"
+        );
     }
 
     #[test]

@@ -75,17 +75,29 @@ fn article_page_is_one_file_that_requests_nothing() {
     for (name, ws) in workspaces() {
         let html = page(&ws);
         assert!(
-            html.contains(r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none';"#),
+            html.contains(
+                r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none';"#
+            ),
             "{name}: no CSP forbidding requests"
         );
-        assert_eq!(html.matches("<script").count(), 1, "{name}: one inline script");
+        assert_eq!(
+            html.matches("<script").count(),
+            1,
+            "{name}: one inline script"
+        );
         // Record text is escaped, so a tag here is the template's own.
         for external in [" src=\"", "<img", "<link", "<iframe", "<object", "<embed"] {
-            assert!(!html.contains(external), "{name}: the page holds `{external}`");
+            assert!(
+                !html.contains(external),
+                "{name}: the page holds `{external}`"
+            );
         }
         let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
         for external in ["@import", "url(", "@font-face"] {
-            assert!(!style.contains(external), "{name}: the styles hold `{external}`");
+            assert!(
+                !style.contains(external),
+                "{name}: the styles hold `{external}`"
+            );
         }
         // Every claim is in the numbered list, in article order, with its id.
         let list = claims(&ws);
@@ -94,7 +106,10 @@ fn article_page_is_one_file_that_requests_nothing() {
             let id = c["id"].as_str().unwrap();
             let item = format!(r#"<li id="{id}" class="claim"#);
             let found = html[at..].find(&item);
-            assert!(found.is_some(), "{name}: claim {id} is not in the list in order");
+            assert!(
+                found.is_some(),
+                "{name}: claim {id} is not in the list in order"
+            );
             at += found.unwrap();
         }
     }
@@ -127,7 +142,9 @@ fn article_page_splits_overlapping_quotes_and_shows_the_headline_and_rating_mean
     assert!(html.contains(r#"data-claims="cost length">3 km long</a>"#));
     assert!(html.contains(r#"data-claims="cost council-said">cost £90m</a>"#));
     // The most urgent status colours a shared piece.
-    assert!(html.contains(r##"<a class="hl s-disputed" href="#council-said" data-claims="cost council-said">"##));
+    assert!(html.contains(
+        r##"<a class="hl s-disputed" href="#council-said" data-claims="cost council-said">"##
+    ));
     // A quote across a paragraph break is cut there.
     assert!(html.contains("data-claims=\"late\">.\n\n</a></div>\n"));
     assert!(html.contains("<hr>"));
