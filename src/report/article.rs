@@ -83,6 +83,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "没有可显示的正文：未设置文章，或其快照无法读取。",
     ),
     ("page.bottom_line", "Bottom line", "核查结论"),
+    ("page.recommended", "The records recommend", "按记录建议"),
     ("page.means", "What it means", "含义"),
     ("page.publisher", "Publisher", "发布者"),
     ("page.link", "Link", "链接"),

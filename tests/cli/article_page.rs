@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::report::{build_fixture, fixture_dir};
+use crate::scenario::{build_fixture, fixture_dir};
 use crate::support::*;
 
 /// The fixtures the page is checked on, beside the bundled workspace.

@@ -6,9 +6,9 @@ mod server;
 mod support;
 
 mod annotations;
+mod article_page;
 mod bundled;
 mod check;
-mod article_page;
 mod claim;
 mod conventions;
 mod evidence;
