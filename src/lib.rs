@@ -20,6 +20,7 @@ mod free;
 pub mod hash;
 pub(crate) mod html_meta;
 pub mod model;
+pub mod record_cache;
 pub mod report;
 pub mod revise;
 pub(crate) mod rules;

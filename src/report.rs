@@ -679,19 +679,15 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     // The integrity check reads the workspace on its own, while the claims
     // load; the digest hashes each claim's text as it is parsed.
     let (loaded, outcome) = rayon::join(
-        || {
-            ws.load_claims_with(|path, text| {
-                (path.to_path_buf(), store::sha256_hex(text.as_bytes()))
-            })
-        },
+        || ws.load_claims_hashed(false),
         || check::run(ws, check::Options::default(), None),
     );
     let (loaded, outcome) = (loaded?, outcome?);
     let mut known = HashMap::with_capacity(loaded.len());
     let mut claims = Vec::with_capacity(loaded.len());
-    for (claim, (path, hex)) in loaded {
-        known.insert(path, hex);
-        claims.push(claim);
+    for l in loaded {
+        known.insert(l.path, l.sha256);
+        claims.push(l.claim);
     }
     let digest = digest(ws, &known)?;
     article_order(&mut claims, article_id);

@@ -402,7 +402,7 @@ pub struct Verified {
 
 /// Size, mtime and inode of a file: when none of them changed, neither did
 /// the file, as far as the stat caches are concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     size: u64,
     mtime_ns: i128,
@@ -420,7 +420,7 @@ impl Stamp {
         fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m))
     }
 
-    fn of(meta: &fs::Metadata) -> Stamp {
+    pub(crate) fn of(meta: &fs::Metadata) -> Stamp {
         Stamp {
             size: meta.len(),
             mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),

@@ -10,10 +10,9 @@ use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use rayon::prelude::*;
-
 use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimId, Config, Time};
+use crate::record_cache;
 use crate::yaml;
 
 /// The settings file whose presence marks a workspace root.
@@ -211,7 +210,7 @@ impl Workspace {
         self.parse_claim(id, &path, &read_to_string(&path)?)
     }
 
-    fn parse_claim(&self, id: &ClaimId, path: &Path, text: &str) -> Result<Claim> {
+    pub(crate) fn parse_claim(&self, id: &ClaimId, path: &Path, text: &str) -> Result<Claim> {
         let claim: Claim = yaml::from_str(&self.rel(path), text)?;
         if &claim.id != id {
             return Err(Error::Yaml {
@@ -224,28 +223,21 @@ impl Workspace {
         Ok(claim)
     }
 
-    /// Loads every claim, in parallel. The first unreadable one is an error
-    /// (`check` reports all of them instead).
+    /// Loads every claim, in parallel, through the parsed-record cache
+    /// (`.factcheck/records`). The first unreadable one is an error (`check`
+    /// reports all of them instead).
     pub fn load_claims(&self) -> Result<Vec<Claim>> {
-        let loaded = self.load_claims_with(|_, _| ())?;
-        Ok(loaded.into_iter().map(|(claim, ())| claim).collect())
+        Ok(self
+            .load_claims_hashed(false)?
+            .into_iter()
+            .map(|l| l.claim)
+            .collect())
     }
 
-    /// Like [`Workspace::load_claims`], handing each file's path and text to
-    /// `also` on the way, for work that would otherwise read every file again.
-    pub fn load_claims_with<T: Send>(
-        &self,
-        also: impl Fn(&Path, &str) -> T + Sync,
-    ) -> Result<Vec<(Claim, T)>> {
-        let ids = self.claim_ids()?;
-        ids.par_iter()
-            .map(|id| {
-                let path = self.claim_path(id);
-                let text = read_to_string(&path)?;
-                let claim = self.parse_claim(id, &path, &text)?;
-                Ok((claim, also(&path, &text)))
-            })
-            .collect()
+    /// Like [`Workspace::load_claims`], with each file's path and the SHA-256
+    /// of its bytes; `full` reads and parses every file, ignoring the cache.
+    pub fn load_claims_hashed(&self, full: bool) -> Result<Vec<record_cache::Loaded>> {
+        record_cache::load_claims(self, &self.claim_ids()?, full)
     }
 
     /// Writes a claim atomically.

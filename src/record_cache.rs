@@ -1,0 +1,265 @@
+//! The parsed-record cache, `.factcheck/records`: git's index applied to
+//! parsed claims.
+//!
+//! Parsing YAML is most of what `report`, `claim list` and `export` spend on a
+//! desk's years of claims. The YAML files stay the product; this cache holds
+//! each claim as it parsed, in MessagePack, beside the stat of the file it
+//! came from (size, mtime, inode) and the SHA-256 of the file's bytes (which
+//! the report's digest needs). A claim whose file still has that stat is taken
+//! from the cache; any other is read and parsed as always, and the cache is
+//! rewritten when it changed.
+//!
+//! The cache is never trusted blindly: a file that is not one (wrong magic,
+//! truncated, a record that does not decode) is rebuilt from the YAML, and so
+//! is one written by another build of this tool ([`build_id`]), whose records
+//! may have other fields. A file modified within [`RACY`] of being cached is
+//! not cached (its next change could keep size and mtime, as in git's "racy
+//! clean" problem). Writing the cache is best effort: it only saves time, so a
+//! read-only `.factcheck/` costs speed, never a result.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::{Claim, ClaimId};
+use crate::store::{self, Stamp};
+use crate::workspace::{self, Workspace};
+
+/// The cache's file under `.factcheck/`.
+pub const FILE: &str = "records";
+/// The first bytes of the file; the last one is the layout's version.
+const MAGIC: &[u8; 8] = b"fcrecs\0\x01";
+/// Files modified this recently are not cached (see the module doc).
+const RACY: Duration = Duration::from_secs(2);
+
+/// What identifies the build of this tool: its version and the stat of its
+/// executable. Records cached by one build are not trusted by another, whose
+/// model may differ. Used as part of every cache's key.
+pub fn build_id() -> Result<String> {
+    let exe = std::env::current_exe().map_err(|e| Error::io("locate", "the running program", e))?;
+    let meta = fs::metadata(&exe).map_err(|e| Error::io("stat", &exe, e))?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    Ok(format!(
+        "{} {} {} {mtime}",
+        env!("CARGO_PKG_VERSION"),
+        exe.display(),
+        meta.len()
+    ))
+}
+
+/// The index at the head of the file: one entry per claim file, in the
+/// order of the record bodies that follow it.
+#[derive(Serialize, Deserialize)]
+struct Index {
+    build: String,
+    entries: Vec<Entry>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct Entry {
+    /// The claim file's name, `<id>.yaml`.
+    name: String,
+    stamp: Stamp,
+    /// SHA-256 of the file's bytes, hex.
+    sha256: String,
+    /// Length of the record's MessagePack body.
+    len: u64,
+}
+
+/// One claim, as loaded.
+#[derive(Debug)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub claim: Claim,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+}
+
+/// What a cache file held, for lookups: each name with its entry and body.
+struct Read {
+    bytes: Vec<u8>,
+    /// name -> (entry, body offset)
+    by_name: HashMap<String, (Entry, usize)>,
+}
+
+impl Read {
+    fn body(&self, entry: &Entry, offset: usize) -> &[u8] {
+        &self.bytes[offset..offset + entry.len as usize]
+    }
+}
+
+/// Reads the cache; `None` when there is none, or it is corrupt or foreign.
+fn read(ws: &Workspace, build: &str) -> Option<Read> {
+    let bytes = fs::read(ws.state_dir().join(FILE)).ok()?;
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (len, rest) = rest.split_first_chunk::<8>()?;
+    let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
+    let index: Index = rmp_serde::from_slice(rest.get(..len)?).ok()?;
+    if index.build != build {
+        return None;
+    }
+    let mut offset = MAGIC.len() + 8 + len;
+    let mut by_name = HashMap::with_capacity(index.entries.len());
+    for entry in index.entries {
+        let end = offset.checked_add(usize::try_from(entry.len).ok()?)?;
+        if end > bytes.len() {
+            return None;
+        }
+        let start = offset;
+        offset = end;
+        by_name.insert(entry.name.clone(), (entry, start));
+    }
+    (offset == bytes.len()).then_some(Read { bytes, by_name })
+}
+
+/// Loads the claims of `ids` (files `claims/<id>.yaml`), from the cache
+/// where a file's stat matches and by parsing it otherwise; `full` ignores
+/// the cache. The first unreadable claim is an error, as without a cache.
+/// The cache is rewritten when anything in it changed.
+pub fn load_claims(ws: &Workspace, ids: &[ClaimId], full: bool) -> Result<Vec<Loaded>> {
+    let build = build_id()?;
+    let cache = if full { None } else { read(ws, &build) };
+    let now = SystemTime::now();
+    // Each claim, with what the new cache should hold for it.
+    let results: Vec<(Loaded, Option<(Entry, Body)>)> = ids
+        .par_iter()
+        .map(|id| load_one(ws, id, cache.as_ref(), now))
+        .collect::<Result<_>>()?;
+    let reused = results
+        .iter()
+        .filter(|(_, e)| matches!(e, Some((_, Body::Cached(_)))))
+        .count();
+    let unchanged = cache
+        .as_ref()
+        .is_some_and(|c| reused == c.by_name.len() && reused == results.len());
+    let mut claims = Vec::with_capacity(results.len());
+    let mut keep = Vec::with_capacity(results.len());
+    for (loaded, entry) in results {
+        claims.push(loaded);
+        keep.extend(entry);
+    }
+    if !unchanged {
+        // Only a cache: a failed write costs the next run time, nothing else.
+        let _ = write(ws, &build, &keep);
+    }
+    Ok(claims)
+}
+
+/// A record's body for the new cache.
+enum Body<'a> {
+    /// Unchanged: the body in the old cache.
+    Cached(&'a [u8]),
+    /// Newly parsed: its encoding.
+    Fresh(Vec<u8>),
+}
+
+impl Body<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Cached(bytes) => bytes,
+            Body::Fresh(bytes) => bytes,
+        }
+    }
+}
+
+fn load_one<'a>(
+    ws: &Workspace,
+    id: &ClaimId,
+    cache: Option<&'a Read>,
+    now: SystemTime,
+) -> Result<(Loaded, Option<(Entry, Body<'a>)>)> {
+    let path = ws.claim_path(id);
+    let name = format!("{id}.yaml");
+    let meta = fs::symlink_metadata(&path).map_err(|e| Error::io("read", &path, e))?;
+    let stamp = Stamp::of(&meta);
+    if let Some(cache) = cache
+        && let Some((entry, offset)) = cache.by_name.get(&name)
+        && entry.stamp == stamp
+    {
+        let body = cache.body(entry, *offset);
+        // A record that does not decode is parsed again, as if not cached.
+        if let Some(claim) = rmp_serde::from_slice::<Claim>(body)
+            .ok()
+            .filter(|c| &c.id == id)
+        {
+            let loaded = Loaded {
+                path,
+                claim,
+                sha256: entry.sha256.clone(),
+            };
+            return Ok((loaded, Some((entry.clone(), Body::Cached(body)))));
+        }
+    }
+    let text = workspace::read_to_string(&path)?;
+    let claim = ws.parse_claim(id, &path, &text)?;
+    let sha256 = store::sha256_hex(text.as_bytes());
+    let racy = meta
+        .modified()
+        .map_or(true, |m| now.duration_since(m).map_or(true, |age| age < RACY));
+    let entry = if racy {
+        None
+    } else {
+        rmp_serde::to_vec_named(&claim).ok().map(|body| {
+            let entry = Entry {
+                name,
+                stamp,
+                sha256: sha256.clone(),
+                len: body.len() as u64,
+            };
+            (entry, Body::Fresh(body))
+        })
+    };
+    Ok((
+        Loaded {
+            path,
+            claim,
+            sha256,
+        },
+        entry,
+    ))
+}
+
+/// Writes a new cache of `entries`: atomically (a temporary file renamed
+/// over the old one), but without fsync: a torn cache is detected and
+/// rebuilt, so it is not worth the wait.
+fn write(ws: &Workspace, build: &str, entries: &[(Entry, Body)]) -> Result<()> {
+    let index = Index {
+        build: build.to_string(),
+        entries: entries.iter().map(|(e, _)| e.clone()).collect(),
+    };
+    let head = rmp_serde::to_vec_named(&index)
+        .map_err(|e| Error::usage(format!("cannot encode the record cache: {e}")))?;
+    let dir = ws.state_dir();
+    workspace::create_dir_all(&dir)?;
+    let path = dir.join(FILE);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io("write", &path, workspace::without_path(e)))?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        let io = |e| Error::io("write", &path, e);
+        out.write_all(MAGIC).map_err(io)?;
+        out.write_all(&(head.len() as u64).to_le_bytes())
+            .map_err(io)?;
+        out.write_all(&head).map_err(io)?;
+        for (_, body) in entries {
+            out.write_all(body.bytes()).map_err(io)?;
+        }
+        out.flush().map_err(io)?;
+    }
+    tmp.persist(&path)
+        .map_err(|e| Error::io("write", &path, e.error))?;
+    Ok(())
+}
+
