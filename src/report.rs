@@ -32,6 +32,7 @@ use crate::text::SourceText;
 use crate::workspace::{self, Workspace};
 
 pub mod article;
+mod each;
 
 /// Built-in templates, compiled in; `init` copies them into a new workspace.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
@@ -1147,9 +1148,8 @@ pub fn render(
         labels => labels_value(ctx.workspace.language),
         ..Value::from(Serde(ctx))
     };
-    let mut out = compiled
-        .render(values)
-        .map_err(|e| template_error(&template.name, &e))?;
+    let mut out =
+        each::render(&compiled, values).map_err(|e| template_error(&template.name, &e))?;
     if !out.ends_with('\n') {
         out.push('\n');
     }
@@ -1184,6 +1184,7 @@ fn environment(templates_dir: Option<PathBuf>) -> Environment<'static> {
         }
         minijinja::escape_formatter(out, state, value)
     });
+    env.add_function(each::NAME, each::each);
     env.add_filter("md", |v: &Value| filter(v, escape_inline));
     env.add_filter("cell", |v: &Value| filter(v, escape_cell));
     env.add_filter("code", |v: &Value| filter(v, escape_code));
