@@ -10,8 +10,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::anchor::{self, Found};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimId, Config, SourceId, SourceMeta, Status};
+use crate::record_cache;
 use crate::rules;
 use crate::store::{self, Stamp};
 use crate::text::SourceText;
@@ -130,9 +131,30 @@ struct Loaded {
 }
 
 /// Claims that passed every check, by file name, with their stat. Valid only
-/// under the same fingerprint of `sources/` (and the same version of this
-/// tool), which is the cache's key: a claim's checks read nothing else.
+/// under the same [`claim_cache_key`].
 const CLAIM_CACHE: &str = "claim-cache";
+
+/// The claim cache's key: everything a claim's checks read besides the claim
+/// itself — the settings file, the fingerprint of `sources/` (records, bytes
+/// and strays as `stat` sees them) and the build of this tool, whose rules
+/// may differ — so a new rule is never served a stale "passed". Failing to
+/// read any of them is an error, not an empty key.
+pub fn claim_cache_key(ws: &Workspace, listing: &store::Listing) -> Result<String> {
+    let settings = ws.root().join(workspace::CONFIG_FILE);
+    let settings = std::fs::read(&settings).map_err(|e| Error::io("read", &settings, e))?;
+    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+    for part in [
+        b"claim-cache 2\n".as_slice(),
+        record_cache::build_id()?.as_bytes(),
+        b"\n",
+        store::sha256_hex(&settings).as_bytes(),
+        b"\n",
+        store::fingerprint(ws, listing)?.as_bytes(),
+    ] {
+        sha2::Digest::update(&mut hasher, part);
+    }
+    Ok(store::hex(&sha2::Digest::finalize(hasher)))
+}
 
 /// Runs every check. `lock` is needed only with `fix`.
 pub fn run(ws: &Workspace, options: Options, lock: Option<&Lock>) -> Result<Outcome> {
@@ -281,14 +303,15 @@ ProblemKind::MissingBytes,
         .iter()
         .filter_map(|l| Some(l.path.file_name()?.to_string_lossy().into_owned()))
         .collect();
-    let cached: Vec<Loaded> = passed
+    let wanted: Vec<&String> = passed
         .keys()
         .filter(|name| !parsed_names.contains(name.as_str()))
-        .map(|name| ws.claims_dir().join(name))
-        .collect::<Vec<_>>()
-        .par_iter()
-        .filter_map(|path| load_claim_checked(ws, path).ok())
         .collect();
+    let cached = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        vouched_for(ws, &files, &wanted, options.full)
+    };
     out.problems
         .extend(inconsistent(ws, claims.iter().chain(cached.iter())));
 
@@ -298,6 +321,48 @@ ProblemKind::MissingBytes,
     out.problems.sort();
     crate::free::in_background((claims, texts, sources, files));
     Ok(out)
+}
+
+/// The claims the claim cache vouched for (`wanted`, by file name), for the
+/// rules that compare claims with each other: through the parsed-record
+/// cache, which this also brings up to date, so a warm `check` parses no
+/// YAML. Their text is not read; a problem found on one reads it for the
+/// line. Should any claim file not load, each wanted one is read on its own.
+fn vouched_for(ws: &Workspace, files: &[PathBuf], wanted: &[&String], full: bool) -> Vec<Loaded> {
+    let ids: Vec<ClaimId> = files
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str()?.parse().ok())
+        .collect();
+    let wanted: HashSet<&str> = wanted.iter().map(|n| n.as_str()).collect();
+    match record_cache::load_claims(ws, &ids, full) {
+        Ok(all) => all
+            .into_iter()
+            .filter(|l| {
+                l.path
+                    .file_name()
+                    .is_some_and(|n| wanted.contains(n.to_string_lossy().as_ref()))
+            })
+            .map(|l| Loaded {
+                path: l.path,
+                raw: String::new(),
+                claim: l.claim,
+                stamp: None,
+            })
+            .collect(),
+        Err(_) => wanted
+            .par_iter()
+            .filter_map(|name| load_claim_checked(ws, &ws.claims_dir().join(name), None).ok())
+            .collect(),
+    }
+}
+
+/// A loaded claim's text: as read, or read now for one taken from a cache.
+fn raw_of(l: &Loaded) -> std::borrow::Cow<'_, str> {
+    if l.raw.is_empty() {
+        std::borrow::Cow::Owned(read_or_empty(&l.path))
+    } else {
+        std::borrow::Cow::Borrowed(&l.raw)
+    }
 }
 
 /// Claims whose quotes overlap in one snapshot but whose verdicts or
@@ -329,7 +394,7 @@ fn inconsistent<'a>(ws: &Workspace, claims: impl Iterator<Item = &'a Loaded>) ->
                 problems.push(problem(
                     ProblemKind::Inconsistent,
                     ws.rel(&this.path),
-                    line_of_key(&this.raw, "status", 0),
+                    line_of_key(&raw_of(this), "status", 0),
                     format!(
                         "its quote overlaps claim `{}`'s, rated {}, but this one is {}; rate the same words alike, or merge the claims",
                         that.claim.id,
@@ -383,11 +448,8 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
     // A claim file unchanged since a check passed it, with `sources/`
     // unchanged too, would pass again: it is not read. `--full` and `--fix`
     // read everything.
-    // The key covers everything a claim's checks read: the snapshots (their
-    // records and bytes, by stat), the settings (rating scale, policy) and
-    // this tool's version (inside the fingerprint).
-    let settings = store::sha256_hex(yaml::to_string(&ws.config)?.as_bytes());
-    let cache_key = format!("{}-{settings}", store::fingerprint(ws, listing));
+    // The key covers everything a claim's checks read (see `claim_cache_key`).
+    let cache_key = claim_cache_key(ws, listing)?;
     let cached = if options.full || options.fix {
         HashMap::new()
     } else {
@@ -410,11 +472,24 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
             Some((path.file_name()?.to_string_lossy().into_owned(), (*stamp)?))
         })
         .collect();
+    // Claims read again are parsed from the record cache where it holds
+    // them; `--full` parses every file.
+    let records = if options.full || stamped.iter().all(|(_, _, fresh)| *fresh) {
+        None
+    } else {
+        record_cache::Cache::open(ws)?
+    };
     let parsed: Vec<std::result::Result<Loaded, Problem>> = stamped
         .par_iter()
         .filter(|(_, _, fresh)| !fresh)
         .map(|(path, stamp, _)| {
-            load_claim_checked(ws, path).map(|mut loaded| {
+            let cached = match (&records, stamp, path.file_name()) {
+                (Some(records), Some(stamp), Some(name)) => {
+                    records.claim(&name.to_string_lossy(), stamp)
+                }
+                _ => None,
+            };
+            load_claim_checked(ws, path, cached).map(|mut loaded| {
                 loaded.stamp = *stamp;
                 loaded
             })
@@ -681,7 +756,13 @@ fn load_meta_checked(ws: &Workspace, id: &SourceId) -> std::result::Result<Sourc
     Ok(meta)
 }
 
-fn load_claim_checked(ws: &Workspace, path: &Path) -> std::result::Result<Loaded, Problem> {
+/// Reads a claim file and parses it, or takes `cached`, the same file's
+/// record as the record cache parsed it.
+fn load_claim_checked(
+    ws: &Workspace,
+    path: &Path,
+    cached: Option<Claim>,
+) -> std::result::Result<Loaded, Problem> {
     let rel = ws.rel(path);
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if stem.parse::<ClaimId>().is_err() {
@@ -694,7 +775,10 @@ fn load_claim_checked(ws: &Workspace, path: &Path) -> std::result::Result<Loaded
     }
     let raw = workspace::read_to_string(path)
         .map_err(|e| problem(ProblemKind::Unreadable, &rel, None, e.to_string()))?;
-    let claim: Claim = yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?;
+    let claim: Claim = match cached {
+        Some(claim) => claim,
+        None => yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?,
+    };
     if claim.id.as_str() != stem {
         return Err(problem(
             ProblemKind::Record,

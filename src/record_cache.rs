@@ -98,6 +98,29 @@ impl Read {
     }
 }
 
+/// The cache as read, for a caller that reads claim files itself (`check`,
+/// which needs their text for line numbers) and only wants the parse saved.
+pub struct Cache(Read);
+
+impl Cache {
+    /// The cache of this build, if there is a sound one.
+    pub fn open(ws: &Workspace) -> Result<Option<Cache>> {
+        Ok(read(ws, &build_id()?).map(Cache))
+    }
+
+    /// The claim cached for the file `name` (`<id>.yaml`) if the file still
+    /// has the stat it had then.
+    pub fn claim(&self, name: &str, stamp: &Stamp) -> Option<Claim> {
+        let (entry, offset) = self.0.by_name.get(name)?;
+        if entry.stamp != *stamp {
+            return None;
+        }
+        rmp_serde::from_slice::<Claim>(self.0.body(entry, *offset))
+            .ok()
+            .filter(|c| name.strip_suffix(".yaml") == Some(c.id.as_str()))
+    }
+}
+
 /// Reads the cache; `None` when there is none, or it is corrupt or foreign.
 fn read(ws: &Workspace, build: &str) -> Option<Read> {
     let bytes = fs::read(ws.state_dir().join(FILE)).ok()?;
@@ -203,9 +226,9 @@ fn load_one<'a>(
     let text = workspace::read_to_string(&path)?;
     let claim = ws.parse_claim(id, &path, &text)?;
     let sha256 = store::sha256_hex(text.as_bytes());
-    let racy = meta
-        .modified()
-        .map_or(true, |m| now.duration_since(m).map_or(true, |age| age < RACY));
+    let racy = meta.modified().map_or(true, |m| {
+        now.duration_since(m).map_or(true, |age| age < RACY)
+    });
     let entry = if racy {
         None
     } else {
@@ -262,4 +285,3 @@ fn write(ws: &Workspace, build: &str, entries: &[(Entry, Body)]) -> Result<()> {
         .map_err(|e| Error::io("write", &path, e.error))?;
     Ok(())
 }
-

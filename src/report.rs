@@ -646,6 +646,8 @@ impl AnchorInfo {
 pub struct Options {
     /// Only list claims with these statuses (empty: all).
     pub statuses: Vec<Status>,
+    /// Parse every claim file, ignoring the parsed-record cache.
+    pub full: bool,
 }
 
 /// Builds the context from the workspace as it is now.
@@ -680,7 +682,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     // The integrity check reads the workspace on its own, while the claims
     // load; the digest hashes each claim's text as it is parsed.
     let (loaded, outcome) = rayon::join(
-        || ws.load_claims_hashed(false),
+        || ws.load_claims_hashed(options.full),
         || check::run(ws, check::Options::default(), None),
     );
     let (loaded, outcome) = (loaded?, outcome?);

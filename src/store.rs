@@ -480,8 +480,10 @@ pub fn save_stamps(
 }
 
 /// A fingerprint of everything in `sources/` as `stat` sees it: when it is
-/// unchanged, so is every snapshot's record, bytes and text.
-pub fn fingerprint(ws: &Workspace, listing: &Listing) -> String {
+/// unchanged, so is every snapshot's record, bytes and text. A file that
+/// vanished since the listing counts as missing; any other failure to stat
+/// one is an error, never a guess.
+pub fn fingerprint(ws: &Workspace, listing: &Listing) -> Result<String> {
     let metas = listing.metas.iter().map(|id| meta_path(ws, id));
     let others = listing
         .bytes
@@ -495,19 +497,22 @@ pub fn fingerprint(ws: &Workspace, listing: &Listing) -> String {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            match Stamp::of_path(&path) {
-                Some(s) => format!("{name}\t{}\t{}\t{}\n", s.size, s.mtime_ns, s.ino),
-                None => format!("{name}\tmissing\n"),
+            match fs::symlink_metadata(&path) {
+                Ok(meta) => {
+                    let s = Stamp::of(&meta);
+                    Ok(format!("{name}\t{}\t{}\t{}\n", s.size, s.mtime_ns, s.ino))
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(format!("{name}\tmissing\n")),
+                Err(e) => Err(Error::io("stat", &path, e)),
             }
         })
-        .collect();
+        .collect::<Result<_>>()?;
     lines.sort();
     let mut hasher = Sha256::new();
-    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     for line in &lines {
         hasher.update(line.as_bytes());
     }
-    hex(&hasher.finalize())
+    Ok(hex(&hasher.finalize()))
 }
 
 /// Checks that each byte file hashes to its name, in parallel. With `full`

@@ -28,6 +28,9 @@ pub struct ReportArgs {
     /// Only claims with this status (repeatable)
     #[arg(long, value_enum)]
     pub status: Vec<Status>,
+    /// Read and parse every claim file, ignoring the parsed-record cache
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// From about this many claims a report takes long enough to show a spinner.
@@ -38,6 +41,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<i32> {
     let template = find_template(&ws, &args.template)?;
     let options = report::Options {
         statuses: args.status,
+        full: args.full,
     };
     let spinner = term::Spinner::start(|| {
         let claims = ws.claim_files().ok()?.len();

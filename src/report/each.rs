@@ -113,7 +113,12 @@ pub fn render(template: &Template, ctx: Value) -> Result<String, Error> {
     }
     let (first, _) = &done[0];
     let mut out = String::with_capacity(
-        first.len() + done.iter().flat_map(|(_, c)| c).map(String::len).sum::<usize>(),
+        first.len()
+            + done
+                .iter()
+                .flat_map(|(_, c)| c)
+                .map(String::len)
+                .sum::<usize>(),
     );
     let mut rest = first.as_str();
     for call in 0..calls {

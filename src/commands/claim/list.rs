@@ -24,11 +24,18 @@ pub struct ListArgs {
     /// Only claims whose words a revision of the article cut
     #[arg(long)]
     pub dropped: bool,
+    /// Read and parse every claim file, ignoring the parsed-record cache
+    #[arg(long)]
+    pub full: bool,
 }
 
 pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
-    let mut claims = ws.load_claims()?;
+    let mut claims: Vec<Claim> = ws
+        .load_claims_hashed(args.full)?
+        .into_iter()
+        .map(|l| l.claim)
+        .collect();
     article_order(&mut claims, ws.config.article.as_ref());
     claims.retain(|c| {
         (args.status.is_empty() || args.status.contains(&c.status))
