@@ -941,5 +941,40 @@ impl Revisions {
             ));
         }
         out
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(ws: &Workspace) -> String {
+        claim_cache_key(ws, &store::list(ws).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn claim_cache_key_changes_with_the_settings_and_the_snapshots() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::init(dir.path(), &[]).unwrap();
+        let first = key(&ws);
+        assert_eq!(key(&ws), first, "the same state gives the same key");
+
+        // A new rule reading `factcheck.yaml` must never see a stale "passed".
+        std::fs::write(ws.root().join(workspace::CONFIG_FILE), "language: zh\n").unwrap();
+        let settings = key(&ws);
+        assert_ne!(settings, first);
+
+        let hex = store::sha256_hex(b"x");
+        std::fs::write(ws.sources_dir().join(format!("{hex}.txt")), "x").unwrap();
+        assert_ne!(key(&ws), settings);
+    }
+
+    #[test]
+    fn claim_cache_key_fails_rather_than_guess_when_the_settings_are_unreadable() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::init(dir.path(), &[]).unwrap();
+        let settings = ws.root().join(workspace::CONFIG_FILE);
+        std::fs::remove_file(&settings).unwrap();
+        std::fs::create_dir(&settings).unwrap();
+        let err = claim_cache_key(&ws, &store::list(&ws).unwrap()).unwrap_err();
+        assert!(err.to_string().contains("factcheck.yaml"), "{err}");
     }
 }
