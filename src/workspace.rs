@@ -297,6 +297,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// The exact text the workspace writes for a record (a claim, a snapshot
+/// record, the settings): for tools that generate workspaces, such as the
+/// benchmark, without going through the commands.
+pub fn record_text<T: serde::Serialize>(record: &T) -> Result<String> {
+    yaml::to_string(record)
+}
+
 /// The error's kind without the temporary file's name, which `tempfile`
 /// appends but which means nothing to the person reading it.
 pub fn without_path(err: std::io::Error) -> std::io::Error {
