@@ -175,6 +175,10 @@ pub fn load_claims(ws: &Workspace, ids: &[ClaimId], full: bool) -> Result<Vec<Lo
         // Only a cache: a failed write costs the next run time, nothing else.
         let _ = write(ws, &build, &keep);
     }
+    drop(keep);
+    // Freeing the old cache's index entry by entry takes a while at archive
+    // scale; a helper thread does it while the caller goes on.
+    std::thread::spawn(move || drop(cache));
     Ok(claims)
 }
 

@@ -165,15 +165,17 @@ impl Workspace {
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(files),
             Err(e) => return Err(Error::io("read", &dir, e)),
         };
+        let mut named = Vec::new();
         for entry in entries {
-            let path = entry.map_err(|e| Error::io("read", &dir, e))?.path();
-            if path.extension().is_some_and(|x| x == "yaml") {
-                files.push(path);
+            let name = entry.map_err(|e| Error::io("read", &dir, e))?.file_name();
+            if Path::new(&name).extension().is_some_and(|x| x == "yaml") {
+                named.push(name);
             }
         }
-        // All in one folder: comparing names orders them as comparing paths
-        // would, without walking each path's components.
-        files.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
+        // All in one folder: sorting the names orders the paths, without
+        // parsing a path's components on every comparison.
+        named.sort_unstable();
+        files.extend(named.into_iter().map(|name| dir.join(name)));
         Ok(files)
     }
 
