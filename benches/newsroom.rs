@@ -1052,6 +1052,9 @@ fn source_meta(
         note: None,
         revises: None,
         history: Vec::new(),
+        charset: None,
+        fetch: None,
+        captures: Vec::new(),
     })
 }
 
