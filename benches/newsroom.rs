@@ -1274,7 +1274,7 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
                 excerpt: Some(excerpt),
                 note: Some("Matches the captured page.".into()),
                 added_by: "bob".into(),
-                added_at: when.clone(),
+                added_at: when,
             });
             let mut entry = HistoryEntry::new(when, "bob".into(), Event::Evidence);
             entry.note = Some(format!("{stance} from {}", &hex[..12]));
