@@ -45,7 +45,7 @@ type R<T> = Result<T, Box<dyn std::error::Error>>;
 /// The binary under test: cargo builds it in the bench's (release) profile.
 const FACTCHECK: &str = env!("CARGO_BIN_EXE_factcheck");
 /// Bumped whenever the generator changes, so stale data is rebuilt.
-const GENERATOR: u32 = 2;
+const GENERATOR: u32 = 3;
 const ARTICLE_CHARS: usize = 1_000_000;
 /// The one quote `claim add` is timed with; it occurs exactly once.
 const MARKER: &str = "基准测试专用的独特句子：bench-marker-7f3a，只在文中出现一次";
@@ -1188,7 +1188,7 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
     let ws = Workspace::find(Some(&dir))?;
     ws.save_config(&config, &ws.lock()?)?;
 
-    // Claims, spread evenly over the article, each at its own start offset.
+    // Claims, spread evenly over the article.
     let mut rng = Rng(0xC1A1_0000 + claims as u64);
     let mut taken: HashSet<String> = HashSet::with_capacity(claims);
     let stride = (article_chars.len() / claims).max(1);
@@ -1215,9 +1215,12 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
         .map(|b| SourceId::from_hex(&b.hex).ok_or("a generated hash is 64 hex"))
         .transpose()?;
     for i in 0..claims {
-        let start =
-            (i * article_chars.len() / claims + rng.below(stride)).min(article_chars.len() - 1);
-        let end = (start + 8 + rng.below(33)).min(article_chars.len());
+        // Each claim quotes words in its own slot of the article: quotes that
+        // overlap would have to be rated alike (`check` compares them).
+        let slot = i * article_chars.len() / claims;
+        let slot_end = ((i + 1) * article_chars.len() / claims).min(article_chars.len());
+        let start = (slot + rng.below((stride / 4).max(1))).min(slot_end - 1);
+        let end = (start + 8 + rng.below(33)).min(slot_end);
         let exact: String = article_chars[start..end].iter().collect();
         let prefix: String = article_chars[start.saturating_sub(32)..start]
             .iter()
