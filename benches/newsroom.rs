@@ -34,8 +34,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use factcheck::model::{
-    Anchor, Claim, Config, Event, Evidence, HistoryEntry, Kind, Language, SourceId, SourceMeta,
-    Stance, Status, Time,
+    Anchor, Claim, Config, Event, Evidence, HistoryEntry, Kind, Language, MediaType, SourceId,
+    SourceMeta, Stance, Status, Time,
 };
 use factcheck::workspace::{self, Workspace};
 use sha2::{Digest, Sha256};
@@ -1038,9 +1038,9 @@ fn source_meta(
     title: &str,
 ) -> R<SourceMeta> {
     Ok(SourceMeta {
-        sha256: hex.to_string(),
+        sha256: SourceId::from_hex(hex).ok_or("a generated hash is 64 hex")?,
         file: format!("{hex}.{ext}"),
-        media_type: media_type.to_string(),
+        media_type: media_type.parse::<MediaType>()?,
         size,
         url: Some(url.to_string()),
         title: Some(title.to_string()),
