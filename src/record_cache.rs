@@ -178,7 +178,7 @@ pub fn load_claims(ws: &Workspace, ids: &[ClaimId], full: bool) -> Result<Vec<Lo
     drop(keep);
     // Freeing the old cache's index entry by entry takes a while at archive
     // scale; a helper thread does it while the caller goes on.
-    std::thread::spawn(move || drop(cache));
+    crate::free::in_background(cache);
     Ok(claims)
 }
 

@@ -71,7 +71,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
         70,
     ))?;
     // The process ends right after; freeing every record would only cost time.
-    std::mem::forget((claims, rows));
+    crate::free::at_exit((claims, rows));
     Ok(0)
 }
 
