@@ -941,6 +941,8 @@ impl Revisions {
             ));
         }
         out
+    }
+}
 
 #[cfg(test)]
 mod tests {
