@@ -96,6 +96,9 @@ pub struct Outcome {
     /// Claims `--fix` carried over the article's revisions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub carried: Vec<crate::revise::Carried>,
+    /// Leftover temporary files `--fix` removed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
 }
 
 /// Options for a run.
@@ -180,6 +183,7 @@ pub fn run_with_progress(
             why.to_string(),
         ));
     }
+    leftover_temp_files(ws, &listing, lock, &mut out)?;
     // Hash the snapshots' bytes while records, claims and texts load: with one
     // big snapshot, its hashing holds one core about as long as everything
     // else takes on the others.
@@ -406,6 +410,50 @@ fn inconsistent<'a>(ws: &Workspace, claims: impl Iterator<Item = &'a Loaded>) ->
         }
     }
     problems
+}
+
+/// Temporary files left by interrupted writes, in `sources/` (listed as
+/// strays) and `claims/`: reported, or removed by `--fix`.
+fn leftover_temp_files(
+    ws: &Workspace,
+    listing: &store::Listing,
+    lock: Option<&Lock>,
+    out: &mut Outcome,
+) -> Result<()> {
+    let is_temp = |p: &Path| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(".tmp-"))
+    };
+    let mut temps: Vec<PathBuf> = listing
+        .strays
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| is_temp(p))
+        .collect();
+    let sources_reported = temps.len();
+    temps.extend(ws.temp_files(&ws.claims_dir())?);
+    match lock {
+        Some(_) => {
+            for path in &temps {
+                std::fs::remove_file(path)
+                    .map_err(|e| crate::error::Error::io("remove", path, e))?;
+                out.removed.push(ws.rel(path).display().to_string());
+            }
+            let removed: HashSet<String> = out.removed.iter().cloned().collect();
+            out.problems.retain(|p| !removed.contains(&p.path));
+        }
+        None => {
+            for path in &temps[sources_reported..] {
+                out.problems.push(problem(
+                    ProblemKind::Stray,
+                    ws.rel(path),
+                    None,
+                    "a leftover temporary file from an interrupted write; `factcheck check --fix` removes it",
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Everything `check` reads besides the snapshots' bytes.

@@ -17,6 +17,7 @@ pub mod error;
 pub mod extract;
 pub mod fetch;
 mod free;
+pub mod guard;
 pub mod hash;
 pub(crate) mod html_meta;
 pub mod model;
@@ -31,13 +32,17 @@ pub mod text;
 pub(crate) mod ui;
 pub mod warc;
 pub mod workspace;
-mod yaml;
+pub mod yaml;
 
 use clap::{CommandFactory, FromArgMatches};
 
 /// Parses the command line, runs it, prints any error, and returns the exit code.
 pub fn run() -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Err(err) = guard::arguments(&args[1.min(args.len())..]) {
+        print_error(&err);
+        return err.exit_code();
+    }
     let color = term::color_from_args(&args);
     term::set_color(color);
     let parsed = commands::Cli::command()
@@ -66,13 +71,22 @@ pub fn run() -> i32 {
 }
 
 fn print_error(err: &error::Error) {
-    eprintln!("{} {err}", term::label("error:", term::RED));
+    // Errors quote records and file names: a terminal must not act on them.
+    eprintln!(
+        "{} {}",
+        term::label("error:", term::RED),
+        guard::terminal(&err.to_string())
+    );
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
-        eprintln!("caused by: {cause}");
+        eprintln!("caused by: {}", guard::terminal(&cause.to_string()));
         source = cause.source();
     }
     if let Some(hint) = err.hint() {
-        eprintln!("{} {hint}", term::label("hint:", term::YELLOW));
+        eprintln!(
+            "{} {}",
+            term::label("hint:", term::YELLOW),
+            guard::terminal(&hint)
+        );
     }
 }

@@ -1133,6 +1133,14 @@ pub struct Template {
 /// The auto-escape mode of Markdown templates (see `templates/README.md`).
 const MARKDOWN: &str = "markdown";
 
+/// The fuel (minijinja's unit of work: about one instruction, or 64 bytes of
+/// text built) every render gets, plus [`FUEL_PER_RECORD`] per claim and
+/// snapshot.
+pub const FUEL_BASE: u64 = 4_000_000;
+pub const FUEL_PER_RECORD: u64 = 20_000;
+/// The largest output a template may produce.
+pub const MAX_OUTPUT: usize = 256 << 20;
+
 /// Renders `template` over `ctx`. `{% include %}` and `{% extends %}` find
 /// other templates in `templates_dir`, else among the built-in ones.
 pub fn render(
@@ -1141,7 +1149,16 @@ pub fn render(
     templates_dir: Option<PathBuf>,
 ) -> Result<String> {
     let mut env = environment(templates_dir);
-    env.add_template_owned(template.name.clone(), template.source.clone())
+    // A workspace's template runs in CI on every pull request: its work and
+    // the memory it builds are bounded, in proportion to the workspace.
+    let records = (ctx.all_claims.len() + ctx.sources.len()) as u64;
+    let fuel = FUEL_BASE + FUEL_PER_RECORD * records;
+    env.set_fuel(Some(fuel));
+    let source = template
+        .source
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&template.source);
+    env.add_template_owned(template.name.clone(), source.to_string())
         .map_err(|e| template_error(&template.name, &e))?;
     let compiled = env
         .get_template(&template.name)
@@ -1150,8 +1167,28 @@ pub fn render(
         labels => labels_value(ctx.workspace.language),
         ..Value::from(Serde(ctx))
     };
-    let mut out =
-        each::render(&compiled, values).map_err(|e| template_error(&template.name, &e))?;
+    let mut out = each::render(&compiled, values).map_err(|e| {
+        if e.kind() == ErrorKind::OutOfFuel {
+            Error::Template {
+                name: template.name.clone(),
+                message: format!(
+                    "stopped after {fuel} steps: the template does more work or builds more text than a report of this workspace needs (a loop over `range` or a string that keeps growing?)"
+                ),
+            }
+        } else {
+            template_error(&template.name, &e)
+        }
+    })?;
+    if out.len() > MAX_OUTPUT {
+        return Err(Error::Template {
+            name: template.name.clone(),
+            message: format!(
+                "the output is {} MiB, more than the {} MiB a report may be",
+                out.len() >> 20,
+                MAX_OUTPUT >> 20
+            ),
+        });
+    }
     if !out.ends_with('\n') {
         out.push('\n');
     }
@@ -1202,11 +1239,16 @@ fn environment(templates_dir: Option<PathBuf>) -> Environment<'static> {
         }
         if let Some(dir) = &templates_dir {
             match workspace::read_to_string(&dir.join(name)) {
-                Ok(text) => return Ok(Some(text)),
+                Ok(text) => {
+                    return Ok(Some(match text.strip_prefix('\u{feff}') {
+                        Some(rest) => rest.to_string(),
+                        None => text,
+                    }));
+                }
                 Err(Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
                     return Err(minijinja::Error::new(
-                        ErrorKind::TemplateNotFound,
+                        ErrorKind::InvalidOperation,
                         e.to_string(),
                     ));
                 }

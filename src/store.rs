@@ -132,7 +132,14 @@ pub fn add(
         fetch: new.fetch,
         captures: new.captures,
     };
-    workspace::write_atomic(&meta_path(ws, &id), yaml::to_string(&meta)?.as_bytes())?;
+    let text = yaml::to_string(&meta)?;
+    // Never write a record the reader would refuse.
+    yaml::from_str::<SourceMeta>(&ws.rel(&meta_path(ws, &id)), &text).map_err(|e| {
+        Error::usage(format!(
+            "refusing to write a snapshot record that cannot be read back: {e}"
+        ))
+    })?;
+    workspace::write_atomic(&meta_path(ws, &id), text.as_bytes())?;
     Ok((meta, true))
 }
 
@@ -151,6 +158,22 @@ pub fn load_meta(ws: &Workspace, id: &SourceId) -> Result<SourceMeta> {
     let path = meta_path(ws, id);
     let text = workspace::read_to_string(&path)?;
     yaml::from_str(&ws.rel(&path), &text)
+}
+
+/// The record of the workspace's article (`article:` in `factcheck.yaml`):
+/// when it is missing, the error names the setting and what to do.
+pub fn load_article(ws: &Workspace, id: &SourceId) -> Result<SourceMeta> {
+    match load_meta(ws, id) {
+        Err(Error::Io { cause, .. }) if cause.kind() == io::ErrorKind::NotFound => {
+            Err(Error::usage(format!(
+                "`article: {id}` in factcheck.yaml names a snapshot that is not in sources/"
+            ))
+            .with_hint(
+                "snapshot the article with `factcheck source add PATH --article`, restore sources/ from git, or correct `article:` in factcheck.yaml",
+            ))
+        }
+        other => other,
+    }
 }
 
 /// Every snapshot's metadata, sorted by hash. An unreadable record is an error.

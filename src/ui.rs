@@ -4,9 +4,11 @@
 //! pieces of output more than one command prints the same way.
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::commands::{Format, GlobalArgs};
 use crate::error::{Error, Result};
+use crate::guard;
 use crate::model::{Claim, HistoryEntry, SourceId, Time};
 use crate::store;
 use crate::workspace::{self, Workspace};
@@ -75,8 +77,13 @@ pub fn nonempty(value: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Prints to stdout; a closed pipe (`| head`) is not an error.
+/// Prints to stdout; a closed pipe (`| head`) is not an error. Control
+/// characters a record holds are shown as escapes, never sent raw.
 pub fn emit(text: &str) -> Result<()> {
+    write_stdout(&guard::terminal(text))
+}
+
+fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -90,12 +97,29 @@ pub fn emit(text: &str) -> Result<()> {
 pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Error::usage(format!("cannot print JSON: {e}")))?;
-    emit(&(text + "\n"))
+    // JSON escapes, so the output stays valid JSON and safe in a terminal.
+    write_stdout(&(guard::json_escapes(&text) + "\n"))
 }
 
 /// A short status message for people, on stderr.
 pub fn say(text: &str) {
-    eprintln!("{text}");
+    eprintln!("{}", guard::terminal(text));
+}
+
+/// Writes a command's `--out` file (atomically). Every `--out` goes through
+/// here: it may not land inside `sources/`, `claims/`, `.factcheck/` or `.git/`,
+/// or onto `factcheck.yaml`, whichever way the path gets there.
+pub fn write_out(ws: &Workspace, path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(place) = guard::protected_target(ws.root(), path) {
+        return Err(Error::usage(format!(
+            "`--out {}` would write into `{place}`, which is the workspace's own",
+            path.display()
+        ))
+        .with_hint(
+            "write outside `sources/`, `claims/`, `.factcheck/` and `factcheck.yaml`, e.g. `--out report.md`",
+        ));
+    }
+    workspace::write_atomic(path, bytes)
 }
 
 // Small pieces of output more than one command needs, each in one place.

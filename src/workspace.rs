@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::error::{Error, Result};
+use crate::guard;
 use crate::model::{Claim, ClaimId, Config, Time};
 use crate::record_cache;
 use crate::yaml;
@@ -59,6 +60,15 @@ impl Workspace {
     }
 
     fn open(root: PathBuf) -> Result<Workspace> {
+        // A folder that is a symlink would make every file in it one.
+        for folder in ["claims", "sources", "templates", STATE_DIR] {
+            if fs::symlink_metadata(root.join(folder)).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(Error::usage(format!(
+                    "`{folder}/` is a symlink; a workspace's folders must be real folders, since a symlink could point anywhere"
+                ))
+                .with_hint(format!("replace `{folder}` with the folder itself")));
+            }
+        }
         let path = root.join(CONFIG_FILE);
         let text = read_to_string(&path)?;
         let config = if text.trim().is_empty() {
@@ -116,18 +126,64 @@ impl Workspace {
         rel(&self.root, path)
     }
 
-    /// Takes the workspace lock, waiting for other writers.
+    /// Takes the workspace lock, waiting for other writers: after a second
+    /// it says who waits for whom, and after [`lock_timeout`] it gives up.
+    /// The holder writes its process id and command into the lock file, for
+    /// the message.
     pub fn lock(&self) -> Result<Lock> {
         let dir = self.state_dir();
         create_dir_all(&dir)?;
         let path = dir.join("lock");
-        let file = OpenOptions::new()
+        let mut file = OpenOptions::new()
             .create(true)
             .truncate(false)
+            .read(true)
             .write(true)
             .open(&path)
             .map_err(|e| Error::io("open", &path, e))?;
-        file.lock().map_err(|e| Error::io("lock", &path, e))?;
+        let timeout = lock_timeout()?;
+        let started = std::time::Instant::now();
+        let mut said = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) => {}
+                Err(fs::TryLockError::Error(e)) => return Err(Error::io("lock", &path, e)),
+            }
+            let waited = started.elapsed();
+            if waited >= timeout {
+                return Err(Error::usage(format!(
+                    "gave up after waiting {} s for the workspace lock `{}/lock`, held by {}",
+                    timeout.as_secs(),
+                    STATE_DIR,
+                    holder(&path)
+                ))
+                .with_hint(format!(
+                    "let that command finish and try again; {LOCK_TIMEOUT_VAR}=SECONDS waits longer"
+                )));
+            }
+            if !said && waited >= std::time::Duration::from_secs(1) {
+                said = true;
+                crate::ui::say(&format!(
+                    "factcheck (pid {}) is waiting for the workspace lock `{}/lock`, held by {}; giving up after {} s ({LOCK_TIMEOUT_VAR})",
+                    std::process::id(),
+                    STATE_DIR,
+                    holder(&path),
+                    timeout.as_secs()
+                ));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        // Who holds it, for anyone who waits; failing to say so is harmless.
+        let command: Vec<String> = std::env::args().skip(1).take(2).collect();
+        let _ = file.set_len(0).and_then(|()| {
+            write!(
+                file,
+                "pid {} (factcheck {})",
+                std::process::id(),
+                command.join(" ")
+            )
+        });
         Ok(Lock { _file: file })
     }
 
@@ -176,6 +232,24 @@ impl Workspace {
         // parsing a path's components on every comparison.
         named.sort_unstable();
         files.extend(named.into_iter().map(|name| dir.join(name)));
+        Ok(files)
+    }
+
+    /// Files named `.tmp-*` in `dir`: what an interrupted [`write_atomic`] leaves.
+    pub fn temp_files(&self, dir: &Path) -> Result<Vec<PathBuf>> {
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io("read", dir, e)),
+        };
+        let mut files = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io("read", dir, e))?;
+            if entry.file_name().to_string_lossy().starts_with(".tmp-") {
+                files.push(entry.path());
+            }
+        }
+        files.sort();
         Ok(files)
     }
 
@@ -245,6 +319,13 @@ impl Workspace {
     /// Writes a claim atomically.
     pub fn save_claim(&self, claim: &Claim, _lock: &Lock) -> Result<()> {
         let text = yaml::to_string(claim)?;
+        // Never write what the reader would refuse: every later command
+        // would fail on the workspace.
+        yaml::from_str::<Claim>(&self.rel(&self.claim_path(&claim.id)), &text).map_err(|e| {
+            Error::usage(format!(
+                "refusing to write a claim that cannot be read back: {e}"
+            ))
+        })?;
         create_dir_all(&self.claims_dir())?;
         write_atomic(&self.claim_path(&claim.id), text.as_bytes())
     }
@@ -256,12 +337,68 @@ impl Workspace {
     }
 }
 
+/// The variable that bounds how long a writer waits for the lock, in seconds.
+pub const LOCK_TIMEOUT_VAR: &str = "FACTCHECK_LOCK_TIMEOUT";
+/// How long a writer waits for the lock by default.
+const LOCK_TIMEOUT_DEFAULT: u64 = 60;
+
+/// How long to wait for the workspace lock: `FACTCHECK_LOCK_TIMEOUT` seconds,
+/// else a minute.
+pub fn lock_timeout() -> Result<std::time::Duration> {
+    match std::env::var(LOCK_TIMEOUT_VAR) {
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .parse::<u64>()
+            .map(std::time::Duration::from_secs)
+            .map_err(|_| {
+                Error::usage(format!(
+                    "{LOCK_TIMEOUT_VAR} is `{v}`, not a whole number of seconds"
+                ))
+            }),
+        _ => Ok(std::time::Duration::from_secs(LOCK_TIMEOUT_DEFAULT)),
+    }
+}
+
+/// What the lock file says about its holder, short and printable.
+fn holder(path: &Path) -> String {
+    let text = fs::read(path).unwrap_or_default();
+    let text = String::from_utf8_lossy(&text[..text.len().min(200)]).into_owned();
+    if text.trim().is_empty() {
+        "another factcheck command".to_string()
+    } else {
+        text.trim().to_string()
+    }
+}
+
 fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// Reads a file of the workspace as text. A symlink is refused, never
+/// followed: a cloned workspace's `claims/x.yaml -> ~/.ssh/id_rsa` must not
+/// end up quoted in an error message or a report.
 pub fn read_to_string(path: &Path) -> Result<String> {
-    fs::read_to_string(path).map_err(|e| Error::io("read", path, e))
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                Error::usage(format!(
+                    "`{}` is a symlink; the tool reads only plain files in a workspace, since a symlink could point anywhere",
+                    path.display()
+                ))
+                .with_hint("replace the symlink with the file itself")
+            } else {
+                Error::io("read", path, e)
+            }
+        })?;
+    let mut text = String::new();
+    file.read_to_string(&mut text)
+        .map_err(|e| Error::io("read", path, e))?;
+    Ok(text)
 }
 
 pub fn create_dir_all(path: &Path) -> Result<()> {
@@ -319,12 +456,12 @@ pub fn without_path(err: std::io::Error) -> std::io::Error {
 /// `user.name`.
 pub fn who(by: Option<&str>) -> Result<String> {
     if let Some(name) = by.map(str::trim).filter(|n| !n.is_empty()) {
-        return Ok(name.to_string());
+        return guard::reviewer("`--by`", name);
     }
     if let Ok(name) = std::env::var("FACTCHECK_REVIEWER")
         && !name.trim().is_empty()
     {
-        return Ok(name.trim().to_string());
+        return guard::reviewer("FACTCHECK_REVIEWER", &name);
     }
     let from_git = Command::new("git")
         .args(["config", "user.name"])
@@ -334,22 +471,47 @@ pub fn who(by: Option<&str>) -> Result<String> {
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
-    from_git.ok_or_else(|| {
+    let name = from_git.ok_or_else(|| {
         Error::usage("cannot tell who is making this change").with_hint(
             "pass `--by NAME`, set FACTCHECK_REVIEWER, or run `git config --global user.name NAME`",
         )
-    })
+    })?;
+    guard::reviewer("git's `user.name`", &name)
 }
 
 /// The current time, or `FACTCHECK_NOW` when set (for reproducible runs).
+/// Only times in this range are written: every reader (this tool's, and
+/// RFC 3339's four-digit years) reads them back.
+pub const EARLIEST: &str = "1970-01-01T00:00:00Z";
+pub const LATEST: &str = "9999-12-30T00:00:00Z";
+
 pub fn now() -> Result<Time> {
-    match std::env::var("FACTCHECK_NOW") {
-        Ok(value) if !value.trim().is_empty() => value
-            .trim()
-            .parse()
-            .map_err(|e: String| Error::usage(format!("FACTCHECK_NOW: {e}"))),
-        _ => Ok(Time::new(jiff::Timestamp::now())),
+    let (time, origin) = match std::env::var("FACTCHECK_NOW") {
+        Ok(value) if !value.trim().is_empty() => (
+            value
+                .trim()
+                .parse()
+                .map_err(|e: String| Error::usage(format!("FACTCHECK_NOW: {e}")))?,
+            "FACTCHECK_NOW",
+        ),
+        _ => (Time::new(jiff::Timestamp::now()), "the system clock"),
+    };
+    let in_range = |t: &Time| {
+        let (earliest, latest): (Time, Time) = (
+            EARLIEST.parse().expect("a valid constant time"),
+            LATEST.parse().expect("a valid constant time"),
+        );
+        earliest <= *t && *t <= latest && t.to_string().parse::<Time>().as_ref() == Ok(t)
+    };
+    if !in_range(&time) {
+        return Err(Error::usage(format!(
+            "{origin} is `{time}`, outside the times a record can hold ({EARLIEST} to {LATEST})"
+        ))
+        .with_hint(
+            "set FACTCHECK_NOW to an RFC 3339 time such as 2026-11-28T10:00:00Z, or unset it",
+        ));
     }
+    Ok(time)
 }
 
 #[cfg(test)]

@@ -19,7 +19,33 @@ use serde_yaml::Value;
 use crate::error::{Error, Result};
 
 /// Parses `text` (the contents of `path`) into a record.
+///
+/// Before the library sees the text: a leading byte-order mark is skipped
+/// (every file is read the same way), git conflict markers are named as such,
+/// and anchors and aliases are refused, since expanding `*alias` repeats its
+/// value and a small file can stand for gigabytes. The tool never writes them.
 pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let refuse = |line: usize, message: String| Error::Yaml {
+        path: path.to_path_buf(),
+        line: Some(line),
+        column: None,
+        message,
+    };
+    if let Some(line) = conflict_marker(text) {
+        return Err(refuse(
+            line,
+            format!("this file has unresolved merge conflict markers at line {line}"),
+        ));
+    }
+    if let Some((line, what)) = anchor_or_alias(text) {
+        return Err(refuse(
+            line,
+            format!(
+                "YAML {what} are not allowed in records (they can multiply a small file into gigabytes); write the value out in full"
+            ),
+        ));
+    }
     serde_yaml::from_str(text).map_err(|err| {
         let location = err.location();
         let mut message = err.to_string();
@@ -34,6 +60,75 @@ pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
             message,
         }
     })
+}
+
+/// The 1-based line of the first git conflict marker (`<<<<<<< `,
+/// `=======`, `>>>>>>> ` at the start of a line), if any.
+pub fn conflict_marker(text: &str) -> Option<usize> {
+    if !text.contains("<<<<<<<") && !text.contains(">>>>>>>") {
+        return None;
+    }
+    text.lines()
+        .position(|line| {
+            let line = line.trim_end_matches('\r');
+            line == "<<<<<<<"
+                || line == ">>>>>>>"
+                || line.starts_with("<<<<<<< ")
+                || line.starts_with(">>>>>>> ")
+                || line == "======="
+        })
+        .map(|i| i + 1)
+}
+
+/// The 1-based line of the first anchor (`&name`) or alias (`*name`) in
+/// `text`, and which of the two it is, found by the library's own scanner
+/// (no value is built, so nothing is expanded). Text without `&` or `*`
+/// cannot hold either and is not scanned.
+pub fn anchor_or_alias(text: &str) -> Option<(usize, &'static str)> {
+    use libyaml_rs as sys;
+    use std::mem::MaybeUninit;
+    if !text.bytes().any(|b| b == b'&' || b == b'*') {
+        return None;
+    }
+    let mut found = None;
+    // SAFETY: the parser and token are initialised by the library before
+    // use, the input outlives the parser, every token is deleted after it is
+    // read, and the parser is deleted before returning.
+    unsafe {
+        let mut parser = Box::new(MaybeUninit::<sys::yaml_parser_t>::uninit());
+        let parser = parser.as_mut_ptr();
+        if sys::yaml_parser_initialize(parser).fail {
+            // Out of memory: let the library report it when it parses.
+            return None;
+        }
+        sys::yaml_parser_set_encoding(parser, sys::YAML_UTF8_ENCODING);
+        sys::yaml_parser_set_input_string(parser, text.as_ptr(), text.len() as u64);
+        let mut token = MaybeUninit::<sys::yaml_token_t>::uninit();
+        loop {
+            // A scan error is the library's to report when it parses.
+            if sys::yaml_parser_scan(parser, token.as_mut_ptr()).fail {
+                break;
+            }
+            let token = token.as_mut_ptr();
+            let kind = (*token).type_;
+            let line = (*token).start_mark.line as usize + 1;
+            sys::yaml_token_delete(token);
+            match kind {
+                sys::YAML_ANCHOR_TOKEN => {
+                    found = Some((line, "anchors (`&name`)"));
+                    break;
+                }
+                sys::YAML_ALIAS_TOKEN => {
+                    found = Some((line, "aliases (`*name`)"));
+                    break;
+                }
+                sys::YAML_STREAM_END_TOKEN | sys::YAML_NO_TOKEN => break,
+                _ => {}
+            }
+        }
+        sys::yaml_parser_delete(parser);
+    }
+    found
 }
 
 /// Serializes a record as YAML that every YAML reader reads back the same.
@@ -220,6 +315,54 @@ mod tests {
         let back: BTreeMap<String, String> = from_str(Path::new("t.yaml"), &yaml).unwrap();
         assert_eq!(back["v"], s, "round trip of {s:?} via {yaml:?}");
         yaml
+    }
+
+    #[test]
+    fn yaml_aliases_and_anchors_are_refused_before_expansion() {
+        let bomb = "a: &x [1, 2]\nb: [*x, *x]\n";
+        let err = from_str::<serde_yaml::Value>(Path::new("c.yaml"), bomb)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("`c.yaml` line 1") && err.contains("anchors"),
+            "{err}"
+        );
+        let alias_only = "a: 1\nb: *x\n";
+        let err = from_str::<serde_yaml::Value>(Path::new("c.yaml"), alias_only)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2") && err.contains("aliases"), "{err}");
+        // `&` and `*` inside scalars are text, not anchors.
+        for ok in [
+            "t: Q&A and 5 * 3\n",
+            "t: \"*x\"\n",
+            "t: '&y'\n",
+            "t: |-\n  * item\n  & more\n",
+            "t: a # *c\n",
+        ] {
+            assert!(anchor_or_alias(ok).is_none(), "{ok:?}");
+            from_str::<serde_yaml::Value>(Path::new("c.yaml"), ok).unwrap();
+        }
+    }
+
+    #[test]
+    fn git_conflict_markers_are_named_with_their_line() {
+        let text = "id: c1\n<<<<<<< HEAD\ntext: a\n=======\ntext: b\n>>>>>>> other\n";
+        let err = from_str::<serde_yaml::Value>(Path::new("c.yaml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("unresolved merge conflict markers at line 2"),
+            "{err}"
+        );
+        assert_eq!(conflict_marker("t: \"<<<<<<< x\"\n"), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let v: BTreeMap<String, String> =
+            from_str(Path::new("c.yaml"), "\u{feff}text: a\n").unwrap();
+        assert_eq!(v["text"], "a");
     }
 
     #[test]

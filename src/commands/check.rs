@@ -53,6 +53,11 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
             c.revision.short()
         ));
     }
+    for path in &outcome.removed {
+        out.push_str(&format!(
+            "fixed: {path}: removed a leftover temporary file\n"
+        ));
+    }
     for p in &outcome.problems {
         out.push_str(&format!("{p}\n"));
     }

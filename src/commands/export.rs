@@ -29,8 +29,8 @@ use crate::error::{Error, Result};
 use crate::model::{Claim, Config, Language, SourceId, SourceMeta, Status, article_order};
 use crate::report;
 use crate::store;
-use crate::ui::{Ctx, emit, plural, say};
-use crate::workspace::{self, Workspace};
+use crate::ui::{Ctx, emit, plural, say, write_out};
+use crate::workspace::Workspace;
 
 mod annotations;
 
@@ -158,7 +158,7 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> Result<i32> {
     ) + "\n";
     match out {
         Some(path) => {
-            workspace::write_atomic(&path, text.as_bytes())?;
+            write_out(&ws, &path, text.as_bytes())?;
             say(&format!(
                 "wrote {} to `{}`",
                 plural(reviews.len(), "review"),

@@ -49,8 +49,20 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         "`extract` reads a snapshot",
         "name one: `factcheck extract SOURCE`",
     )?;
-    let meta = store::load_meta(&ws, &id)?;
-    let text = store::read_text(&ws, &meta)?;
+    let meta = match &args.source {
+        Some(_) => store::load_meta(&ws, &id)?,
+        None => store::load_article(&ws, &id)?,
+    };
+    let hint = "extract reads the sentences of a text or HTML snapshot; snapshot a text copy of the article (e.g. converted to Markdown) with `factcheck source add PATH --article`";
+    if !crate::text::is_quotable(meta.media_type.as_str()) {
+        return Err(Error::refused(format!(
+            "snapshot {} is `{}`, which has no text to extract claims from",
+            id.short(),
+            meta.media_type
+        ))
+        .with_hint(hint));
+    }
+    let text = store::read_text(&ws, &meta).map_err(|e| e.with_hint(hint))?;
     let claims = ws.load_claims()?;
     let spans: Vec<(usize, usize, &ClaimId)> = claims
         .iter()

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::Status;
 use crate::report::{self, Template};
 use crate::term;
-use crate::ui::{Ctx, emit, say};
+use crate::ui::{Ctx, emit, say, write_out};
 use crate::workspace::{self, Workspace};
 
 #[derive(Debug, clap::Args)]
@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<i32> {
     crate::free::at_exit(context);
     match &args.out {
         Some(path) => {
-            workspace::write_atomic(path, text.as_bytes())?;
+            write_out(&ws, path, text.as_bytes())?;
             say(&format!("wrote the report to `{}`", path.display()));
         }
         None => emit(&text)?,

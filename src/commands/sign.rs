@@ -1,6 +1,7 @@
 //! `factcheck sign`: a second reviewer's sign-off on a verdict.
 
 use crate::error::{Error, Result};
+use crate::guard;
 use crate::model::{Event, HistoryEntry, Status};
 use crate::ui::{Ctx, nonempty};
 
@@ -27,7 +28,7 @@ pub fn run(ctx: &Ctx, args: SignArgs) -> Result<i32> {
                 )),
             );
         };
-        if verdict.by == author.by {
+        if guard::same_reviewer(&verdict.by, &author.by) {
             return Err(Error::refused(format!(
                 "{} set this verdict; a sign-off must come from another reviewer",
                 author.by

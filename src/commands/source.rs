@@ -114,6 +114,9 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
     let by = ctx.who()?;
     let at = ctx.now()?;
+    if let Some(m) = &args.media_type {
+        crate::guard::media_type(m)?;
+    }
     let media_type = args
         .media_type
         .as_deref()

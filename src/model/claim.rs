@@ -239,7 +239,7 @@ impl Claim {
         let setter = &self.history[last_status].by;
         self.history[last_status + 1..]
             .iter()
-            .find(|h| h.event == Event::Sign && &h.by != setter)
+            .find(|h| h.event == Event::Sign && !crate::guard::same_reviewer(&h.by, setter))
     }
 }
 
@@ -292,4 +292,38 @@ pub fn article_order(claims: &mut [Claim], article: Option<&SourceId>) {
         };
         (group, source, start, c.id.clone())
     });
+}
+
+#[cfg(test)]
+mod reviewer_tests {
+    use super::*;
+
+    #[test]
+    fn a_sign_off_by_the_same_name_in_other_case_or_with_invisible_characters_does_not_count() {
+        let at: Time = "2026-11-28T10:00:00Z".parse().unwrap();
+        let mut claim = Claim {
+            id: "c1".parse().unwrap(),
+            text: "t".into(),
+            kind: Kind::Other,
+            speaker: None,
+            tags: Vec::new(),
+            appears_in: None,
+            status: Status::Disputed,
+            rating: None,
+            correction: None,
+            evidence: Vec::new(),
+            history: vec![HistoryEntry::new(at, "tester".into(), Event::Status)],
+        };
+        for by in ["Tester", "tester\u{200b}", " TESTER"] {
+            claim.history.truncate(1);
+            claim
+                .history
+                .push(HistoryEntry::new(at, by.into(), Event::Sign));
+            assert!(claim.signed_off().is_none(), "{by:?}");
+        }
+        claim
+            .history
+            .push(HistoryEntry::new(at, "bob".into(), Event::Sign));
+        assert!(claim.signed_off().is_some());
+    }
 }

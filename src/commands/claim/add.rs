@@ -64,6 +64,14 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     };
 
     let lock = ws.lock()?;
+    if let Some(a) = &appears_in
+        && let Some(existing) = same_anchor(&ws, a)?
+    {
+        return Err(
+            Error::refused(format!("this claim already exists as `{existing}`"))
+                .with_hint(duplicate_hint(&existing)),
+        );
+    }
     let id = match custom_id {
         Some(id) => {
             if ws.claim_path(&id).exists() {
@@ -120,11 +128,56 @@ fn locate(
     occurrence: Option<usize>,
 ) -> Result<Anchor> {
     let id = source_or_article(ws, source, "`--quote` needs a source", "pass `--in SOURCE`")?;
-    let meta = store::load_meta(ws, &id)?;
+    let meta = match source {
+        Some(_) => store::load_meta(ws, &id)?,
+        None => store::load_article(ws, &id)?,
+    };
     let text = store::read_text(ws, &meta)?;
     let label = format!("snapshot {} ({})", id.short(), meta.label());
     let (start, end) = anchor::locate(&text, quote, occurrence, &label)?;
     Ok(anchor::anchor(id, &text, start, end))
+}
+
+/// A claim, under any id, anchored to the same words at the same place of
+/// the same snapshot. A derived id says what it anchors, so only the ids
+/// this anchor derives are read, and every id chosen with `--id`: a claim
+/// add stays cheap in a workspace of tens of thousands of claims.
+/// Unreadable claims are `check`'s to report.
+fn same_anchor(ws: &Workspace, a: &Anchor) -> Result<Option<ClaimId>> {
+    use rayon::prelude::*;
+    let same = |id: &ClaimId| {
+        ws.load_claim(id).is_ok_and(|c| {
+            c.appears_in
+                .is_some_and(|b| b.source == a.source && b.start == a.start && b.exact == a.exact)
+        })
+    };
+    let hash = store::sha256_hex(identity("", Some(a)).as_bytes());
+    for len in 6..=hash.len() {
+        let id: ClaimId = format!("c{}", &hash[..len])
+            .parse()
+            .expect("c followed by hex digits is a valid claim id");
+        if !ws.claim_path(&id).exists() {
+            break;
+        }
+        if same(&id) {
+            return Ok(Some(id));
+        }
+    }
+    let derived = |id: &ClaimId| {
+        let s = id.as_str();
+        s.len() >= 7 && s.starts_with('c') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+    };
+    Ok(ws
+        .claim_ids()?
+        .into_par_iter()
+        .filter(|id| !derived(id))
+        .find_any(|id| same(id)))
+}
+
+fn duplicate_hint(id: &ClaimId) -> String {
+    format!(
+        "`factcheck claim show {id}`; `factcheck claim edit {id}` changes its text; a second claim needs words of its own to quote"
+    )
 }
 
 /// What makes two claims the same claim: the quote and where it is, or for an
@@ -150,8 +203,10 @@ fn derive_id(ws: &Workspace, identity: &str) -> Result<ClaimId> {
         let existing = ws.load_claim(&id)?;
         let existing_identity = self::identity(&existing.text, existing.appears_in.as_ref());
         if existing_identity == identity {
-            return Err(Error::refused(format!("this claim already exists as `{id}`"))
-                .with_hint(format!("`factcheck claim show {id}`; to add another claim on the same words, use `--id`")));
+            return Err(
+                Error::refused(format!("this claim already exists as `{id}`"))
+                    .with_hint(duplicate_hint(&id)),
+            );
         }
     }
     Err(Error::refused(

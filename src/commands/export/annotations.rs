@@ -46,8 +46,8 @@ use crate::model::{
 use crate::report;
 use crate::store;
 use crate::text::SourceText;
-use crate::ui::{Ctx, emit, plural_s, say};
-use crate::workspace::{self, Workspace};
+use crate::ui::{Ctx, emit, plural_s, say, write_out};
+use crate::workspace::Workspace;
 
 /// The JSON-LD context every annotation document names.
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -241,7 +241,7 @@ pub fn run(ctx: &Ctx, args: AnnotationsArgs) -> Result<i32> {
     ) + "\n";
     match args.out {
         Some(path) => {
-            workspace::write_atomic(&path, text.as_bytes())?;
+            write_out(&ws, &path, text.as_bytes())?;
             say(&format!(
                 "wrote {} annotation{} to `{}`",
                 collection.total,
