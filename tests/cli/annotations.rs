@@ -734,7 +734,7 @@ fn a_javascript_client_resolves_every_selector_of_the_bundled_fact_check() {
     let ws = factcheck::workspace::Workspace::find(Some(root)).unwrap();
     for meta in factcheck::store::load_all(&ws).unwrap() {
         if let Ok(text) = factcheck::store::read_text(&ws, &meta) {
-            let name = format!("{}.txt", meta.sha256);
+            let name = format!("{}.txt", meta.sha256.hex());
             std::fs::write(texts.path().join(name), text.as_str()).unwrap();
         }
     }
