@@ -83,7 +83,7 @@ pub enum Command {
     Sign(sign::SignArgs),
     /// Check integrity and consistency of the whole workspace
     Check(check::CheckArgs),
-    /// Render the review report (Markdown)
+    /// Render a review report (Markdown), or the annotated article page (HTML)
     Report(report::ReportArgs),
     /// Export verdicts for publishing (ClaimReview) and claims for annotation tools (W3C)
     #[command(subcommand)]
