@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::anchor::{self, Found};
+use crate::claim_cache::{self, Passed, Quote};
 use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimId, Config, SourceId, SourceMeta, Status};
 use crate::record_cache;
@@ -133,10 +134,6 @@ struct Loaded {
     stamp: Option<Stamp>,
 }
 
-/// Claims that passed every check, by file name, with their stat. Valid only
-/// under the same [`claim_cache_key`].
-const CLAIM_CACHE: &str = "claim-cache";
-
 /// The claim cache's key: everything a claim's checks read besides the claim
 /// itself — the settings file, the fingerprint of `sources/` (records, bytes
 /// and strays as `stat` sees them) and the build of this tool, whose rules
@@ -147,7 +144,7 @@ pub fn claim_cache_key(ws: &Workspace, listing: &store::Listing) -> Result<Strin
     let settings = std::fs::read(&settings).map_err(|e| Error::io("read", &settings, e))?;
     let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
     for part in [
-        b"claim-cache 2\n".as_slice(),
+        b"claim-cache 3\n".as_slice(),
         record_cache::build_id()?.as_bytes(),
         b"\n",
         store::sha256_hex(&settings).as_bytes(),
@@ -199,7 +196,7 @@ pub fn run_with_progress(
         parsed,
         texts,
         cache_key,
-        mut passed,
+        passed,
     } = records?;
     out.problems.extend(meta_problems);
     for (id, meta) in &sources {
@@ -276,11 +273,39 @@ ProblemKind::MissingBytes,
         revisions: &revisions,
     };
     let results: Vec<ClaimFindings> = claims.par_iter().map(|l| ctx.check_claim(ws, l)).collect();
+    // Twins: claims on the same words must not be rated apart. The claims
+    // read now take part as read, those the cache vouched for as it
+    // remembers them, so a warm `check` reads no claim file.
+    let quotes: Vec<Twin> = claims
+        .iter()
+        .filter_map(|l| {
+            Some(Twin {
+                path: std::borrow::Cow::Borrowed(l.path.as_path()),
+                raw: Some(&l.raw),
+                quote: std::borrow::Cow::Owned(Quote::of(&l.claim)?),
+            })
+        })
+        .chain(passed.iter().filter_map(|(name, p)| {
+            Some(Twin {
+                path: std::borrow::Cow::Owned(ws.claims_dir().join(name)),
+                raw: None,
+                quote: std::borrow::Cow::Borrowed(p.quote.as_ref()?),
+            })
+        }))
+        .collect();
+    out.problems.extend(inconsistent(ws, quotes));
+    let mut passed = passed;
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
         if problems.is_empty()
             && let (Some(name), Some(stamp)) = (loaded.path.file_name(), loaded.stamp)
         {
-            passed.insert(name.to_string_lossy().into_owned(), stamp);
+            passed.insert(
+                name.to_string_lossy().into_owned(),
+                Passed {
+                    stamp,
+                    quote: Quote::of(&loaded.claim),
+                },
+            );
         }
         match (moved, options.fix, lock) {
             (Some((start, end)), true, Some(lock)) => {
@@ -301,109 +326,58 @@ ProblemKind::MissingBytes,
         }
     }
 
-    // Twins: claims on the same words must not be rated apart. This reads
-    // every claim, those the cache vouched for too.
-    let parsed_names: HashSet<String> = claims
-        .iter()
-        .filter_map(|l| Some(l.path.file_name()?.to_string_lossy().into_owned()))
-        .collect();
-    let wanted: Vec<&String> = passed
-        .keys()
-        .filter(|name| !parsed_names.contains(name.as_str()))
-        .collect();
-    let cached = if wanted.is_empty() {
-        Vec::new()
-    } else {
-        vouched_for(ws, &files, &wanted, options.full)
-    };
-    out.problems
-        .extend(inconsistent(ws, claims.iter().chain(cached.iter())));
-
     // The cache only saves time; failing to write it is not worth failing `check`.
-    let _ = store::save_stamps(ws, CLAIM_CACHE, &cache_key, &passed);
+    let _ = claim_cache::save(ws, &cache_key, &passed);
 
     out.problems.sort();
     crate::free::in_background((claims, texts, sources, files));
     Ok(out)
 }
 
-/// The claims the claim cache vouched for (`wanted`, by file name), for the
-/// rules that compare claims with each other: through the parsed-record
-/// cache, which this also brings up to date, so a warm `check` parses no
-/// YAML. Their text is not read; a problem found on one reads it for the
-/// line. Should any claim file not load, each wanted one is read on its own.
-fn vouched_for(ws: &Workspace, files: &[PathBuf], wanted: &[&String], full: bool) -> Vec<Loaded> {
-    let ids: Vec<ClaimId> = files
-        .iter()
-        .filter_map(|p| p.file_stem()?.to_str()?.parse().ok())
-        .collect();
-    let wanted: HashSet<&str> = wanted.iter().map(|n| n.as_str()).collect();
-    match record_cache::load_claims(ws, &ids, full) {
-        Ok(all) => all
-            .into_iter()
-            .filter(|l| {
-                l.path
-                    .file_name()
-                    .is_some_and(|n| wanted.contains(n.to_string_lossy().as_ref()))
-            })
-            .map(|l| Loaded {
-                path: l.path,
-                raw: String::new(),
-                claim: l.claim,
-                stamp: None,
-            })
-            .collect(),
-        Err(_) => wanted
-            .par_iter()
-            .filter_map(|name| load_claim_checked(ws, &ws.claims_dir().join(name), None).ok())
-            .collect(),
-    }
-}
-
-/// A loaded claim's text: as read, or read now for one taken from a cache.
-fn raw_of(l: &Loaded) -> std::borrow::Cow<'_, str> {
-    if l.raw.is_empty() {
-        std::borrow::Cow::Owned(read_or_empty(&l.path))
-    } else {
-        std::borrow::Cow::Borrowed(&l.raw)
-    }
+/// A claim's quote, for the overlapping-quotes rule: from a claim read now
+/// (with its text) or from the claim cache (whose file is read only when a
+/// problem needs a line).
+struct Twin<'a> {
+    path: std::borrow::Cow<'a, Path>,
+    raw: Option<&'a str>,
+    quote: std::borrow::Cow<'a, Quote>,
 }
 
 /// Claims whose quotes overlap in one snapshot but whose verdicts or
 /// ratings disagree: one problem on each, naming the other.
-fn inconsistent<'a>(ws: &Workspace, claims: impl Iterator<Item = &'a Loaded>) -> Vec<Problem> {
-    let mut anchored: Vec<(&SourceId, usize, usize, &Loaded)> = claims
-        .filter(|l| l.claim.status != Status::Unverified)
-        .filter_map(|l| {
-            let a = l.claim.appears_in.as_ref()?;
-            Some((&a.source, a.start, a.end, l))
-        })
-        .collect();
-    anchored.sort_by(|x, y| (x.0, x.1, x.2, &x.3.claim.id).cmp(&(y.0, y.1, y.2, &y.3.claim.id)));
-    let verdict = |c: &Claim| match &c.rating {
-        Some(r) => format!("{} · {r}", c.status),
-        None => c.status.to_string(),
+fn inconsistent(ws: &Workspace, mut anchored: Vec<Twin>) -> Vec<Problem> {
+    anchored.sort_by(|x, y| {
+        let (x, y) = (&x.quote, &y.quote);
+        (&x.source, x.start, x.end, &x.id).cmp(&(&y.source, y.start, y.end, &y.id))
+    });
+    let verdict = |q: &Quote| match &q.rating {
+        Some(r) => format!("{} · {r}", q.status),
+        None => q.status.to_string(),
     };
     let mut problems = Vec::new();
-    for (i, &(source, _, end, a)) in anchored.iter().enumerate() {
-        for &(other_source, other_start, _, b) in &anchored[i + 1..] {
-            if other_source != source || other_start >= end {
+    for (i, a) in anchored.iter().enumerate() {
+        for b in &anchored[i + 1..] {
+            let (qa, qb) = (&a.quote, &b.quote);
+            if qb.source != qa.source || qb.start >= qa.end {
                 break;
             }
-            let (ca, cb) = (&a.claim, &b.claim);
-            if ca.status == cb.status && ca.rating == cb.rating {
+            if qa.status == qb.status && qa.rating == qb.rating {
                 continue;
             }
             for (this, that) in [(a, b), (b, a)] {
+                let raw = match this.raw {
+                    Some(raw) => std::borrow::Cow::Borrowed(raw),
+                    None => std::borrow::Cow::Owned(read_or_empty(&this.path)),
+                };
                 problems.push(problem(
                     ProblemKind::Inconsistent,
                     ws.rel(&this.path),
-                    line_of_key(&raw_of(this), "status", 0),
+                    line_of_key(&raw, "status", 0),
                     format!(
                         "its quote overlaps claim `{}`'s, rated {}, but this one is {}; rate the same words alike, or merge the claims",
-                        that.claim.id,
-                        verdict(&that.claim),
-                        verdict(&this.claim)
+                        that.quote.id,
+                        verdict(&that.quote),
+                        verdict(&this.quote)
                     ),
                 ));
             }
@@ -470,7 +444,7 @@ struct Records {
     /// The claim cache's key for this state of `sources/`.
     cache_key: String,
     /// Claims the cache vouches for, which were not read again.
-    passed: BTreeMap<String, Stamp>,
+    passed: BTreeMap<String, Passed>,
 }
 
 /// Reads snapshot records and claims and decodes the quoted texts, each
@@ -498,26 +472,28 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
     // read everything.
     // The key covers everything a claim's checks read (see `claim_cache_key`).
     let cache_key = claim_cache_key(ws, listing)?;
-    let cached = if options.full || options.fix {
+    let mut cached = if options.full || options.fix {
         HashMap::new()
     } else {
-        store::load_stamps(ws, CLAIM_CACHE, &cache_key)
+        claim_cache::load(ws, &cache_key)
     };
     let stamped: Vec<(&PathBuf, Option<Stamp>, bool)> = files
         .par_iter()
         .map(|path| {
             let stamp = Stamp::of_path(path);
             let name = path.file_name().map(|n| n.to_string_lossy());
-            let fresh =
-                stamp.is_some() && name.is_some_and(|n| cached.get(n.as_ref()) == stamp.as_ref());
+            let fresh = stamp.is_some()
+                && name.is_some_and(|n| cached.get(n.as_ref()).map(|p| &p.stamp) == stamp.as_ref());
             (path, stamp, fresh)
         })
         .collect();
-    let passed: BTreeMap<String, Stamp> = stamped
+    let passed: BTreeMap<String, Passed> = stamped
         .iter()
         .filter(|(_, _, fresh)| *fresh)
-        .filter_map(|(path, stamp, _)| {
-            Some((path.file_name()?.to_string_lossy().into_owned(), (*stamp)?))
+        .filter_map(|(path, _, _)| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            let passed = cached.remove(&name)?;
+            Some((name, passed))
         })
         .collect();
     // Claims read again are parsed from the record cache where it holds

@@ -11,6 +11,7 @@
 
 pub mod anchor;
 pub mod check;
+pub(crate) mod claim_cache;
 pub(crate) mod commands;
 pub mod decision;
 pub mod error;
