@@ -279,6 +279,47 @@ fn check_lists_overlapping_claims_rated_differently() {
 }
 
 #[test]
+fn a_claim_the_claim_cache_passed_still_takes_part_in_overlapping_quotes() {
+    let ws = Ws::with_article();
+    let whole = ws.nine_days();
+    ws.attach(&whole, "supports");
+    ws.run(&["mark", &whole, "verified", "--rating", "Accurate"])
+        .success();
+    // Passed: the claim cache now vouches for it, and a warm check reads no claim.
+    ws.run(&["check"]).success();
+    let part = ws.claim("只有9天", "仅得到了9天的时间");
+    ws.attach(&part, "supports");
+    ws.run(&["mark", &part, "verified", "--rating", "Mostly accurate"])
+        .success();
+    let warm = ws.run(&["check"]).code(1);
+    let lines: Vec<&str> = warm
+        .stdout
+        .lines()
+        .filter(|l| l.contains("overlaps claim"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", warm.render());
+    assert!(
+        warm.stdout.contains(&format!(
+            "claims/{whole}.yaml:{}: its quote overlaps claim `{part}`'s, rated verified · Mostly accurate, but this one is verified · Accurate",
+            status_line(&ws, &whole)
+        )),
+        "{}",
+        warm.render()
+    );
+    // The same findings as a check that trusts no cache.
+    let full = ws.run(&["check", "--full"]).code(1);
+    assert_eq!(warm.stdout, full.stdout);
+}
+
+fn status_line(ws: &Ws, id: &str) -> usize {
+    let text = std::fs::read_to_string(ws.join(&format!("claims/{id}.yaml"))).expect("claim file");
+    1 + text
+        .lines()
+        .position(|l| l.starts_with("status:"))
+        .expect("a status line")
+}
+
+#[test]
 fn a_disputed_claim_without_correction_or_note_is_reported() {
     let ws = Ws::with_article();
     let id = ws.nine_days();
