@@ -255,21 +255,22 @@ impl Diff {
     /// How many characters of the new text `[start, end)` were kept from
     /// the old text.
     fn kept_within(&self, start: usize, end: usize) -> usize {
-        let i = self.segments.partition_point(|s| s.new + s.len <= start);
-        self.segments[i..]
-            .iter()
-            .take_while(|s| s.new < end)
-            .map(|s| (s.new + s.len).min(end) - s.new.max(start))
-            .sum()
+        self.kept_on(start, end, |s| s.new)
     }
 
     /// How many characters of the old text `[start, end)` the diff kept.
     fn kept_old_within(&self, start: usize, end: usize) -> usize {
-        let i = self.segments.partition_point(|s| s.old + s.len <= start);
+        self.kept_on(start, end, |s| s.old)
+    }
+
+    /// How many characters of `[start, end)` the diff kept, counted on the
+    /// side of the texts `at` gives each kept segment's offset in.
+    fn kept_on(&self, start: usize, end: usize, at: impl Fn(&Segment) -> usize) -> usize {
+        let i = self.segments.partition_point(|s| at(s) + s.len <= start);
         self.segments[i..]
             .iter()
-            .take_while(|s| s.old < end)
-            .map(|s| (s.old + s.len).min(end) - s.old.max(start))
+            .take_while(|s| at(s) < end)
+            .map(|s| (at(s) + s.len).min(end) - at(s).max(start))
             .sum()
     }
 
