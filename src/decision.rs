@@ -153,23 +153,45 @@ pub fn headline_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Applies the rules to the claims and `check`'s problems.
-pub fn recommend(
-    config: &Config,
-    claims: &[Claim],
-    problems: &[Problem],
-    headline: impl Fn(&Claim) -> bool,
-) -> Recommendation {
+/// What the rules read of one claim. A caller that holds its claims builds
+/// these with [`Facts::of`]; the report, which does not hold them all at
+/// once, keeps them beside each claim's place.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub id: String,
+    pub status: Status,
+    pub has_evidence: bool,
+    pub has_correction: bool,
+    /// Made by the article's headline ([`is_headline`]).
+    pub headline: bool,
+    /// Signed by a second reviewer since its verdict ([`Claim::signed_off`]).
+    pub signed: bool,
+}
+
+impl Facts {
+    pub fn of(claim: &Claim, headline: bool) -> Facts {
+        Facts {
+            id: claim.id.to_string(),
+            status: claim.status,
+            has_evidence: !claim.evidence.is_empty(),
+            has_correction: claim.correction.is_some(),
+            headline,
+            signed: claim.signed_off().is_some(),
+        }
+    }
+}
+
+/// Applies the rules to the claims' facts and `check`'s problems.
+pub fn recommend(config: &Config, claims: &[Facts], problems: &[Problem]) -> Recommendation {
     let language = config.language();
-    let ids = |keep: &dyn Fn(&Claim) -> bool| -> Vec<String> {
+    let ids = |keep: &dyn Fn(&Facts) -> bool| -> Vec<String> {
         claims
             .iter()
             .filter(|c| keep(c))
-            .map(|c| c.id.to_string())
+            .map(|c| c.id.clone())
             .collect()
     };
-    let has_evidence = |c: &Claim| !c.evidence.is_empty();
-    let with_verdict = |c: &Claim| c.status != Status::Unverified;
+    let with_verdict = |c: &Facts| c.status != Status::Unverified;
     let second = config.second_reviewer();
     let found: Vec<(ReasonKind, usize, Vec<String>)> = vec![
         {
@@ -178,19 +200,19 @@ pub fn recommend(
         },
         with_ids(
             ReasonKind::NotChecked,
-            ids(&|c| c.status == Status::Unverified && !has_evidence(c)),
+            ids(&|c| c.status == Status::Unverified && !c.has_evidence),
         ),
         with_ids(
             ReasonKind::InProgress,
-            ids(&|c| c.status == Status::Unverified && has_evidence(c)),
+            ids(&|c| c.status == Status::Unverified && c.has_evidence),
         ),
         with_ids(
             ReasonKind::NoCorrection,
-            ids(&|c| c.status == Status::Disputed && c.correction.is_none()),
+            ids(&|c| c.status == Status::Disputed && !c.has_correction),
         ),
         with_ids(
             ReasonKind::HeadlineOpen,
-            ids(&|c| headline(c) && matches!(c.status, Status::Unverified | Status::Unverifiable)),
+            ids(&|c| c.headline && matches!(c.status, Status::Unverified | Status::Unverifiable)),
         ),
         {
             let mut editorial: Vec<String> = problems
@@ -205,11 +227,11 @@ pub fn recommend(
         },
         with_ids(
             ReasonKind::AwaitingSignoff,
-            ids(&|c| second && with_verdict(c) && c.signed_off().is_none()),
+            ids(&|c| second && with_verdict(c) && !c.signed),
         ),
         with_ids(
             ReasonKind::Disputed,
-            ids(&|c| c.status == Status::Disputed && c.correction.is_some()),
+            ids(&|c| c.status == Status::Disputed && c.has_correction),
         ),
         with_ids(
             ReasonKind::Unverifiable,

@@ -17,6 +17,7 @@
 //! clean" problem). Writing the cache is best effort: it only saves time, so a
 //! read-only `.factcheck/` costs speed, never a result.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::io::Write as _;
@@ -63,6 +64,13 @@ pub fn build_id() -> Result<String> {
 struct Index {
     build: String,
     entries: Vec<Entry>,
+}
+
+/// [`Index`] as written, borrowing its entries.
+#[derive(Serialize)]
+struct IndexRef<'a> {
+    build: &'a str,
+    entries: Vec<&'a Entry>,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -150,13 +158,101 @@ fn read(ws: &Workspace, build: &str) -> Option<Read> {
 /// the cache. The first unreadable claim is an error, as without a cache.
 /// The cache is rewritten when anything in it changed.
 pub fn load_claims(ws: &Workspace, ids: &[ClaimId], full: bool) -> Result<Vec<Loaded>> {
+    let (_, claims) = load_with(ws, ids, full, |loaded, _| Ok(loaded))?;
+    Ok(claims)
+}
+
+/// Claims kept encoded, as the cache holds them: for a caller that reads
+/// every claim once to sum it up and again only when it needs it (`report`
+/// on a desk's archive), so that what stays in memory is the size of the
+/// records, not of the parsed claims (several times more).
+pub struct Records {
+    /// The cache file as read: the bodies of unchanged claims are in it.
+    cache: Vec<u8>,
+    bodies: Vec<BodyAt>,
+}
+
+enum BodyAt {
+    /// `cache[start..end]`.
+    Cache(usize, usize),
+    Own(Box<[u8]>),
+}
+
+impl Records {
+    pub fn len(&self) -> usize {
+        self.bodies.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bodies.is_empty()
+    }
+
+    /// The `i`th claim loaded, decoded again. Every body decoded once when
+    /// it was loaded, so this fails only if memory is corrupt.
+    pub fn claim(&self, i: usize) -> Result<Claim> {
+        let body = match self.bodies.get(i) {
+            Some(BodyAt::Cache(start, end)) => self.cache.get(*start..*end),
+            Some(BodyAt::Own(bytes)) => Some(&bytes[..]),
+            None => None,
+        };
+        body.and_then(|b| rmp_serde::from_slice(b).ok())
+            .ok_or_else(|| Error::usage(format!("claim {i} of the loaded records does not decode")))
+    }
+}
+
+/// Loads the claims of `ids` like [`load_claims`], hands each to `sum_up`
+/// (which may keep what it needs of it) and keeps it encoded in the
+/// [`Records`] it returns, in the order of `ids`.
+pub fn load_records<T: Send>(
+    ws: &Workspace,
+    ids: &[ClaimId],
+    full: bool,
+    sum_up: impl Fn(&Loaded) -> T + Sync,
+) -> Result<(Records, Vec<T>)> {
+    let (cache, loaded) = load_with(ws, ids, full, |loaded, body| {
+        let kept = sum_up(&loaded);
+        let body = match body {
+            Some(Body::Cached(bytes)) => BodyAt::Cache(bytes.0, bytes.0 + bytes.1.len()),
+            Some(Body::Fresh(bytes)) => BodyAt::Own(bytes.clone().into_boxed_slice()),
+            None => BodyAt::Own(
+                rmp_serde::to_vec_named(&loaded.claim)
+                    .map_err(|e| {
+                        Error::usage(format!("cannot encode claim {}: {e}", loaded.claim.id))
+                    })?
+                    .into_boxed_slice(),
+            ),
+        };
+        drop(loaded);
+        Ok((kept, body))
+    })?;
+    let mut loaded = loaded;
+    let bodies = loaded
+        .iter_mut()
+        .map(|(_, body)| std::mem::replace(body, BodyAt::Cache(0, 0)))
+        .collect();
+    let kept = loaded.into_iter().map(|(kept, _)| kept).collect();
+    Ok((Records { cache, bodies }, kept))
+}
+
+/// The loading both of the above do: each claim from the cache or its file,
+/// in parallel, handed to `each` with its body for the cache; then the
+/// cache rewritten if it changed. Returns the old cache's bytes too.
+fn load_with<T: Send>(
+    ws: &Workspace,
+    ids: &[ClaimId],
+    full: bool,
+    each: impl Fn(Loaded, Option<&Body>) -> Result<T> + Sync,
+) -> Result<(Vec<u8>, Vec<T>)> {
     let build = build_id()?;
     let cache = if full { None } else { read(ws, &build) };
     let now = SystemTime::now();
     // Each claim, with what the new cache should hold for it.
-    let results: Vec<(Loaded, Option<(Entry, Body)>)> = ids
+    let results: Vec<(T, Option<Kept>)> = ids
         .par_iter()
-        .map(|id| load_one(ws, id, cache.as_ref(), now))
+        .map(|id| {
+            let (loaded, entry) = load_one(ws, id, cache.as_ref(), now)?;
+            Ok((each(loaded, entry.as_ref().map(|(_, b)| b))?, entry))
+        })
         .collect::<Result<_>>()?;
     let reused = results
         .iter()
@@ -165,27 +261,31 @@ pub fn load_claims(ws: &Workspace, ids: &[ClaimId], full: bool) -> Result<Vec<Lo
     let unchanged = cache
         .as_ref()
         .is_some_and(|c| reused == c.by_name.len() && reused == results.len());
-    let mut claims = Vec::with_capacity(results.len());
-    let mut keep = Vec::with_capacity(results.len());
-    for (loaded, entry) in results {
-        claims.push(loaded);
-        keep.extend(entry);
-    }
     if !unchanged {
         // Only a cache: a failed write costs the next run time, nothing else.
-        let _ = write(ws, &build, &keep);
+        let keep = results
+            .iter()
+            .filter_map(|(_, e)| e.as_ref().map(|(entry, body)| (&**entry, body.bytes())));
+        let _ = write(ws, &build, keep);
     }
-    drop(keep);
+    // In place: at archive scale a second list of the claims is a lot.
+    let claims: Vec<T> = results.into_iter().map(|(loaded, _)| loaded).collect();
+    let Some(Read { bytes, by_name }) = cache else {
+        return Ok((Vec::new(), claims));
+    };
     // Freeing the old cache's index entry by entry takes a while at archive
     // scale; a helper thread does it while the caller goes on.
-    crate::free::in_background(cache);
-    Ok(claims)
+    crate::free::in_background(by_name);
+    Ok((bytes, claims))
 }
+
+/// What the new cache keeps of a claim: its entry and its body.
+type Kept<'a> = (Cow<'a, Entry>, Body<'a>);
 
 /// A record's body for the new cache.
 enum Body<'a> {
-    /// Unchanged: the body in the old cache.
-    Cached(&'a [u8]),
+    /// Unchanged: the body in the old cache, and where it starts there.
+    Cached((usize, &'a [u8])),
     /// Newly parsed: its encoding.
     Fresh(Vec<u8>),
 }
@@ -193,7 +293,7 @@ enum Body<'a> {
 impl Body<'_> {
     fn bytes(&self) -> &[u8] {
         match self {
-            Body::Cached(bytes) => bytes,
+            Body::Cached((_, bytes)) => bytes,
             Body::Fresh(bytes) => bytes,
         }
     }
@@ -204,7 +304,7 @@ fn load_one<'a>(
     id: &ClaimId,
     cache: Option<&'a Read>,
     now: SystemTime,
-) -> Result<(Loaded, Option<(Entry, Body<'a>)>)> {
+) -> Result<(Loaded, Option<Kept<'a>>)> {
     let path = ws.claim_path(id);
     let name = format!("{id}.yaml");
     let meta = fs::symlink_metadata(&path).map_err(|e| Error::io("read", &path, e))?;
@@ -224,7 +324,10 @@ fn load_one<'a>(
                 claim,
                 sha256: entry.sha256.clone(),
             };
-            return Ok((loaded, Some((entry.clone(), Body::Cached(body)))));
+            return Ok((
+                loaded,
+                Some((Cow::Borrowed(entry), Body::Cached((*offset, body)))),
+            ));
         }
     }
     let text = workspace::read_to_string(&path)?;
@@ -243,7 +346,7 @@ fn load_one<'a>(
                 sha256: sha256.clone(),
                 len: body.len() as u64,
             };
-            (entry, Body::Fresh(body))
+            (Cow::Owned(entry), Body::Fresh(body))
         })
     };
     Ok((
@@ -259,10 +362,14 @@ fn load_one<'a>(
 /// Writes a new cache of `entries`: atomically (a temporary file renamed
 /// over the old one), but without fsync: a torn cache is detected and
 /// rebuilt, so it is not worth the wait.
-fn write(ws: &Workspace, build: &str, entries: &[(Entry, Body)]) -> Result<()> {
-    let index = Index {
-        build: build.to_string(),
-        entries: entries.iter().map(|(e, _)| e.clone()).collect(),
+fn write<'b>(
+    ws: &Workspace,
+    build: &str,
+    entries: impl Iterator<Item = (&'b Entry, &'b [u8])> + Clone,
+) -> Result<()> {
+    let index = IndexRef {
+        build,
+        entries: entries.clone().map(|(e, _)| e).collect(),
     };
     let head = rmp_serde::to_vec_named(&index)
         .map_err(|e| Error::usage(format!("cannot encode the record cache: {e}")))?;
@@ -281,7 +388,7 @@ fn write(ws: &Workspace, build: &str, entries: &[(Entry, Body)]) -> Result<()> {
             .map_err(io)?;
         out.write_all(&head).map_err(io)?;
         for (_, body) in entries {
-            out.write_all(body.bytes()).map_err(io)?;
+            out.write_all(body).map_err(io)?;
         }
         out.flush().map_err(io)?;
     }

@@ -12,6 +12,7 @@
 //! the same `FACTCHECK_NOW` give a byte-identical report.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Write;
 use std::path::PathBuf;
 
 use minijinja::value::{Serde, Value};
@@ -25,7 +26,7 @@ use crate::decision;
 use crate::error::{Error, Result};
 use crate::model::{
     Claim, Config, Decision, Event, Evidence, HistoryEntry, Kind, Language, Outcome, SourceId,
-    SourceKind, SourceMeta, Stance, Status, article_order,
+    SourceKind, SourceMeta, Stance, Status,
 };
 use crate::store;
 use crate::text::SourceText;
@@ -33,6 +34,7 @@ use crate::workspace::{self, Workspace};
 
 pub mod article;
 mod each;
+mod lazy;
 
 /// Built-in templates, compiled in; `init` copies them into a new workspace.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
@@ -677,24 +679,43 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .map(|text| decision::headline_spans(text.as_str()))
         .unwrap_or_default();
 
-    // The integrity check and the digest read the workspace on their own;
-    // they run while the claims load.
-    // The integrity check reads the workspace on its own, while the claims
-    // load; the digest hashes each claim's text as it is parsed.
+    let second = config.second_reviewer();
+    let best = config.ratings.first().map(|r| r.label.as_str());
+    let reviewers = std::sync::Mutex::new(BTreeSet::new());
+    // The integrity check reads the workspace on its own while the claims
+    // load. Each claim is summed up as it loads and kept encoded: the
+    // template decodes the ones it reads ([`lazy`]).
     let (loaded, outcome) = rayon::join(
-        || ws.load_claims_hashed(options.full),
+        || {
+            let ids = ws.claim_ids()?;
+            crate::record_cache::load_records(ws, &ids, options.full, |l| {
+                let headline = decision::is_headline(&l.claim, article_id, &headline_spans);
+                let c = &l.claim;
+                let names = c.history.iter().map(|h| &h.by);
+                let names = names.chain(c.evidence.iter().map(|e| &e.added_by));
+                if let Ok(mut known) = reviewers.lock() {
+                    for name in names {
+                        if !known.contains(name) {
+                            known.insert(name.clone());
+                        }
+                    }
+                }
+                Seen::of(l, article_id, headline, second, best)
+            })
+        },
         || check::run(ws, check::Options::default(), None),
     );
-    let (loaded, outcome) = (loaded?, outcome?);
-    let mut known = HashMap::with_capacity(loaded.len());
-    let mut claims = Vec::with_capacity(loaded.len());
-    for l in loaded {
-        known.insert(l.path, l.sha256);
-        claims.push(l.claim);
+    let ((records, mut seen), outcome) = (loaded?, outcome?);
+    for (i, s) in seen.iter_mut().enumerate() {
+        s.record = i;
     }
+    let known: HashMap<PathBuf, String> = seen
+        .iter_mut()
+        .map(|s| (std::mem::take(&mut s.path), std::mem::take(&mut s.sha256)))
+        .collect();
     let digest = digest(ws, &known)?;
-    article_order(&mut claims, article_id);
-    let second = config.second_reviewer();
+    drop(known);
+    seen.sort_by(|a, b| (&a.order, &a.facts.id).cmp(&(&b.order, &b.facts.id)));
     let infos: BTreeMap<SourceId, SourceInfo> = sources
         .iter()
         .map(|(id, meta)| {
@@ -712,41 +733,34 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .iter()
         .map(|(id, info)| (id.clone(), Value::from(Serde(info))))
         .collect();
-    let infos_all: Vec<ClaimInfo> = claims
-        .par_iter()
+    let shelf = lazy::Shelf::new(records, source_values, article_id.cloned(), config.clone());
+    let all: Vec<Value> = seen
+        .iter_mut()
         .enumerate()
-        .map(|(i, c)| {
-            let headline = decision::is_headline(c, article_id, &headline_spans);
-            claim_info(i + 1, c, article_id, &source_values, config, headline)
-        })
+        .map(|(i, s)| lazy::ClaimValue::value(&shelf, s.record, i + 1, s.held.take()))
         .collect();
-    let all: Vec<(Status, bool, Value)> = infos_all
-        .par_iter()
-        .map(|c| (c.status, c.awaiting_signoff, Value::from(Serde(c))))
-        .collect();
-    let best = config.ratings.first().map(|r| r.label.as_str());
-    let with = |keep: &dyn Fn(&ClaimInfo) -> bool| -> Vec<Value> {
-        infos_all
-            .iter()
+    let with = |keep: &dyn Fn(&Seen) -> bool| -> Vec<Value> {
+        seen.iter()
             .zip(&all)
-            .filter(|(c, _)| keep(c))
-            .map(|(_, (_, _, value))| value.clone())
+            .filter(|(s, _)| keep(s))
+            .map(|(_, value)| value.clone())
             .collect()
     };
-    let corrections = with(&|c| c.correction.is_some());
-    let caveats =
-        with(&|c| c.status == Status::Verified && best.is_some() && c.rating.as_deref() != best);
+    let corrections = with(&|s| s.facts.has_correction);
+    let caveats = with(&|s| s.caveat);
+    let unverified = |s: &Seen| s.facts.status == Status::Unverified;
     let open = OpenWork {
-        not_checked: with(&|c| c.status == Status::Unverified && c.evidence.is_empty()),
-        in_progress: with(&|c| c.status == Status::Unverified && !c.evidence.is_empty()),
-        cannot_verify: with(&|c| c.status == Status::Unverifiable),
+        not_checked: with(&|s| unverified(s) && !s.facts.has_evidence),
+        in_progress: with(&|s| unverified(s) && s.facts.has_evidence),
+        cannot_verify: with(&|s| s.facts.status == Status::Unverifiable),
     };
-    let mut recommendation = decision::recommend(config, &claims, &outcome.problems, |c| {
-        decision::is_headline(c, article_id, &headline_spans)
-    });
-    let numbers: HashMap<&str, usize> = infos_all
+    let facts: Vec<decision::Facts> = seen.iter().map(|s| s.facts.clone()).collect();
+    let mut recommendation = decision::recommend(config, &facts, &outcome.problems);
+    drop(facts);
+    let numbers: HashMap<&str, usize> = seen
         .iter()
-        .map(|c| (c.id.as_str(), c.number))
+        .enumerate()
+        .map(|(i, s)| (s.facts.id.as_str(), i + 1))
         .collect();
     for r in &mut recommendation.reasons {
         r.numbers = r
@@ -756,40 +770,27 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
             .collect();
         r.numbers.sort_unstable();
     }
+    drop(numbers);
 
     let mut counts = Counts::default();
-    for c in &claims {
-        *match c.status {
+    let reviewers = reviewers.into_inner().unwrap_or_default();
+    for s in &seen {
+        *match s.facts.status {
             Status::Verified => &mut counts.verified,
             Status::Disputed => &mut counts.disputed,
             Status::Unverifiable => &mut counts.unverifiable,
             Status::Unverified => &mut counts.unverified,
         } += 1;
     }
-    let mut reviewers = BTreeSet::new();
-    for c in &claims {
-        reviewers.extend(c.history.iter().map(|h| h.by.clone()));
-        reviewers.extend(c.evidence.iter().map(|e| e.added_by.clone()));
-    }
-    let pick = |keep: &dyn Fn(Status, bool) -> bool| -> Vec<Value> {
-        all.iter()
-            .filter(|(status, awaiting, _)| keep(*status, *awaiting))
-            .map(|(_, _, value)| value.clone())
-            .collect()
-    };
     let attention = Attention {
-        disputed: pick(&|s, _| s == Status::Disputed),
-        unverified: pick(&|s, _| s == Status::Unverified),
-        awaiting_signoff: pick(&|_, awaiting| awaiting),
-        recheck: claims
-            .iter()
-            .zip(&all)
-            .filter(|(c, _)| c.recheck().is_some())
-            .map(|(_, (_, _, value))| value.clone())
-            .collect(),
+        disputed: with(&|s| s.facts.status == Status::Disputed),
+        unverified: with(&unverified),
+        awaiting_signoff: with(&|s| s.awaiting_signoff),
+        recheck: with(&|s| s.recheck),
     };
-    let revision = revision_info(article_id, &sources, &infos, &claims, &all);
-    let listed = pick(&|s, _| options.statuses.is_empty() || options.statuses.contains(&s));
+    let listed =
+        with(&|s| options.statuses.is_empty() || options.statuses.contains(&s.facts.status));
+    let revision = revision_info(article_id, &sources, &infos, &mut seen, &all);
     let mut only = options.statuses.clone();
     only.sort_by_key(|s| STATUS_ORDER.iter().position(|o| o == s));
     only.dedup();
@@ -814,23 +815,31 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .partition(|p| p.kind.is_editorial());
 
     let article_text = article_source.map(|text| {
-        let quoted = claims
+        let in_article: Vec<(usize, Value, Status)> = seen
             .iter()
             .zip(&all)
-            .filter_map(|(claim, (status, _, value))| {
-                let anchor = claim.appears_in.as_ref()?;
-                (Some(&anchor.source) == article_id).then(|| article::Quoted {
-                    id: claim.id.to_string(),
-                    claim: value.clone(),
-                    status: *status,
-                    anchor: anchor.clone(),
-                })
-            })
+            .filter(|(s, _)| s.quoted)
+            .map(|(s, claim)| (s.record, claim.clone(), s.facts.status))
             .collect();
-        article::ArticleText::new(text, quoted).into_value()
+        let shelf = std::sync::Arc::clone(&shelf);
+        article::ArticleText::new(text, move || {
+            in_article
+                .iter()
+                .filter_map(|(record, claim, status)| {
+                    let c = shelf.claim(*record).ok()?;
+                    Some(article::Quoted {
+                        id: c.id.to_string(),
+                        claim: claim.clone(),
+                        status: *status,
+                        anchor: c.appears_in?,
+                    })
+                })
+                .collect()
+        })
+        .into_value()
     });
-    let total = claims.len();
-    crate::free::in_background((claims, infos_all));
+    let total = seen.len();
+    crate::free::in_background(seen);
     Ok(Context {
         workspace: WorkspaceInfo {
             title: config.title.clone(),
@@ -846,7 +855,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         article,
         total,
         claims: listed,
-        all_claims: all.into_iter().map(|(_, _, value)| value).collect(),
+        all_claims: all,
         only,
         attention,
         sources: infos.into_values().map(|s| (s.id.clone(), s)).collect(),
@@ -904,8 +913,8 @@ fn revision_info(
     article: Option<&SourceId>,
     sources: &BTreeMap<SourceId, SourceMeta>,
     infos: &BTreeMap<SourceId, SourceInfo>,
-    claims: &[Claim],
-    values: &[(Status, bool, Value)],
+    seen: &mut [Seen],
+    values: &[Value],
 ) -> Option<RevisionInfo> {
     let article = article?;
     let previous = sources.get(article)?.revises.clone()?;
@@ -917,19 +926,40 @@ fn revision_info(
         dropped: Vec::new(),
         moved: 0,
     };
-    for (c, (_, _, value)) in claims.iter().zip(values) {
-        let Some(h) = c
+    for (s, value) in seen.iter_mut().zip(values) {
+        match s.revised.take().map(|r| *r) {
+            Some(Revised::Moved) => info.moved += 1,
+            Some(Revised::Dropped) => info.dropped.push(value.clone()),
+            Some(Revised::Edited(edited)) => info.edited.push(EditedInfo {
+                claim: value.clone(),
+                ..edited
+            }),
+            None => {}
+        }
+    }
+    Some(info)
+}
+
+/// What the article's latest revision did to a claim's words.
+enum Revised {
+    Moved,
+    Dropped,
+    /// Its [`EditedInfo`], all but the claim.
+    Edited(EditedInfo),
+}
+
+impl Revised {
+    /// From the claim's `revised` event for the revision `article`.
+    fn of(c: &Claim, article: &SourceId) -> Option<Revised> {
+        let h = c
             .history
             .iter()
             .rev()
-            .find(|h| h.event == Event::Revised && h.revision.as_ref() == Some(article))
-        else {
-            continue;
-        };
-        match h.outcome {
-            Some(Outcome::Moved) => info.moved += 1,
-            Some(Outcome::Dropped) => info.dropped.push(value.clone()),
-            Some(Outcome::Edited) => {
+            .find(|h| h.event == Event::Revised && h.revision.as_ref() == Some(article))?;
+        match h.outcome? {
+            Outcome::Moved => Some(Revised::Moved),
+            Outcome::Dropped => Some(Revised::Dropped),
+            Outcome::Edited => {
                 let new = c
                     .appears_in
                     .as_ref()
@@ -949,18 +979,70 @@ fn revision_info(
                     !x.is_empty()
                         && (now.contains(&x) || (now.chars().count() >= 4 && x.contains(&now)))
                 });
-                info.edited.push(EditedInfo {
-                    claim: value.clone(),
+                Some(Revised::Edited(EditedInfo {
+                    claim: Value::UNDEFINED,
                     old: h.from.as_ref().map(|a| a.exact.clone()).unwrap_or_default(),
                     new,
                     correction: c.correction.clone(),
                     correction_applied,
-                });
+                }))
             }
-            None => {}
         }
     }
-    Some(info)
+}
+
+/// What the report keeps of a claim while it builds its context: what the
+/// lists, the counts and the rules need, and where its record is.
+struct Seen {
+    /// Index of its record in the loaded [`crate::record_cache::Records`].
+    record: usize,
+    /// Article order ([`crate::model::article_order`]).
+    order: (u8, Option<SourceId>, usize),
+    facts: decision::Facts,
+    /// What its template value holds (taken when that is made).
+    held: lazy::Held,
+    awaiting_signoff: bool,
+    recheck: bool,
+    /// Verified with a rating that is not the scale's best.
+    caveat: bool,
+    /// It quotes the article.
+    quoted: bool,
+    revised: Option<Box<Revised>>,
+    /// Its file, and the SHA-256 of the file's bytes, for the digest.
+    path: PathBuf,
+    sha256: String,
+}
+
+impl Seen {
+    fn of(
+        l: &crate::record_cache::Loaded,
+        article: Option<&SourceId>,
+        headline: bool,
+        second_reviewer: bool,
+        best: Option<&str>,
+    ) -> Seen {
+        let c = &l.claim;
+        let in_article = |a: &&crate::model::Anchor| Some(&a.source) == article;
+        let order = match &c.appears_in {
+            Some(a) if in_article(&a) => (0, None, a.start),
+            Some(a) => (1, Some(a.source.clone()), a.start),
+            None => (2, None, 0),
+        };
+        let facts = decision::Facts::of(c, headline);
+        Seen {
+            record: 0,
+            order,
+            awaiting_signoff: c.status != Status::Unverified && second_reviewer && !facts.signed,
+            recheck: c.recheck().is_some(),
+            caveat: c.status == Status::Verified && best.is_some() && c.rating.as_deref() != best,
+            quoted: c.appears_in.as_ref().is_some_and(|a| in_article(&a)),
+            revised: article.and_then(|a| Revised::of(c, a)).map(Box::new),
+            held: lazy::Held::of(c, headline),
+            path: l.path.clone(),
+            sha256: l.sha256.clone(),
+            facts,
+        }
+    }
 }
 
 fn claim_info(
@@ -1141,13 +1223,16 @@ pub const FUEL_PER_RECORD: u64 = 20_000;
 /// The largest output a template may produce.
 pub const MAX_OUTPUT: usize = 256 << 20;
 
-/// Renders `template` over `ctx`. `{% include %}` and `{% extends %}` find
-/// other templates in `templates_dir`, else among the built-in ones.
-pub fn render(
+/// Renders `template` over `ctx` into `out`, writing the text as it is
+/// rendered: a report on a desk's archive is never held whole. `{% include %}`
+/// and `{% extends %}` find other templates in `templates_dir`, else among
+/// the built-in ones. When `out` fails, the render stops with that error.
+pub fn render_to(
     template: &Template,
     ctx: &Context,
     templates_dir: Option<PathBuf>,
-) -> Result<String> {
+    out: &mut dyn Write,
+) -> Result<()> {
     let mut env = environment(templates_dir);
     // A workspace's template runs in CI on every pull request: its work and
     // the memory it builds are bounded, in proportion to the workspace.
@@ -1167,7 +1252,22 @@ pub fn render(
         labels => labels_value(ctx.workspace.language),
         ..Value::from(Serde(ctx))
     };
-    let mut out = each::render(&compiled, values).map_err(|e| {
+    let mut sink = Limited {
+        out,
+        written: 0,
+        last: None,
+    };
+    let rendered = each::render_to(&compiled, &values, &mut sink);
+    if sink.written > MAX_OUTPUT {
+        return Err(Error::Template {
+            name: template.name.clone(),
+            message: format!(
+                "the output grew past the {} MiB a report may be",
+                MAX_OUTPUT >> 20
+            ),
+        });
+    }
+    rendered.map_err(|e| {
         if e.kind() == ErrorKind::OutOfFuel {
             Error::Template {
                 name: template.name.clone(),
@@ -1175,24 +1275,62 @@ pub fn render(
                     "stopped after {fuel} steps: the template does more work or builds more text than a report of this workspace needs (a loop over `range` or a string that keeps growing?)"
                 ),
             }
+        } else if e.kind() == ErrorKind::WriteFailure {
+            let cause = std::error::Error::source(&e)
+                .and_then(|s| s.downcast_ref::<std::io::Error>())
+                .map_or_else(
+                    || std::io::Error::other(e.to_string()),
+                    |io| std::io::Error::new(io.kind(), io.to_string()),
+                );
+            Error::io("write", "the report", cause)
         } else {
             template_error(&template.name, &e)
         }
     })?;
-    if out.len() > MAX_OUTPUT {
-        return Err(Error::Template {
-            name: template.name.clone(),
-            message: format!(
-                "the output is {} MiB, more than the {} MiB a report may be",
-                out.len() >> 20,
-                MAX_OUTPUT >> 20
-            ),
-        });
+    if sink.last != Some(b'\n') {
+        sink.write_all(b"\n")
+            .map_err(|e| Error::io("write", "the report", e))?;
     }
-    if !out.ends_with('\n') {
-        out.push('\n');
+    Ok(())
+}
+
+/// Renders into a string (tests, and callers that want the whole text).
+pub fn render(
+    template: &Template,
+    ctx: &Context,
+    templates_dir: Option<PathBuf>,
+) -> Result<String> {
+    let mut out = Vec::new();
+    render_to(template, ctx, templates_dir, &mut out)?;
+    String::from_utf8(out).map_err(|e| Error::usage(format!("the report is not UTF-8: {e}")))
+}
+
+/// The report's writer: counts what is written and refuses to go past
+/// [`MAX_OUTPUT`].
+struct Limited<'a> {
+    out: &'a mut dyn Write,
+    written: usize,
+    last: Option<u8>,
+}
+
+impl Write for Limited<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.written = self.written.saturating_add(buf.len());
+        if self.written > MAX_OUTPUT {
+            return Err(std::io::Error::other("the report is too long"));
+        }
+        let n = self.out.write(buf)?;
+        // A short write is retried by `write_all` with the rest.
+        self.written -= buf.len() - n;
+        if n > 0 {
+            self.last = Some(buf[n - 1]);
+        }
+        Ok(n)
     }
-    Ok(out)
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 fn environment(templates_dir: Option<PathBuf>) -> Environment<'static> {

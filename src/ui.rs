@@ -83,6 +83,88 @@ pub fn emit(text: &str) -> Result<()> {
     write_stdout(&guard::terminal(text))
 }
 
+/// Standard output for text a command writes as it makes it (a long
+/// report): made safe for a terminal piece by piece, as [`emit`] does, and
+/// held back until it passes [`Stdout::HELD`] bytes, so a command that fails
+/// early (a template error) prints nothing but its error, while a long text
+/// is never held whole. Once the reader has gone (a closed pipe), writes
+/// fail and [`Stdout::closed`] says so: the command then stops quietly.
+pub struct Stdout {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    /// What is not yet written; `None` once it is streaming.
+    held: Option<Vec<u8>>,
+    closed: bool,
+}
+
+impl Stdout {
+    /// How much is held back before the text streams.
+    pub const HELD: usize = 4 << 20;
+
+    pub fn new() -> Stdout {
+        Stdout {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            held: Some(Vec::new()),
+            closed: false,
+        }
+    }
+
+    fn pass(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        let done = self.out.write_all(bytes);
+        if let Err(e) = &done
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            self.closed = true;
+        }
+        done
+    }
+
+    /// The reader went away before everything was written.
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+
+    /// Writes what is still held or buffered; a text that is dropped
+    /// without this while still held is never printed.
+    pub fn finish(mut self) -> Result<()> {
+        let held = self.held.take().unwrap_or_default();
+        match self.pass(&held).and_then(|()| self.out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Error::io("write", "<stdout>", e))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Default for Stdout {
+    fn default() -> Stdout {
+        Stdout::new()
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let safe = guard::terminal(&text);
+        match &mut self.held {
+            Some(held) if held.len() + safe.len() <= Stdout::HELD => {
+                held.extend_from_slice(safe.as_bytes());
+            }
+            Some(_) => {
+                let held = self.held.take().unwrap_or_default();
+                self.pass(&held)?;
+                self.pass(safe.as_bytes())?;
+            }
+            None => self.pass(safe.as_bytes())?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -110,6 +192,18 @@ pub fn say(text: &str) {
 /// here: it may not land inside `sources/`, `claims/`, `.factcheck/` or `.git/`,
 /// or onto `factcheck.yaml`, whichever way the path gets there.
 pub fn write_out(ws: &Workspace, path: &Path, bytes: &[u8]) -> Result<()> {
+    write_out_with(ws, path, |out| {
+        out.write_all(bytes)
+            .map_err(|e| Error::io("write", path, e))
+    })
+}
+
+/// Like [`write_out`], with the bytes written by `fill` as it makes them.
+pub fn write_out_with(
+    ws: &Workspace,
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     if let Some(place) = guard::protected_target(ws.root(), path) {
         return Err(Error::usage(format!(
             "`--out {}` would write into `{place}`, which is the workspace's own",
@@ -119,7 +213,7 @@ pub fn write_out(ws: &Workspace, path: &Path, bytes: &[u8]) -> Result<()> {
             "write outside `sources/`, `claims/`, `.factcheck/` and `factcheck.yaml`, e.g. `--out report.md`",
         ));
     }
-    workspace::write_atomic(path, bytes)
+    workspace::write_atomic_with(path, fill)
 }
 
 // Small pieces of output more than one command needs, each in one place.

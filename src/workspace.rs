@@ -408,6 +408,19 @@ pub fn create_dir_all(path: &Path) -> Result<()> {
 /// Writes `bytes` to `path` so that a crash leaves either the old file or the
 /// new one, never half of either.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |out| {
+        out.write_all(bytes)
+            .map_err(|e| Error::io("write", path, e))
+    })
+}
+
+/// Like [`write_atomic`], with the bytes written by `fill` as it makes them
+/// (a long report is never held whole). If `fill` fails, nothing is
+/// written and its error is returned.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -424,11 +437,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .prefix(".tmp-")
         .tempfile_in(dir)
         .map_err(|e| Error::io("write", path, without_path(e)))?;
-    tmp.write_all(bytes)
-        .and_then(|()| {
-            tmp.as_file()
-                .set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644))
-        })
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        fill(&mut out)?;
+        out.flush().map_err(|e| Error::io("write", path, e))?;
+    }
+    tmp.as_file()
+        .set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644))
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io("write", tmp.path(), e))?;
     tmp.persist(path)

@@ -32,9 +32,11 @@ pub fn run(ctx: &Ctx, _args: DecisionArgs) -> Result<i32> {
             .unwrap_or_default(),
         None => Vec::new(),
     };
-    let rec = decision::recommend(&ws.config, &claims, &outcome.problems, |c| {
-        decision::is_headline(c, article, &spans)
-    });
+    let facts: Vec<decision::Facts> = claims
+        .iter()
+        .map(|c| decision::Facts::of(c, decision::is_headline(c, article, &spans)))
+        .collect();
+    let rec = decision::recommend(&ws.config, &facts, &outcome.problems);
     let summary = ws.config.summary.as_ref();
     // The stricter of the rules and the desk: a desk that holds the piece
     // holds it, whatever the records say.

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::Status;
 use crate::report::{self, Template};
 use crate::term;
-use crate::ui::{Ctx, emit, say, write_out};
+use crate::ui::{Ctx, Stdout, say, write_out_with};
 use crate::workspace::{self, Workspace};
 
 #[derive(Debug, clap::Args)]
@@ -48,16 +48,26 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<i32> {
         (claims >= SPINNER_MIN_CLAIMS).then(|| format!("reporting on {claims} claims"))
     });
     let context = report::context(&ws, &options)?;
-    let text = report::render(&template, &context, Some(ws.templates_dir()))?;
-    drop(spinner);
-    crate::free::at_exit(context);
+    let templates = Some(ws.templates_dir());
     match &args.out {
         Some(path) => {
-            write_out(&ws, path, text.as_bytes())?;
+            write_out_with(&ws, path, |out| {
+                report::render_to(&template, &context, templates, out)
+            })?;
+            drop(spinner);
             say(&format!("wrote the report to `{}`", path.display()));
         }
-        None => emit(&text)?,
+        None => {
+            // Written as it is rendered: the spinner goes first.
+            drop(spinner);
+            let mut out = Stdout::new();
+            match report::render_to(&template, &context, templates, &mut out) {
+                Err(_) if out.closed() => {}
+                done => done.and_then(|()| out.finish())?,
+            }
+        }
     }
+    crate::free::at_exit(context);
     Ok(0)
 }
 

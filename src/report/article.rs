@@ -31,11 +31,18 @@ pub struct Quoted {
 
 /// `article_text`: the article's text and its claims, cut into segments on
 /// first use.
-#[derive(Debug)]
 pub struct ArticleText {
     text: SourceText,
-    quoted: Vec<Quoted>,
+    /// Gives the claims quoting the article, when the view is first built:
+    /// a report that never shows the article does not hold their anchors.
+    quoted: Box<dyn Fn() -> Vec<Quoted> + Send + Sync>,
     view: OnceLock<View>,
+}
+
+impl std::fmt::Debug for ArticleText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArticleText").finish_non_exhaustive()
+    }
 }
 
 /// What a template sees, built once.
@@ -91,11 +98,15 @@ pub const LABELS: &[(&str, &str, &str)] = &[
 ];
 
 impl ArticleText {
-    /// `quoted` in article order: a segment lists its claims in that order.
-    pub fn new(text: SourceText, quoted: Vec<Quoted>) -> ArticleText {
+    /// `quoted` gives the claims in article order: a segment lists its
+    /// claims in that order. It is called once, when a field is first read.
+    pub fn new(
+        text: SourceText,
+        quoted: impl Fn() -> Vec<Quoted> + Send + Sync + 'static,
+    ) -> ArticleText {
         ArticleText {
             text,
-            quoted,
+            quoted: Box::new(quoted),
             view: OnceLock::new(),
         }
     }
@@ -106,7 +117,8 @@ impl ArticleText {
     }
 
     fn view(&self) -> &View {
-        self.view.get_or_init(|| build(&self.text, &self.quoted))
+        self.view
+            .get_or_init(|| build(&self.text, &(self.quoted)()))
     }
 }
 

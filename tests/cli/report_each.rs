@@ -105,3 +105,67 @@ fn each_over_something_not_a_list_names_the_template_and_line() {
         out.stderr
     );
 }
+
+#[test]
+fn each_over_many_batches_gives_the_items_in_order() {
+    // Far more items than one batch per core: the writer takes every
+    // worker's batches in turn.
+    let ws = workspace();
+    let body = "{% macro n(i) %}{{ i }}\n{% endmacro %}";
+    ws.write(
+        "templates/looped.md.j2",
+        &format!("{body}head\n{{% for i in range(1000) %}}{{{{ n(i) }}}}{{% endfor %}}mid\n{{% for i in range(7) %}}{{{{ n(i) }}}}{{% endfor %}}tail\n"),
+    );
+    ws.write(
+        "templates/each.md.j2",
+        &format!("{body}head\n{{{{ each(\"n\", range(1000)) }}}}mid\n{{{{ each(\"n\", range(7)) }}}}tail\n"),
+    );
+    let looped = ws.run(&["report", "--template", "looped"]).success().stdout;
+    let each = ws.run(&["report", "--template", "each"]).success().stdout;
+    assert_eq!(each, looped);
+    let numbers: Vec<&str> = each.lines().skip(1).take(1000).collect();
+    let expected: Vec<String> = (0..1000).map(|i| i.to_string()).collect();
+    assert_eq!(numbers, expected);
+    // Written to a file, the same text.
+    ws.run(&["report", "--template", "each", "--out", "out.md"])
+        .success();
+    assert_eq!(ws.read("out.md"), looped);
+}
+
+#[test]
+fn a_long_report_streams_and_a_closed_pipe_ends_it_quietly() {
+    // About 9 MB, more than is held back before the text streams.
+    let ws = workspace();
+    ws.write(
+        "templates/long.md.j2",
+        "{% macro n(i) %}line {{ i }} of a long report that a reader stops reading\n{% endmacro %}{{ each(\"n\", range(100000)) }}{{ each(\"n\", range(60000)) }}",
+    );
+    let full = ws.run(&["report", "--template", "long"]).success().stdout;
+    assert!(full.len() > 8 << 20, "{}", full.len());
+    assert!(full.starts_with("line 0 of"), "{}", &full[..40]);
+    let run = ws
+        .cmd(&["report", "--template", "long"])
+        .spawn()
+        .read_then_close(1 << 16);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.stdout, full[..1 << 16]);
+}
+
+#[test]
+fn a_template_error_after_some_text_prints_only_the_error() {
+    let ws = workspace();
+    let out = render(
+        &ws,
+        "late",
+        "{{ each(\"line\", claims) }}some text\n{{ nosuch }}\n",
+    )
+    .code(2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains("templates/late.md.j2"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("nosuch"), "{}", out.stderr);
+}

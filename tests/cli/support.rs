@@ -253,6 +253,19 @@ pub struct Running {
 }
 
 impl Running {
+    /// Reads the first `n` bytes of its output, then closes the pipe as a
+    /// reader that has seen enough does (`| head`), and waits for it.
+    pub fn read_then_close(mut self, n: usize) -> Run {
+        use std::io::Read;
+        let mut stdout = self.child.stdout.take().expect("piped stdout");
+        let mut first = vec![0; n];
+        stdout.read_exact(&mut first).expect("read the first bytes");
+        drop(stdout);
+        let mut run = self.wait();
+        run.stdout = String::from_utf8_lossy(&first).into_owned();
+        run
+    }
+
     pub fn wait(self) -> Run {
         let out = self.child.wait_with_output().expect("run factcheck");
         Run {
