@@ -93,17 +93,29 @@ pub struct Loaded {
     pub sha256: String,
 }
 
-/// What a cache file held, for lookups: each name with its entry and body.
+/// A cache file, open, with its index read: each name with its entry and
+/// where its body starts. Bodies are read when wanted, so a cache of a
+/// desk's archive is never held whole in memory. The file stays open: if
+/// another run replaces the cache meanwhile, this one reads the old file.
 struct Read {
-    bytes: Vec<u8>,
+    file: fs::File,
     /// name -> (entry, body offset)
-    by_name: HashMap<String, (Entry, usize)>,
+    by_name: HashMap<String, (Entry, u64)>,
 }
 
 impl Read {
-    fn body(&self, entry: &Entry, offset: usize) -> &[u8] {
-        &self.bytes[offset..offset + entry.len as usize]
+    /// The body of `entry`, which starts at `offset`.
+    fn body(&self, entry: &Entry, offset: u64) -> Option<Vec<u8>> {
+        read_at(&self.file, offset, entry.len)
     }
+}
+
+/// `len` bytes of `file` from `offset`.
+fn read_at(file: &fs::File, offset: u64, len: u64) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt as _;
+    let mut body = vec![0; usize::try_from(len).ok()?];
+    file.read_exact_at(&mut body, offset).ok()?;
+    Some(body)
 }
 
 /// The cache as read, for a caller that reads claim files itself (`check`,
@@ -123,34 +135,41 @@ impl Cache {
         if entry.stamp != *stamp {
             return None;
         }
-        rmp_serde::from_slice::<Claim>(self.0.body(entry, *offset))
+        rmp_serde::from_slice::<Claim>(&self.0.body(entry, *offset)?)
             .ok()
             .filter(|c| name.strip_suffix(".yaml") == Some(c.id.as_str()))
     }
 }
 
-/// Reads the cache; `None` when there is none, or it is corrupt or foreign.
+/// Reads the cache's index; `None` when there is none, or it is corrupt or
+/// foreign. Each body must lie inside the file and they must fill it; a body
+/// that does not decode is found when it is read.
 fn read(ws: &Workspace, build: &str) -> Option<Read> {
-    let bytes = fs::read(ws.state_dir().join(FILE)).ok()?;
-    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (len, rest) = rest.split_first_chunk::<8>()?;
-    let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-    let index: Index = rmp_serde::from_slice(rest.get(..len)?).ok()?;
+    use std::io::Read as _;
+    let mut file = fs::File::open(ws.state_dir().join(FILE)).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut head = [0; MAGIC.len() + 8];
+    file.read_exact(&mut head).ok()?;
+    let (magic, len) = head.split_at(MAGIC.len());
+    if magic != MAGIC.as_slice() {
+        return None;
+    }
+    let len = u64::from_le_bytes(len.try_into().ok()?);
+    let start = (head.len() as u64)
+        .checked_add(len)
+        .filter(|&end| end <= size)?;
+    let index: Index = rmp_serde::from_slice(&read_at(&file, head.len() as u64, len)?).ok()?;
     if index.build != build {
         return None;
     }
-    let mut offset = MAGIC.len() + 8 + len;
+    let mut offset = start;
     let mut by_name = HashMap::with_capacity(index.entries.len());
     for entry in index.entries {
-        let end = offset.checked_add(usize::try_from(entry.len).ok()?)?;
-        if end > bytes.len() {
-            return None;
-        }
-        let start = offset;
+        let end = offset.checked_add(entry.len).filter(|&end| end <= size)?;
+        by_name.insert(entry.name.clone(), (entry, offset));
         offset = end;
-        by_name.insert(entry.name.clone(), (entry, start));
     }
-    (offset == bytes.len()).then_some(Read { bytes, by_name })
+    (offset == size).then_some(Read { file, by_name })
 }
 
 /// Loads the claims of `ids` (files `claims/<id>.yaml`), from the cache
@@ -168,13 +187,13 @@ pub fn load_claims(ws: &Workspace, ids: &[ClaimId], full: bool) -> Result<Vec<Lo
 /// records, not of the parsed claims (several times more).
 pub struct Records {
     /// The cache file as read: the bodies of unchanged claims are in it.
-    cache: Vec<u8>,
+    cache: Option<fs::File>,
     bodies: Vec<BodyAt>,
 }
 
 enum BodyAt {
-    /// `cache[start..end]`.
-    Cache(usize, usize),
+    /// In the cache file: offset and length.
+    Cache(u64, u64),
     Own(Box<[u8]>),
 }
 
@@ -188,15 +207,22 @@ impl Records {
     }
 
     /// The `i`th claim loaded, decoded again. Every body decoded once when
-    /// it was loaded, so this fails only if memory is corrupt.
+    /// it was loaded, so this fails only if the cache file was changed in
+    /// place since, which this tool never does.
     pub fn claim(&self, i: usize) -> Result<Claim> {
-        let body = match self.bodies.get(i) {
-            Some(BodyAt::Cache(start, end)) => self.cache.get(*start..*end),
-            Some(BodyAt::Own(bytes)) => Some(&bytes[..]),
-            None => None,
+        let decoded = match (self.bodies.get(i), &self.cache) {
+            (Some(BodyAt::Cache(offset, len)), Some(file)) => {
+                read_at(file, *offset, *len).and_then(|b| rmp_serde::from_slice(&b).ok())
+            }
+            (Some(BodyAt::Own(bytes)), _) => rmp_serde::from_slice(bytes).ok(),
+            _ => None,
         };
-        body.and_then(|b| rmp_serde::from_slice(b).ok())
-            .ok_or_else(|| Error::usage(format!("claim {i} of the loaded records does not decode")))
+        decoded.ok_or_else(|| {
+            Error::usage(format!(
+                "claim {i} of the loaded records no longer decodes: `.factcheck/{FILE}` was changed while it was read"
+            ))
+            .with_hint("run the command again")
+        })
     }
 }
 
@@ -212,7 +238,7 @@ pub fn load_records<T: Send>(
     let (cache, loaded) = load_with(ws, ids, full, |loaded, body| {
         let kept = sum_up(&loaded);
         let body = match body {
-            Some(Body::Cached(bytes)) => BodyAt::Cache(bytes.0, bytes.0 + bytes.1.len()),
+            Some(Body::Cached(offset, len)) => BodyAt::Cache(*offset, *len),
             Some(Body::Fresh(bytes)) => BodyAt::Own(bytes.clone().into_boxed_slice()),
             None => BodyAt::Own(
                 rmp_serde::to_vec_named(&loaded.claim)
@@ -242,7 +268,7 @@ fn load_with<T: Send>(
     ids: &[ClaimId],
     full: bool,
     each: impl Fn(Loaded, Option<&Body>) -> Result<T> + Sync,
-) -> Result<(Vec<u8>, Vec<T>)> {
+) -> Result<(Option<fs::File>, Vec<T>)> {
     let build = build_id()?;
     let cache = if full { None } else { read(ws, &build) };
     let now = SystemTime::now();
@@ -256,7 +282,7 @@ fn load_with<T: Send>(
         .collect::<Result<_>>()?;
     let reused = results
         .iter()
-        .filter(|(_, e)| matches!(e, Some((_, Body::Cached(_)))))
+        .filter(|(_, e)| matches!(e, Some((_, Body::Cached(..)))))
         .count();
     let unchanged = cache
         .as_ref()
@@ -265,38 +291,29 @@ fn load_with<T: Send>(
         // Only a cache: a failed write costs the next run time, nothing else.
         let keep = results
             .iter()
-            .filter_map(|(_, e)| e.as_ref().map(|(entry, body)| (&**entry, body.bytes())));
-        let _ = write(ws, &build, keep);
+            .filter_map(|(_, e)| e.as_ref().map(|(entry, body)| (&**entry, body)));
+        let _ = write(ws, &build, keep, cache.as_ref());
     }
     // In place: at archive scale a second list of the claims is a lot.
     let claims: Vec<T> = results.into_iter().map(|(loaded, _)| loaded).collect();
-    let Some(Read { bytes, by_name }) = cache else {
-        return Ok((Vec::new(), claims));
+    let Some(Read { file, by_name }) = cache else {
+        return Ok((None, claims));
     };
     // Freeing the old cache's index entry by entry takes a while at archive
     // scale; a helper thread does it while the caller goes on.
     crate::free::in_background(by_name);
-    Ok((bytes, claims))
+    Ok((Some(file), claims))
 }
 
 /// What the new cache keeps of a claim: its entry and its body.
-type Kept<'a> = (Cow<'a, Entry>, Body<'a>);
+type Kept<'a> = (Cow<'a, Entry>, Body);
 
 /// A record's body for the new cache.
-enum Body<'a> {
-    /// Unchanged: the body in the old cache, and where it starts there.
-    Cached((usize, &'a [u8])),
+enum Body {
+    /// Unchanged: in the old cache, at this offset, this long.
+    Cached(u64, u64),
     /// Newly parsed: its encoding.
     Fresh(Vec<u8>),
-}
-
-impl Body<'_> {
-    fn bytes(&self) -> &[u8] {
-        match self {
-            Body::Cached((_, bytes)) => bytes,
-            Body::Fresh(bytes) => bytes,
-        }
-    }
 }
 
 fn load_one<'a>(
@@ -313,10 +330,10 @@ fn load_one<'a>(
         && let Some((entry, offset)) = cache.by_name.get(&name)
         && entry.stamp == stamp
     {
-        let body = cache.body(entry, *offset);
         // A record that does not decode is parsed again, as if not cached.
-        if let Some(claim) = rmp_serde::from_slice::<Claim>(body)
-            .ok()
+        if let Some(claim) = cache
+            .body(entry, *offset)
+            .and_then(|body| rmp_serde::from_slice::<Claim>(&body).ok())
             .filter(|c| &c.id == id)
         {
             let loaded = Loaded {
@@ -326,7 +343,7 @@ fn load_one<'a>(
             };
             return Ok((
                 loaded,
-                Some((Cow::Borrowed(entry), Body::Cached((*offset, body)))),
+                Some((Cow::Borrowed(entry), Body::Cached(*offset, entry.len))),
             ));
         }
     }
@@ -359,13 +376,15 @@ fn load_one<'a>(
     ))
 }
 
-/// Writes a new cache of `entries`: atomically (a temporary file renamed
-/// over the old one), but without fsync: a torn cache is detected and
-/// rebuilt, so it is not worth the wait.
+/// Writes a new cache of `entries`, the unchanged bodies copied from the
+/// `old` cache: atomically (a temporary file renamed over the old one), but
+/// without fsync: a torn cache is detected and rebuilt, so it is not worth
+/// the wait.
 fn write<'b>(
     ws: &Workspace,
     build: &str,
-    entries: impl Iterator<Item = (&'b Entry, &'b [u8])> + Clone,
+    entries: impl Iterator<Item = (&'b Entry, &'b Body)> + Clone,
+    old: Option<&Read>,
 ) -> Result<()> {
     let index = IndexRef {
         build,
@@ -388,7 +407,15 @@ fn write<'b>(
             .map_err(io)?;
         out.write_all(&head).map_err(io)?;
         for (_, body) in entries {
-            out.write_all(body).map_err(io)?;
+            match body {
+                Body::Fresh(bytes) => out.write_all(bytes).map_err(io)?,
+                Body::Cached(offset, len) => {
+                    let bytes = old
+                        .and_then(|old| read_at(&old.file, *offset, *len))
+                        .ok_or_else(|| Error::usage("the old record cache could not be read"))?;
+                    out.write_all(&bytes).map_err(io)?;
+                }
+            }
         }
         out.flush().map_err(io)?;
     }
