@@ -18,7 +18,6 @@
 //! read-only `.factcheck/` costs speed, never a result.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fs;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -99,11 +98,20 @@ pub struct Loaded {
 /// another run replaces the cache meanwhile, this one reads the old file.
 struct Read {
     file: fs::File,
-    /// name -> (entry, body offset)
-    by_name: HashMap<String, (Entry, u64)>,
+    /// Each entry with its body's offset, sorted by name.
+    by_name: Vec<(Entry, u64)>,
 }
 
 impl Read {
+    /// The entry of the claim file `name`, and its body's offset.
+    fn get(&self, name: &str) -> Option<&(Entry, u64)> {
+        let at = self
+            .by_name
+            .binary_search_by(|(e, _)| e.name.as_str().cmp(name))
+            .ok()?;
+        self.by_name.get(at)
+    }
+
     /// The body of `entry`, which starts at `offset`.
     fn body(&self, entry: &Entry, offset: u64) -> Option<Vec<u8>> {
         read_at(&self.file, offset, entry.len)
@@ -131,7 +139,7 @@ impl Cache {
     /// The claim cached for the file `name` (`<id>.yaml`) if the file still
     /// has the stat it had then.
     pub fn claim(&self, name: &str, stamp: &Stamp) -> Option<Claim> {
-        let (entry, offset) = self.0.by_name.get(name)?;
+        let (entry, offset) = self.0.get(name)?;
         if entry.stamp != *stamp {
             return None;
         }
@@ -163,12 +171,13 @@ fn read(ws: &Workspace, build: &str) -> Option<Read> {
         return None;
     }
     let mut offset = start;
-    let mut by_name = HashMap::with_capacity(index.entries.len());
+    let mut by_name = Vec::with_capacity(index.entries.len());
     for entry in index.entries {
         let end = offset.checked_add(entry.len).filter(|&end| end <= size)?;
-        by_name.insert(entry.name.clone(), (entry, offset));
+        by_name.push((entry, offset));
         offset = end;
     }
+    by_name.sort_unstable_by(|(a, _), (b, _)| a.name.cmp(&b.name));
     (offset == size).then_some(Read { file, by_name })
 }
 
@@ -327,7 +336,7 @@ fn load_one<'a>(
     let meta = fs::symlink_metadata(&path).map_err(|e| Error::io("read", &path, e))?;
     let stamp = Stamp::of(&meta);
     if let Some(cache) = cache
-        && let Some((entry, offset)) = cache.by_name.get(&name)
+        && let Some((entry, offset)) = cache.get(&name)
         && entry.stamp == stamp
     {
         // A record that does not decode is parsed again, as if not cached.

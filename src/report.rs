@@ -709,9 +709,13 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     for (i, s) in seen.iter_mut().enumerate() {
         s.record = i;
     }
+    let claims_dir = ws.claims_dir();
     let known: HashMap<PathBuf, String> = seen
         .iter_mut()
-        .map(|s| (std::mem::take(&mut s.path), std::mem::take(&mut s.sha256)))
+        .map(|s| {
+            let path = claims_dir.join(format!("{}.yaml", s.facts.id));
+            (path, std::mem::take(&mut s.sha256).into_string())
+        })
         .collect();
     let digest = digest(ws, &known)?;
     drop(known);
@@ -1008,9 +1012,8 @@ struct Seen {
     /// It quotes the article.
     quoted: bool,
     revised: Option<Box<Revised>>,
-    /// Its file, and the SHA-256 of the file's bytes, for the digest.
-    path: PathBuf,
-    sha256: String,
+    /// The SHA-256 of its file's bytes, for the digest.
+    sha256: Box<str>,
 }
 
 impl Seen {
@@ -1038,8 +1041,7 @@ impl Seen {
             quoted: c.appears_in.as_ref().is_some_and(|a| in_article(&a)),
             revised: article.and_then(|a| Revised::of(c, a)).map(Box::new),
             held: lazy::Held::of(c, headline),
-            path: l.path.clone(),
-            sha256: l.sha256.clone(),
+            sha256: l.sha256.as_str().into(),
             facts,
         }
     }
