@@ -128,7 +128,10 @@ fn problem(
 /// A loaded claim with its raw text, for line numbers.
 struct Loaded {
     path: PathBuf,
-    raw: String,
+    /// `None` once dropped after parsing (`--full` holds no claim's text
+    /// while the snapshots hash): the file is read again for a claim that
+    /// has a problem to place.
+    raw: Option<String>,
     claim: Claim,
     /// The file's stat when it was read, for the claim cache.
     stamp: Option<Stamp>,
@@ -272,7 +275,20 @@ ProblemKind::MissingBytes,
         damaged: &damaged,
         revisions: &revisions,
     };
-    let results: Vec<ClaimFindings> = claims.par_iter().map(|l| ctx.check_claim(ws, l)).collect();
+    let results: Vec<ClaimFindings> = claims
+        .par_iter()
+        .map(|l| match &l.raw {
+            Some(raw) => ctx.check_claim(ws, l, raw),
+            None => {
+                let found = ctx.check_claim(ws, l, "");
+                if found.0.is_empty() {
+                    found
+                } else {
+                    ctx.check_claim(ws, l, &read_or_empty(&l.path))
+                }
+            }
+        })
+        .collect();
     // Twins: claims on the same words must not be rated apart. The claims
     // read now take part as read, those the cache vouched for as it
     // remembers them, so a warm `check` reads no claim file.
@@ -281,7 +297,7 @@ ProblemKind::MissingBytes,
         .filter_map(|l| {
             Some(Twin {
                 path: std::borrow::Cow::Borrowed(l.path.as_path()),
-                raw: Some(&l.raw),
+                raw: l.raw.as_deref(),
                 quote: std::borrow::Cow::Owned(Quote::of(&l.claim)?),
             })
         })
@@ -503,9 +519,13 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
     } else {
         record_cache::Cache::open(ws)?
     };
-    let parsed: Vec<std::result::Result<Loaded, Problem>> = stamped
+    // The files to read, listed first so the parallel read below knows how
+    // many results come and writes them in place (a filtered parallel
+    // iterator collects into chunks that are copied together afterwards).
+    let stale: Vec<&(&PathBuf, Option<Stamp>, bool)> =
+        stamped.iter().filter(|(_, _, fresh)| !fresh).collect();
+    let parsed: Vec<std::result::Result<Loaded, Problem>> = stale
         .par_iter()
-        .filter(|(_, _, fresh)| !fresh)
         .map(|(path, stamp, _)| {
             let cached = match (&records, stamp, path.file_name()) {
                 (Some(records), Some(stamp), Some(name)) => {
@@ -515,6 +535,11 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
             };
             load_claim_checked(ws, path, cached).map(|mut loaded| {
                 loaded.stamp = *stamp;
+                if options.full {
+                    // Ten thousand claims' text is megabytes of peak memory;
+                    // a problem's line is found in the file read again.
+                    loaded.raw = None;
+                }
                 loaded
             })
         })
@@ -578,10 +603,9 @@ impl ClaimCtx<'_> {
         &self,
         ws: &Workspace,
         loaded: &Loaded,
+        raw: &str,
     ) -> (Vec<Problem>, Option<(usize, usize)>) {
-        let Loaded {
-            path, raw, claim, ..
-        } = loaded;
+        let Loaded { path, claim, .. } = loaded;
         // Where a problem is: worked out only for a claim that has one.
         let rel = || ws.rel(path);
         let mut problems = Vec::new();
@@ -816,7 +840,7 @@ fn load_claim_checked(
     }
     Ok(Loaded {
         path: path.to_path_buf(),
-        raw,
+        raw: Some(raw),
         claim,
         stamp: None,
     })

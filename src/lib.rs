@@ -22,6 +22,7 @@ pub mod guard;
 pub mod hash;
 pub(crate) mod html_meta;
 pub mod model;
+mod pages;
 pub mod record_cache;
 pub mod report;
 pub mod revise;
