@@ -348,3 +348,35 @@ mod reviewer_tests {
         assert!(claim.signed_off().is_some());
     }
 }
+
+#[cfg(test)]
+mod exact_vec_tests {
+    use super::*;
+
+    #[test]
+    fn a_claims_lists_are_read_at_their_size_and_to_the_same_value() {
+        let claim = Claim {
+            id: "c1".parse().unwrap(),
+            text: "t".into(),
+            kind: Kind::Other,
+            speaker: None,
+            tags: Vec::new(),
+            appears_in: None,
+            status: Status::Disputed,
+            rating: None,
+            correction: None,
+            evidence: Vec::new(),
+            history: (0..3)
+                .map(|i| {
+                    let at: Time = format!("2026-11-28T10:0{i}:00Z").parse().unwrap();
+                    HistoryEntry::new(at, format!("editor{i}"), Event::Status)
+                })
+                .collect(),
+        };
+        let text = crate::yaml::to_string(&claim).unwrap();
+        let read: Claim = crate::yaml::from_str(std::path::Path::new("c1.yaml"), &text).unwrap();
+        assert_eq!(read, claim);
+        assert_eq!(read.history.capacity(), 3);
+        assert_eq!(read.evidence.capacity(), 0);
+    }
+}

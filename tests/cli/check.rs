@@ -321,3 +321,52 @@ fn a_verdict_resting_on_tampered_evidence_is_reported() {
         run.render()
     );
 }
+
+#[test]
+fn full_check_places_each_problem_on_its_line_though_it_holds_no_claim_text() {
+    // `--full` drops each claim's text once parsed and reads the file again
+    // for a claim with a problem: the lines must be those a plain check,
+    // which keeps the text, gives.
+    let ws = Ws::with_article();
+    let lost = ws.nine_days();
+    let stale = ws.claim("只有9天", "仅得到了9天的时间");
+    let clean = ws.claim("安全团队", "OpenAI安全团队");
+    let path = ws.claim_file(&lost);
+    ws.write(
+        &path,
+        &ws.read(&path).replace(
+            "exact: OpenAI安全团队仅得到了9天的时间",
+            "exact: OpenAI安全团队仅得到了10天的时间",
+        ),
+    );
+    let path = ws.claim_file(&stale);
+    let text = ws.read(&path);
+    let start = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("start: "))
+        .unwrap()
+        .to_string();
+    ws.write(&path, &text.replace(&format!("start: {start}"), "start: 1"));
+    let plain = ws.run(&["check"]).code(1);
+    let full = ws.run(&["check", "--full"]).code(1);
+    assert_eq!(plain.stdout, full.stdout);
+    let line = |id: &str, key: &str| {
+        1 + ws
+            .read(&ws.claim_file(id))
+            .lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .unwrap()
+    };
+    for (id, key, what) in [
+        (&lost, "exact:", "the quote no longer occurs"),
+        (&stale, "start:", "stale offsets 1.."),
+    ] {
+        assert!(
+            full.stdout
+                .contains(&format!("claims/{id}.yaml:{}: {what}", line(id, key))),
+            "{}",
+            full.render()
+        );
+    }
+    assert!(!full.stdout.contains(&clean), "{}", full.render());
+}
