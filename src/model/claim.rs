@@ -57,7 +57,7 @@ where
     // Not `shrink_to_fit`: an allocator may keep a block that is shrunk by
     // less than half; moving into a new block of the exact size frees it.
     let mut exact = Vec::with_capacity(items.len());
-    exact.extend(items.drain(..));
+    exact.append(&mut items);
     Ok(exact)
 }
 
