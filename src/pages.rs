@@ -3,9 +3,9 @@
 //! The allocator backs its arenas with transparent huge pages where the
 //! kernel allows it (`madvise` mode). That pays for a command that walks a
 //! large heap for long, but `check --full` touches its records once while
-//! it hashes: every first touch of a 2 MB page zeroes all of it, which on
-//! the newsroom benchmark cost a fifth of the run's CPU time and 30 MB of
-//! peak memory (README, Performance).
+//! it hashes: every first touch of a 2 MB page zeroes and keeps all of it,
+//! which on the newsroom benchmark cost about 30 MB of peak memory (README,
+//! Performance).
 
 /// Asks the kernel for ordinary 4 KB pages from now on for the whole
 /// process, whatever the allocator advises. Best effort: where the kernel
