@@ -1,8 +1,9 @@
 //! How the process asks the kernel for memory: the one place that says so.
 //!
 //! The allocator backs its arenas with transparent huge pages where the
-//! kernel allows it (`madvise` mode). That pays for a command that walks a
-//! large heap for long, but `check --full` touches its records once while
+//! kernel allows it (`madvise` mode). Other commands keep that (`report`
+//! timed the same with and without, within the noise), but `check --full`
+//! touches its records once while
 //! it hashes: every first touch of a 2 MB page zeroes and keeps all of it,
 //! which on the newsroom benchmark cost about 30 MB of peak memory (README,
 //! Performance).
