@@ -40,6 +40,7 @@ use clap::{CommandFactory, FromArgMatches};
 
 /// Parses the command line, runs it, prints any error, and returns the exit code.
 pub fn run() -> i32 {
+    pages::small_pages();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Err(err) = guard::arguments(&args[1.min(args.len())..]) {
         print_error(&err);

@@ -1,12 +1,12 @@
 //! How the process asks the kernel for memory: the one place that says so.
 //!
 //! The allocator backs its arenas with transparent huge pages where the
-//! kernel allows it (`madvise` mode). Other commands keep that (`report`
-//! timed the same with and without, within the noise), but `check --full`
-//! touches its records once while
-//! it hashes: every first touch of a 2 MB page zeroes and keeps all of it,
-//! which on the newsroom benchmark cost about 30 MB of peak memory (README,
-//! Performance).
+//! kernel allows it (`madvise` mode): every first touch of a 2 MB page
+//! zeroes and keeps all of it. A command reads a workspace's records once
+//! and is gone, so that only costs memory: on the newsroom benchmark about
+//! 30 MB of `check --full`'s peak and 35 MB of `report`'s on 10,000 claims,
+//! for no time measured (README, Performance). Every command asks for
+//! ordinary pages as it starts.
 
 /// Asks the kernel for ordinary 4 KB pages from now on for the whole
 /// process, whatever the allocator advises. Best effort: where the kernel

@@ -21,11 +21,6 @@ pub struct CheckArgs {
 }
 
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
-    if args.full {
-        // Records are read once while the snapshots hash: huge pages only
-        // cost the zeroing of memory that is never used (see `pages`).
-        crate::pages::small_pages();
-    }
     let ws = ctx.workspace()?;
     let lock = if args.fix { Some(ws.lock()?) } else { None };
     let carried = carry(ctx, &ws, lock.as_ref())?;
