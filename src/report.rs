@@ -1503,7 +1503,14 @@ pub fn escape_inline(s: &str) -> String {
 
 /// Joins lines with single spaces, and shortens a run of spaces at either
 /// end to one: four leading spaces would make code, two trailing a break.
-fn one_line(s: &str) -> String {
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    // Most text is one line with nothing to shorten: as it is.
+    let plain = !s.contains(['\n', '\r'])
+        && !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace);
+    if plain {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let joined = s
         .split(['\n', '\r'])
         .map(str::trim)
@@ -1511,7 +1518,7 @@ fn one_line(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     if joined.is_empty() {
-        return joined;
+        return joined.into();
     }
     let first_line = s
         .split(['\n', '\r'])
@@ -1531,7 +1538,7 @@ fn one_line(s: &str) -> String {
     } else {
         ""
     };
-    format!("{lead}{joined}{trail}")
+    format!("{lead}{joined}{trail}").into()
 }
 
 /// A table cell: inline text whose `|` cannot end the cell and whose line
