@@ -685,39 +685,43 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     // The integrity check reads the workspace on its own while the claims
     // load. Each claim is summed up as it loads and kept encoded: the
     // template decodes the ones it reads ([`lazy`]).
-    let (loaded, outcome) = rayon::join(
+    let ((loaded, outcome), digest) = rayon::join(
         || {
-            let ids = ws.claim_ids()?;
-            crate::record_cache::load_records(ws, &ids, options.full, |l| {
-                let headline = decision::is_headline(&l.claim, article_id, &headline_spans);
-                let c = &l.claim;
-                let names = c.history.iter().map(|h| &h.by);
-                let names = names.chain(c.evidence.iter().map(|e| &e.added_by));
-                if let Ok(mut known) = reviewers.lock() {
-                    for name in names {
-                        if !known.contains(name) {
-                            known.insert(name.clone());
+            rayon::join(
+                || {
+                    let ids = ws.claim_ids()?;
+                    crate::record_cache::load_records(ws, &ids, options.full, |l| {
+                        let headline = decision::is_headline(&l.claim, article_id, &headline_spans);
+                        let c = &l.claim;
+                        let names = c.history.iter().map(|h| &h.by);
+                        let names = names.chain(c.evidence.iter().map(|e| &e.added_by));
+                        if let Ok(mut known) = reviewers.lock() {
+                            for name in names {
+                                if !known.contains(name) {
+                                    known.insert(name.clone());
+                                }
+                            }
                         }
-                    }
-                }
-                Seen::of(l, article_id, headline, second, best)
-            })
+                        Seen::of(l, article_id, headline, second, best)
+                    })
+                },
+                || check::run(ws, check::Options::default(), None),
+            )
         },
-        || check::run(ws, check::Options::default(), None),
+        || digest_start(ws),
     );
     let ((records, mut seen), outcome) = (loaded?, outcome?);
     for (i, s) in seen.iter_mut().enumerate() {
         s.record = i;
     }
-    let claims_dir = ws.claims_dir();
-    let known: HashMap<PathBuf, String> = seen
-        .iter_mut()
-        .map(|s| {
-            let path = claims_dir.join(format!("{}.yaml", s.facts.id));
-            (path, std::mem::take(&mut s.sha256).into_string())
-        })
+    let known: HashMap<&str, &str> = seen
+        .iter()
+        .map(|s| (s.facts.id.as_str(), &*s.sha256))
         .collect();
-    let digest = digest(ws, &known)?;
+    let digest = digest?.finish(ws, &|path| {
+        let id = path.file_stem()?.to_str()?;
+        known.get(id).map(|hex| hex.to_string())
+    })?;
     drop(known);
     seen.sort_by(|a, b| (&a.order, &a.facts.id).cmp(&(&b.order, &b.facts.id)));
     let infos: BTreeMap<SourceId, SourceInfo> = sources
@@ -1168,31 +1172,66 @@ pub fn front_matter_date(text: &str) -> Option<String> {
 /// intact snapshots it equals
 /// `sha256sum factcheck.yaml claims/*.yaml sources/* | LC_ALL=C sort | sha256sum`.
 pub fn digest(ws: &Workspace, known: &HashMap<PathBuf, String>) -> Result<String> {
+    digest_start(ws)?.finish(ws, &|path| known.get(path).cloned())
+}
+
+/// The digest's lines for the settings and `sources/`, and the claim files
+/// still to add: [`digest`] in two steps, so that the first can run while
+/// the claims load (and are hashed as they are read).
+pub struct DigestStart {
+    lines: Vec<String>,
+    claims: Vec<PathBuf>,
+}
+
+pub fn digest_start(ws: &Workspace) -> Result<DigestStart> {
     let listing = store::list(ws)?;
     let records: Vec<PathBuf> = std::iter::once(ws.root().join(workspace::CONFIG_FILE))
-        .chain(ws.claim_files()?)
         .chain(listing.metas.iter().map(|id| store::meta_path(ws, id)))
         .collect();
     let mut lines: Vec<String> = records
         .par_iter()
         .map(|path| {
-            let hex = match known.get(path) {
-                Some(hex) => hex.clone(),
-                None => store::hash_file(path)?.0,
-            };
+            let hex = store::hash_file(path)?.0;
             Ok(format!("{hex}  {}", slash_path(&ws.rel(path))))
         })
         .collect::<Result<_>>()?;
     for (hex, path) in &listing.bytes {
         lines.push(format!("{hex}  {}", slash_path(&ws.rel(path))));
     }
-    lines.sort();
-    let mut hasher = Sha256::new();
-    for line in &lines {
-        hasher.update(line.as_bytes());
-        hasher.update(b"\n");
+    Ok(DigestStart {
+        lines,
+        claims: ws.claim_files()?,
+    })
+}
+
+impl DigestStart {
+    /// Adds the claim files, with the hash `known` gives for one already
+    /// read, and hashes the lot.
+    pub fn finish(
+        mut self,
+        ws: &Workspace,
+        known: &(dyn Fn(&std::path::Path) -> Option<String> + Sync),
+    ) -> Result<String> {
+        let claims: Vec<String> = self
+            .claims
+            .par_iter()
+            .map(|path| {
+                let hex = match known(path) {
+                    Some(hex) => hex,
+                    None => store::hash_file(path)?.0,
+                };
+                Ok(format!("{hex}  {}", slash_path(&ws.rel(path))))
+            })
+            .collect::<Result<_>>()?;
+        self.lines.extend(claims);
+        self.lines.par_sort_unstable();
+        let mut hasher = Sha256::new();
+        for line in &self.lines {
+            hasher.update(line.as_bytes());
+            hasher.update(b"\n");
+        }
+        Ok(format!("sha256:{}", store::hex(&hasher.finalize())))
     }
-    Ok(format!("sha256:{}", store::hex(&hasher.finalize())))
 }
 
 fn slash_path(path: &std::path::Path) -> String {
