@@ -53,6 +53,32 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether [`terminal`] would leave UTF-8 text as it is, decided on its
+/// bytes: a long report is passed through without being decoded.
+pub fn terminal_safe(bytes: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let next = (bytes.get(at + 1).copied(), bytes.get(at + 2).copied());
+        let acts = match b {
+            b'\n' | b'\t' => false,
+            0x00..=0x1f | 0x7f => true,
+            // C1 controls, U+0080–U+009F.
+            0xc2 => matches!(next.0, Some(0x80..=0x9f)),
+            // U+202A–U+202E and U+2066–U+2069.
+            0xe2 => matches!(
+                next,
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            _ => false,
+        };
+        if acts {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
+
 /// JSON text with the characters a terminal would act on written as JSON
 /// `\uXXXX` escapes. They can only occur inside strings (serde_json
 /// already escapes C0 controls, but not C1 ones or bidirectional
@@ -326,5 +352,34 @@ mod tests {
         assert_eq!(at("templates/x.md"), None);
         std::os::unix::fs::symlink(root.join("claims"), root.join("link")).unwrap();
         assert_eq!(at("link/c1.yaml").as_deref(), Some("claims/"));
+    }
+}
+
+#[cfg(test)]
+mod terminal_safe_tests {
+    use super::*;
+
+    #[test]
+    fn terminal_safe_agrees_with_terminal() {
+        let mut samples: Vec<String> = [
+            "plain text\n\twith a tab",
+            "核查报告：“引号”……",
+            "\u{1b}[31mred",
+            "a\u{7f}b",
+            "c1 \u{85} \u{9f}",
+            "\u{a0} no-break space, \u{a9} ©",
+            "bidi \u{202a}\u{202e} \u{2066}\u{2069}",
+            "near \u{2029} \u{202f} \u{2065} \u{206a} \u{2026}",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        samples.extend((0..0x250u32).filter_map(char::from_u32).map(String::from));
+        samples.extend((0x2000..0x2100u32).filter_map(char::from_u32).map(String::from));
+        for s in &samples {
+            let unchanged = matches!(terminal(s), Cow::Borrowed(_));
+            assert_eq!(terminal_safe(s.as_bytes()), unchanged, "{s:?}");
+        }
     }
 }

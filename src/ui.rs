@@ -144,18 +144,23 @@ impl Default for Stdout {
 
 impl Write for Stdout {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let text = String::from_utf8_lossy(buf);
-        let safe = guard::terminal(&text);
+        let checked;
+        let safe: &[u8] = if guard::terminal_safe(buf) {
+            buf
+        } else {
+            checked = guard::terminal(&String::from_utf8_lossy(buf)).into_owned();
+            checked.as_bytes()
+        };
         match &mut self.held {
             Some(held) if held.len() + safe.len() <= Stdout::HELD => {
-                held.extend_from_slice(safe.as_bytes());
+                held.extend_from_slice(safe);
             }
             Some(_) => {
                 let held = self.held.take().unwrap_or_default();
                 self.pass(&held)?;
-                self.pass(safe.as_bytes())?;
+                self.pass(safe)?;
             }
-            None => self.pass(safe.as_bytes())?,
+            None => self.pass(safe)?,
         }
         Ok(buf.len())
     }
