@@ -17,13 +17,37 @@ impl Time {
 
     /// The calendar date, `YYYY-MM-DD`, in UTC.
     pub fn date(&self) -> String {
-        self.0.strftime("%Y-%m-%d").to_string()
+        let t = self.utc();
+        if (0..=9999).contains(&t.year()) {
+            format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
+        } else {
+            self.0.strftime("%Y-%m-%d").to_string()
+        }
+    }
+
+    fn utc(&self) -> jiff::civil::DateTime {
+        jiff::tz::Offset::UTC.to_datetime(self.0)
     }
 }
 
 impl fmt::Display for Time {
+    // Written out rather than through `strftime`, which parses its format
+    // every time: a report formats every history entry's time twice.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        let t = self.utc();
+        if !(0..=9999).contains(&t.year()) {
+            return write!(f, "{}", self.0.strftime("%Y-%m-%dT%H:%M:%SZ"));
+        }
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
     }
 }
 
@@ -89,5 +113,20 @@ impl Serialize for Day {
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         super::parse_str(d, str::parse)
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn times_are_written_as_strftime_writes_them() {
+        for second in [0, 1, 59, 86_399, 1_764_324_420, 4_102_444_799, -1, -62_135_596_800] {
+            let ts = jiff::Timestamp::from_second(second).unwrap();
+            let t = Time::new(ts);
+            assert_eq!(t.to_string(), ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());
+            assert_eq!(t.date(), ts.strftime("%Y-%m-%d").to_string());
+        }
     }
 }
