@@ -376,7 +376,11 @@ mod terminal_safe_tests {
         .map(|s| s.to_string())
         .collect();
         samples.extend((0..0x250u32).filter_map(char::from_u32).map(String::from));
-        samples.extend((0x2000..0x2100u32).filter_map(char::from_u32).map(String::from));
+        samples.extend(
+            (0x2000..0x2100u32)
+                .filter_map(char::from_u32)
+                .map(String::from),
+        );
         for s in &samples {
             let unchanged = matches!(terminal(s), Cow::Borrowed(_));
             assert_eq!(terminal_safe(s.as_bytes()), unchanged, "{s:?}");

@@ -17,7 +17,6 @@
 //! clean" problem). Writing the cache is best effort: it only saves time, so a
 //! read-only `.factcheck/` costs speed, never a result.
 
-use std::borrow::Cow;
 use std::fs;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -247,8 +246,8 @@ pub fn load_records<T: Send>(
     let (cache, loaded) = load_with(ws, ids, full, |loaded, body| {
         let kept = sum_up(&loaded);
         let body = match body {
-            Some(Body::Cached(offset, len)) => BodyAt::Cache(*offset, *len),
-            Some(Body::Fresh(bytes)) => BodyAt::Own(bytes.clone().into_boxed_slice()),
+            Some(Kept::Cached((entry, offset))) => BodyAt::Cache(*offset, entry.len),
+            Some(Kept::Fresh(fresh)) => BodyAt::Own(fresh.1.clone().into_boxed_slice()),
             None => BodyAt::Own(
                 rmp_serde::to_vec_named(&loaded.claim)
                     .map_err(|e| {
@@ -265,7 +264,8 @@ pub fn load_records<T: Send>(
         .iter_mut()
         .map(|(_, body)| std::mem::replace(body, BodyAt::Cache(0, 0)))
         .collect();
-    let kept = loaded.into_iter().map(|(kept, _)| kept).collect();
+    let mut kept: Vec<T> = loaded.into_iter().map(|(kept, _)| kept).collect();
+    kept.shrink_to_fit();
     Ok((Records { cache, bodies }, kept))
 }
 
@@ -276,7 +276,7 @@ fn load_with<T: Send>(
     ws: &Workspace,
     ids: &[ClaimId],
     full: bool,
-    each: impl Fn(Loaded, Option<&Body>) -> Result<T> + Sync,
+    each: impl Fn(Loaded, Option<&Kept>) -> Result<T> + Sync,
 ) -> Result<(Option<fs::File>, Vec<T>)> {
     let build = build_id()?;
     let cache = if full { None } else { read(ws, &build) };
@@ -286,25 +286,24 @@ fn load_with<T: Send>(
         .par_iter()
         .map(|id| {
             let (loaded, entry) = load_one(ws, id, cache.as_ref(), now)?;
-            Ok((each(loaded, entry.as_ref().map(|(_, b)| b))?, entry))
+            Ok((each(loaded, entry.as_ref())?, entry))
         })
         .collect::<Result<_>>()?;
     let reused = results
         .iter()
-        .filter(|(_, e)| matches!(e, Some((_, Body::Cached(..)))))
+        .filter(|(_, e)| matches!(e, Some(Kept::Cached(_))))
         .count();
     let unchanged = cache
         .as_ref()
         .is_some_and(|c| reused == c.by_name.len() && reused == results.len());
     if !unchanged {
         // Only a cache: a failed write costs the next run time, nothing else.
-        let keep = results
-            .iter()
-            .filter_map(|(_, e)| e.as_ref().map(|(entry, body)| (&**entry, body)));
+        let keep = results.iter().filter_map(|(_, kept)| kept.as_ref());
         let _ = write(ws, &build, keep, cache.as_ref());
     }
     // In place: at archive scale a second list of the claims is a lot.
-    let claims: Vec<T> = results.into_iter().map(|(loaded, _)| loaded).collect();
+    let mut claims: Vec<T> = results.into_iter().map(|(loaded, _)| loaded).collect();
+    claims.shrink_to_fit();
     let Some(Read { file, by_name }) = cache else {
         return Ok((None, claims));
     };
@@ -314,15 +313,22 @@ fn load_with<T: Send>(
     Ok((Some(file), claims))
 }
 
-/// What the new cache keeps of a claim: its entry and its body.
-type Kept<'a> = (Cow<'a, Entry>, Body);
+/// What the new cache keeps of a claim (small: one per claim is held
+/// while they all load).
+enum Kept<'a> {
+    /// Unchanged: its entry in the old cache, and where its body starts.
+    Cached(&'a (Entry, u64)),
+    /// Newly parsed: its entry and its encoding.
+    Fresh(Box<(Entry, Vec<u8>)>),
+}
 
-/// A record's body for the new cache.
-enum Body {
-    /// Unchanged: in the old cache, at this offset, this long.
-    Cached(u64, u64),
-    /// Newly parsed: its encoding.
-    Fresh(Vec<u8>),
+impl Kept<'_> {
+    fn entry(&self) -> &Entry {
+        match self {
+            Kept::Cached((entry, _)) => entry,
+            Kept::Fresh(fresh) => &fresh.0,
+        }
+    }
 }
 
 fn load_one<'a>(
@@ -336,9 +342,10 @@ fn load_one<'a>(
     let meta = fs::symlink_metadata(&path).map_err(|e| Error::io("read", &path, e))?;
     let stamp = Stamp::of(&meta);
     if let Some(cache) = cache
-        && let Some((entry, offset)) = cache.get(&name)
-        && entry.stamp == stamp
+        && let Some(found) = cache.get(&name)
+        && found.0.stamp == stamp
     {
+        let (entry, offset) = found;
         // A record that does not decode is parsed again, as if not cached.
         if let Some(claim) = cache
             .body(entry, *offset)
@@ -350,10 +357,7 @@ fn load_one<'a>(
                 claim,
                 sha256: entry.sha256.clone(),
             };
-            return Ok((
-                loaded,
-                Some((Cow::Borrowed(entry), Body::Cached(*offset, entry.len))),
-            ));
+            return Ok((loaded, Some(Kept::Cached(found))));
         }
     }
     let text = workspace::read_to_string(&path)?;
@@ -372,7 +376,7 @@ fn load_one<'a>(
                 sha256: sha256.clone(),
                 len: body.len() as u64,
             };
-            (Cow::Owned(entry), Body::Fresh(body))
+            Kept::Fresh(Box::new((entry, body)))
         })
     };
     Ok((
@@ -392,12 +396,12 @@ fn load_one<'a>(
 fn write<'b>(
     ws: &Workspace,
     build: &str,
-    entries: impl Iterator<Item = (&'b Entry, &'b Body)> + Clone,
+    entries: impl Iterator<Item = &'b Kept<'b>> + Clone,
     old: Option<&Read>,
 ) -> Result<()> {
     let index = IndexRef {
         build,
-        entries: entries.clone().map(|(e, _)| e).collect(),
+        entries: entries.clone().map(Kept::entry).collect(),
     };
     let head = rmp_serde::to_vec_named(&index)
         .map_err(|e| Error::usage(format!("cannot encode the record cache: {e}")))?;
@@ -415,12 +419,12 @@ fn write<'b>(
         out.write_all(&(head.len() as u64).to_le_bytes())
             .map_err(io)?;
         out.write_all(&head).map_err(io)?;
-        for (_, body) in entries {
-            match body {
-                Body::Fresh(bytes) => out.write_all(bytes).map_err(io)?,
-                Body::Cached(offset, len) => {
+        for kept in entries {
+            match kept {
+                Kept::Fresh(fresh) => out.write_all(&fresh.1).map_err(io)?,
+                Kept::Cached((entry, offset)) => {
                     let bytes = old
-                        .and_then(|old| read_at(&old.file, *offset, *len))
+                        .and_then(|old| read_at(&old.file, *offset, entry.len))
                         .ok_or_else(|| Error::usage("the old record cache could not be read"))?;
                     out.write_all(&bytes).map_err(io)?;
                 }

@@ -745,7 +745,10 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     let all: Vec<Value> = seen
         .iter_mut()
         .enumerate()
-        .map(|(i, s)| lazy::ClaimValue::value(&shelf, s.record, i + 1, s.held.take()))
+        .map(|(i, s)| {
+            let id = s.facts.id.clone();
+            lazy::ClaimValue::value(&shelf, s.record, i + 1, id, s.held.take())
+        })
         .collect();
     let with = |keep: &dyn Fn(&Seen) -> bool| -> Vec<Value> {
         seen.iter()

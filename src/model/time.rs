@@ -122,7 +122,16 @@ mod format_tests {
 
     #[test]
     fn times_are_written_as_strftime_writes_them() {
-        for second in [0, 1, 59, 86_399, 1_764_324_420, 4_102_444_799, -1, -62_135_596_800] {
+        for second in [
+            0,
+            1,
+            59,
+            86_399,
+            1_764_324_420,
+            4_102_444_799,
+            -1,
+            -62_135_596_800,
+        ] {
             let ts = jiff::Timestamp::from_second(second).unwrap();
             let t = Time::new(ts);
             assert_eq!(t.to_string(), ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());

@@ -66,12 +66,12 @@ pub(crate) struct ClaimValue {
     /// Where its record is in [`Shelf::records`].
     record: usize,
     number: usize,
+    id: String,
     held: Held,
 }
 
 /// What a [`ClaimValue`] holds of its claim.
 pub(crate) struct Held {
-    id: String,
     status: Status,
     headline: bool,
     text: Box<str>,
@@ -83,7 +83,6 @@ impl Held {
     /// Moves what is held out, leaving nothing (no allocation).
     pub(crate) fn take(&mut self) -> Held {
         let empty = Held {
-            id: String::new(),
             status: self.status,
             headline: self.headline,
             text: Box::default(),
@@ -95,7 +94,6 @@ impl Held {
 
     pub(crate) fn of(c: &crate::model::Claim, headline: bool) -> Held {
         Held {
-            id: c.id.to_string(),
             status: c.status,
             headline,
             text: c.text.as_str().into(),
@@ -108,11 +106,18 @@ impl Held {
 impl ClaimValue {
     /// The value of claim `number` (in article order), whose record is the
     /// `record`th on `shelf`.
-    pub(crate) fn value(shelf: &Arc<Shelf>, record: usize, number: usize, held: Held) -> Value {
+    pub(crate) fn value(
+        shelf: &Arc<Shelf>,
+        record: usize,
+        number: usize,
+        id: String,
+        held: Held,
+    ) -> Value {
         Value::from_object(ClaimValue {
             shelf: Arc::clone(shelf),
             record,
             number,
+            id,
             held,
         })
     }
@@ -179,7 +184,7 @@ impl std::fmt::Debug for ClaimValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ClaimValue")
             .field("number", &self.number)
-            .field("id", &self.held.id)
+            .field("id", &self.id)
             .finish_non_exhaustive()
     }
 }
@@ -195,7 +200,7 @@ impl Object for ClaimValue {
         let text = |t: &Option<Box<str>>| t.as_deref().map_or(Value::from(()), Value::from);
         match key {
             "number" => Some(Value::from(self.number)),
-            "id" => Some(Value::from(held.id.as_str())),
+            "id" => Some(Value::from(self.id.as_str())),
             "status" => Some(Value::from(Serde(held.status))),
             "headline" => Some(Value::from(held.headline)),
             "text" => Some(Value::from(&*held.text)),
@@ -331,7 +336,7 @@ history:
         )));
         let shelf = Shelf::new(records, BTreeMap::new(), article, config);
         let held = Held::of(claim, true);
-        let value = ClaimValue::value(&shelf, 0, 7, held);
+        let value = ClaimValue::value(&shelf, 0, 7, claim.id.to_string(), held);
         let keys: Vec<String> = expected
             .try_iter()
             .unwrap()
