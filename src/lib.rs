@@ -21,6 +21,7 @@ mod free;
 pub mod guard;
 pub mod hash;
 pub(crate) mod html_meta;
+pub(crate) mod list_cache;
 pub mod model;
 mod pages;
 pub mod record_cache;

@@ -438,6 +438,16 @@ impl Stamp {
         self.size
     }
 
+    /// Whether the file was modified less than `within` before `now` (or
+    /// after it): a change within that time could keep size and mtime, as in
+    /// git's "racy clean" problem, so such a stamp is not cached.
+    pub fn modified_within(&self, now: std::time::SystemTime, within: std::time::Duration) -> bool {
+        let now = now
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX));
+        now - self.mtime_ns < i128::try_from(within.as_nanos()).unwrap_or(i128::MAX)
+    }
+
     /// The stamp of the file at `path`, not following symlinks.
     pub fn of_path(path: &Path) -> Option<Stamp> {
         fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m))

@@ -5,15 +5,19 @@
 //! same folder, fsync, rename) and needs a [`Lock`], so two commands running at
 //! once can neither lose each other's update nor hand out one id twice.
 
+use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::model::{Claim, ClaimId, Config, Time};
 use crate::record_cache;
+use crate::store::Stamp;
 use crate::yaml;
 
 /// The settings file whose presence marks a workspace root.
@@ -210,6 +214,38 @@ impl Workspace {
             .collect();
         ids.sort();
         Ok(ids)
+    }
+
+    /// Every `*.yaml` under `claims/` by name, sorted, each with its stat
+    /// (not following symlinks; `None` when the file cannot be statted).
+    ///
+    /// The stat is taken relative to the open folder (`fstatat`), in
+    /// parallel: at archive scale, looking each path up from the root again
+    /// was a third of a warm `check`.
+    pub fn stat_claim_files(&self) -> Result<Vec<(OsString, Option<Stamp>)>> {
+        let dir = self.claims_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io("read", &dir, e)),
+        };
+        let mut named = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io("read", &dir, e))?;
+            let name = entry.file_name();
+            if Path::new(&name).extension().is_some_and(|x| x == "yaml") {
+                named.push((name, entry));
+            }
+        }
+        named.sort_unstable_by(|(x, _), (y, _)| x.cmp(y));
+        // `DirEntry::metadata` stats by name relative to the folder's handle.
+        Ok(named
+            .into_par_iter()
+            .map(|(name, entry)| {
+                let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
+                (name, stamp)
+            })
+            .collect())
     }
 
     /// Every `*.yaml` under `claims/`, sorted.

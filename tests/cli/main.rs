@@ -19,6 +19,7 @@ mod extract;
 mod fetch;
 mod hardening;
 mod init;
+mod listing_cache;
 mod mark;
 mod record_cache;
 mod report;

@@ -1,7 +1,11 @@
 //! `factcheck claim list` and `claim show`.
 
+use rayon::slice::ParallelSliceMut as _;
+
 use crate::error::Result;
-use crate::model::{Claim, Kind, Status, article_order};
+use crate::list_cache::{self, Revision, Row};
+use crate::model::{Claim, ClaimId, Kind, Status, article_order};
+use crate::record_cache;
 use crate::table;
 use crate::ui::{Ctx, emit, emit_json, history_line};
 
@@ -31,48 +35,97 @@ pub struct ListArgs {
 
 pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
-    let mut claims: Vec<Claim> = ws
-        .load_claims_hashed(args.full)?
-        .into_iter()
-        .map(|l| l.claim)
-        .collect();
-    article_order(&mut claims, ws.config.article.as_ref());
-    claims.retain(|c| {
-        (args.status.is_empty() || args.status.contains(&c.status))
-            && (args.kind.is_empty() || args.kind.contains(&c.kind))
-            && args.tag.iter().all(|t| c.tags.contains(t))
-            && (!args.recheck || c.recheck().is_some())
-            && (!args.dropped || c.dropped().is_some())
-    });
     if ctx.json() {
+        let mut claims: Vec<Claim> = ws
+            .load_claims_hashed(args.full)?
+            .into_iter()
+            .map(|l| l.claim)
+            .collect();
+        article_order(&mut claims, ws.config.article.as_ref());
+        claims.retain(|c| matches(&args, &Row::of(c)));
         return emit_json(&claims).map(|()| 0);
     }
-    if claims.is_empty() {
+    // The listing cache holds what a line needs; when it vouches for every
+    // claim file, no claim is decoded. Otherwise the claims load as always
+    // and the cache is rewritten.
+    let files: Vec<_> = ws
+        .stat_claim_files()?
+        .into_iter()
+        .filter(|(name, _)| {
+            std::path::Path::new(name)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.parse::<ClaimId>().is_ok())
+        })
+        .collect();
+    let build = record_cache::build_id()?;
+    let cached = if args.full {
+        None
+    } else {
+        list_cache::read(&ws)
+    };
+    let mut loaded = Vec::new();
+    let mut rows = match cached
+        .as_deref()
+        .and_then(|bytes| list_cache::rows(bytes, &build, &files))
+    {
+        Some(rows) => rows,
+        None => {
+            loaded = ws.load_claims_hashed(args.full)?;
+            let rows: Vec<Row> = loaded.iter().map(|l| Row::of(&l.claim)).collect();
+            // Only a cache: a failed write costs the next listing time.
+            let _ = list_cache::write(&ws, &build, &files, &rows);
+            rows
+        }
+    };
+    let article = ws.config.article.as_ref();
+    rows.retain(|r| matches(&args, r));
+    rows.par_sort_unstable_by(|x, y| x.article_key(article).cmp(&y.article_key(article)));
+    if rows.is_empty() {
         crate::ui::say("no claims match");
         return Ok(0);
     }
-    let rows: Vec<Vec<String>> = claims
+    let table: Vec<Vec<String>> = rows
         .iter()
         .enumerate()
-        .map(|(i, c)| {
+        .map(|(i, r)| {
             vec![
                 (i + 1).to_string(),
-                c.id.to_string(),
-                revision_status(c),
-                c.kind.to_string(),
-                c.evidence.len().to_string(),
-                c.text.clone(),
+                r.id.to_string(),
+                row_status(r),
+                r.kind.to_string(),
+                r.evidence.to_string(),
+                r.text.to_string(),
             ]
         })
         .collect();
     emit(&table::render(
         &["#", "ID", "STATUS", "KIND", "EV", "CLAIM"],
-        &rows,
+        &table,
         70,
     ))?;
     // The process ends right after; freeing every record would only cost time.
-    crate::free::at_exit((claims, rows));
+    crate::free::at_exit((rows, table));
+    crate::free::at_exit(loaded);
     Ok(0)
+}
+
+/// Whether a claim passes the listing's filters.
+fn matches(args: &ListArgs, r: &Row) -> bool {
+    (args.status.is_empty() || args.status.contains(&r.status))
+        && (args.kind.is_empty() || args.kind.contains(&r.kind))
+        && args.tag.iter().all(|t| r.tags.contains(&t.as_str()))
+        && (!args.recheck || r.revision == Revision::Recheck)
+        && (!args.dropped || r.revision == Revision::Dropped)
+}
+
+/// [`revision_status`] of a listed claim.
+fn row_status(r: &Row) -> String {
+    match r.revision {
+        Revision::Dropped => format!("{}, dropped", r.status),
+        Revision::Recheck => format!("{}, recheck", r.status),
+        Revision::Current => r.status.to_string(),
+    }
 }
 
 pub fn show(ctx: &Ctx, given: &str) -> Result<i32> {
