@@ -200,6 +200,7 @@ pub fn run_with_progress(
         texts,
         cache_key,
         passed,
+        cache_unchanged,
     } = records?;
     out.problems.extend(meta_problems);
     for (id, meta) in &sources {
@@ -343,7 +344,9 @@ ProblemKind::MissingBytes,
     }
 
     // The cache only saves time; failing to write it is not worth failing `check`.
-    let _ = claim_cache::save(ws, &cache_key, &passed);
+    if !cache_unchanged {
+        let _ = claim_cache::save(ws, &cache_key, &passed);
+    }
 
     out.problems.sort();
     crate::free::in_background((claims, texts, sources, files));
@@ -452,8 +455,8 @@ struct Records {
     sources: BTreeMap<SourceId, SourceMeta>,
     /// Why the others did not.
     meta_problems: Vec<Problem>,
-    /// Every claim file, and each one parsed or why not.
-    files: Vec<PathBuf>,
+    /// Every claim file with its stat, and each one parsed or why not.
+    files: Vec<(std::ffi::OsString, Option<Stamp>)>,
     parsed: Vec<std::result::Result<Loaded, Problem>>,
     /// The text of every snapshot a claim quotes, each decoded once.
     texts: HashMap<SourceId, std::result::Result<SourceText, String>>,
@@ -461,6 +464,8 @@ struct Records {
     cache_key: String,
     /// Claims the cache vouches for, which were not read again.
     passed: BTreeMap<String, Passed>,
+    /// Whether the claim cache on disk already holds exactly `passed`.
+    cache_unchanged: bool,
 }
 
 /// Reads snapshot records and claims and decodes the quoted texts, each
@@ -482,58 +487,58 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
         }
     }
 
-    let files = ws.claim_files()?;
+    let files = ws.stat_claim_files()?;
     // A claim file unchanged since a check passed it, with `sources/`
     // unchanged too, would pass again: it is not read. `--full` and `--fix`
     // read everything.
     // The key covers everything a claim's checks read (see `claim_cache_key`).
     let cache_key = claim_cache_key(ws, listing)?;
-    let mut cached = if options.full || options.fix {
-        HashMap::new()
+    let cached = if options.full || options.fix {
+        Vec::new()
     } else {
         claim_cache::load(ws, &cache_key)
     };
-    let stamped: Vec<(&PathBuf, Option<Stamp>, bool)> = files
-        .par_iter()
-        .map(|path| {
-            let stamp = Stamp::of_path(path);
-            let name = path.file_name().map(|n| n.to_string_lossy());
-            let fresh = stamp.is_some()
-                && name.is_some_and(|n| cached.get(n.as_ref()).map(|p| &p.stamp) == stamp.as_ref());
-            (path, stamp, fresh)
-        })
-        .collect();
-    let passed: BTreeMap<String, Passed> = stamped
-        .iter()
-        .filter(|(_, _, fresh)| *fresh)
-        .filter_map(|(path, _, _)| {
-            let name = path.file_name()?.to_string_lossy().into_owned();
-            let passed = cached.remove(&name)?;
-            Some((name, passed))
-        })
-        .collect();
+    let cached_len = cached.len();
+    // Both are sorted by name: one walk pairs them.
+    let mut cached = cached.into_iter().peekable();
+    let mut fresh = vec![false; files.len()];
+    let mut passed = Vec::with_capacity(cached_len);
+    for ((name, stamp), fresh) in files.iter().zip(&mut fresh) {
+        let (Some(name), Some(stamp)) = (name.to_str(), stamp) else {
+            continue;
+        };
+        while cached.next_if(|(n, _)| n.as_str() < name).is_some() {}
+        if let Some(entry) = cached.next_if(|(n, p)| n == name && p.stamp == *stamp) {
+            *fresh = true;
+            passed.push(entry);
+        }
+    }
+    let passed: BTreeMap<String, Passed> = passed.into_iter().collect();
     // Claims read again are parsed from the record cache where it holds
     // them; `--full` parses every file.
-    let records = if options.full || stamped.iter().all(|(_, _, fresh)| *fresh) {
+    let records = if options.full || fresh.iter().all(|f| *f) {
         None
     } else {
         record_cache::Cache::open(ws)?
     };
+    let claims_dir = ws.claims_dir();
     // The files to read, listed first so the parallel read below knows how
     // many results come and writes them in place (a filtered parallel
     // iterator collects into chunks that are copied together afterwards).
-    let stale: Vec<&(&PathBuf, Option<Stamp>, bool)> =
-        stamped.iter().filter(|(_, _, fresh)| !fresh).collect();
+    let stale: Vec<&(std::ffi::OsString, Option<Stamp>)> = files
+        .iter()
+        .zip(&fresh)
+        .filter(|(_, fresh)| !**fresh)
+        .map(|(file, _)| file)
+        .collect();
     let parsed: Vec<std::result::Result<Loaded, Problem>> = stale
         .par_iter()
-        .map(|(path, stamp, _)| {
-            let cached = match (&records, stamp, path.file_name()) {
-                (Some(records), Some(stamp), Some(name)) => {
-                    records.claim(&name.to_string_lossy(), stamp)
-                }
+        .map(|(name, stamp)| {
+            let cached = match (&records, stamp) {
+                (Some(records), Some(stamp)) => records.claim(&name.to_string_lossy(), stamp),
                 _ => None,
             };
-            load_claim_checked(ws, path, cached).map(|mut loaded| {
+            load_claim_checked(ws, &claims_dir.join(name), cached).map(|mut loaded| {
                 loaded.stamp = *stamp;
                 if options.full {
                     // Ten thousand claims' text is megabytes of peak memory;
@@ -544,6 +549,8 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
             })
         })
         .collect();
+    // Nothing read, nothing forgotten: the cache on disk is still right.
+    let cache_unchanged = parsed.is_empty() && passed.len() == cached_len;
 
     let wanted: HashSet<&SourceId> = parsed
         .iter()
@@ -579,6 +586,7 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
         texts,
         cache_key,
         passed,
+        cache_unchanged,
     })
 }
 

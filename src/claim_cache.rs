@@ -4,12 +4,14 @@
 //! its verdict). A warm `check` therefore reads no claim it already passed,
 //! not even from the parsed-record cache.
 //!
-//! The file is MessagePack after a magic number, headed by the key it is
+//! The file is MessagePack after a magic number (the claims as a list sorted
+//! by name, so a warm `check` pairs them with the sorted claim files in one
+//! walk), headed by the key it is
 //! valid under (`check::claim_cache_key`, which covers the settings, the
 //! snapshots and the build). A file that does not decode, or was written
 //! under another key, counts as empty: the cache only saves time.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs;
 
 use serde::{Deserialize, Serialize};
@@ -22,7 +24,7 @@ use crate::workspace::{self, Workspace};
 /// The cache's file under `.factcheck/`.
 pub const FILE: &str = "claim-cache";
 /// The first bytes of the file; the last one is the layout's version.
-const MAGIC: &[u8; 8] = b"fcpass\0\x01";
+const MAGIC: &[u8; 8] = b"fcpass\0\x02";
 
 /// One claim that passed: its file's stat, and its quote when it has one
 /// that the overlapping-quotes rule compares.
@@ -68,18 +70,18 @@ struct File<T> {
     claims: T,
 }
 
-/// The claims that passed under `key`; empty when the file is missing,
-/// damaged or from another key.
-pub fn load(ws: &Workspace, key: &str) -> HashMap<String, Passed> {
+/// The claims that passed under `key`, sorted by file name; empty when the
+/// file is missing, damaged or from another key.
+pub fn load(ws: &Workspace, key: &str) -> Vec<(String, Passed)> {
     let Ok(bytes) = fs::read(ws.state_dir().join(FILE)) else {
-        return HashMap::new();
+        return Vec::new();
     };
     let Some(body) = bytes.strip_prefix(MAGIC.as_slice()) else {
-        return HashMap::new();
+        return Vec::new();
     };
-    match rmp_serde::from_slice::<File<HashMap<String, Passed>>>(body) {
-        Ok(file) if file.key == key => file.claims,
-        _ => HashMap::new(),
+    match rmp_serde::from_slice::<File<Vec<(String, Passed)>>>(body) {
+        Ok(file) if file.key == key && file.claims.is_sorted_by(|x, y| x.0 < y.0) => file.claims,
+        _ => Vec::new(),
     }
 }
 
@@ -87,7 +89,7 @@ pub fn load(ws: &Workspace, key: &str) -> HashMap<String, Passed> {
 pub fn save(ws: &Workspace, key: &str, claims: &BTreeMap<String, Passed>) -> Result<()> {
     let file = File {
         key: key.to_string(),
-        claims,
+        claims: claims.iter().collect::<Vec<_>>(),
     };
     let mut bytes = MAGIC.to_vec();
     rmp_serde::encode::write(&mut bytes, &file)
