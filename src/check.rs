@@ -297,14 +297,14 @@ ProblemKind::MissingBytes,
         .iter()
         .filter_map(|l| {
             Some(Twin {
-                path: std::borrow::Cow::Borrowed(l.path.as_path()),
+                file: TwinFile::Read(l.path.as_path()),
                 raw: l.raw.as_deref(),
                 quote: std::borrow::Cow::Owned(Quote::of(&l.claim)?),
             })
         })
         .chain(passed.iter().filter_map(|(name, p)| {
             Some(Twin {
-                path: std::borrow::Cow::Owned(ws.claims_dir().join(name)),
+                file: TwinFile::Cached(name),
                 raw: None,
                 quote: std::borrow::Cow::Borrowed(p.quote.as_ref()?),
             })
@@ -357,15 +357,33 @@ ProblemKind::MissingBytes,
 /// (with its text) or from the claim cache (whose file is read only when a
 /// problem needs a line).
 struct Twin<'a> {
-    path: std::borrow::Cow<'a, Path>,
+    file: TwinFile<'a>,
     raw: Option<&'a str>,
     quote: std::borrow::Cow<'a, Quote>,
+}
+
+/// Where a [`Twin`]'s claim file is: its path when it was read now, its
+/// name under `claims/` when the cache vouched for it (the path is made
+/// only for a problem).
+enum TwinFile<'a> {
+    Read(&'a Path),
+    Cached(&'a str),
+}
+
+impl TwinFile<'_> {
+    fn path(&self, ws: &Workspace) -> PathBuf {
+        match self {
+            TwinFile::Read(path) => path.to_path_buf(),
+            TwinFile::Cached(name) => ws.claims_dir().join(name),
+        }
+    }
 }
 
 /// Claims whose quotes overlap in one snapshot but whose verdicts or
 /// ratings disagree: one problem on each, naming the other.
 fn inconsistent(ws: &Workspace, mut anchored: Vec<Twin>) -> Vec<Problem> {
-    anchored.sort_by(|x, y| {
+    // Unique by id, so an unstable sort gives the one order.
+    anchored.par_sort_unstable_by(|x, y| {
         let (x, y) = (&x.quote, &y.quote);
         (&x.source, x.start, x.end, &x.id).cmp(&(&y.source, y.start, y.end, &y.id))
     });
@@ -384,13 +402,14 @@ fn inconsistent(ws: &Workspace, mut anchored: Vec<Twin>) -> Vec<Problem> {
                 continue;
             }
             for (this, that) in [(a, b), (b, a)] {
+                let path = this.file.path(ws);
                 let raw = match this.raw {
                     Some(raw) => std::borrow::Cow::Borrowed(raw),
-                    None => std::borrow::Cow::Owned(read_or_empty(&this.path)),
+                    None => std::borrow::Cow::Owned(read_or_empty(&path)),
                 };
                 problems.push(problem(
                     ProblemKind::Inconsistent,
-                    ws.rel(&this.path),
+                    ws.rel(&path),
                     line_of_key(&raw, "status", 0),
                     format!(
                         "its quote overlaps claim `{}`'s, rated {}, but this one is {}; rate the same words alike, or merge the claims",

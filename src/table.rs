@@ -1,20 +1,36 @@
 //! Plain-text tables for people, aligned by display width (CJK characters
 //! take two columns), with long cells cut to fit.
 
+use std::borrow::Cow;
+
+use rayon::prelude::*;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Renders `rows` under `header`; the last column is cut to `last_max` columns.
-pub fn render(header: &[&str], rows: &[Vec<String>], last_max: usize) -> String {
+///
+/// Cells are borrowed unless they need a change, and rows are laid out in
+/// parallel chunks: a listing of a desk's archive is a hundred thousand lines.
+pub fn render<R, S>(header: &[&str], rows: &[R], last_max: usize) -> String
+where
+    R: AsRef<[S]> + Sync,
+    S: AsRef<str> + Sync,
+{
     let cols = header.len();
-    let cells: Vec<Vec<String>> = rows
-        .iter()
+    let cells: Vec<Vec<Cow<str>>> = rows
+        .par_iter()
         .map(|row| {
-            row.iter()
+            row.as_ref()
+                .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let c = c.replace(['\n', '\r', '\t'], " ");
-                    if i + 1 == cols {
-                        truncate(&c, last_max)
+                    let c = c.as_ref();
+                    let c = if c.contains(['\n', '\r', '\t']) {
+                        Cow::Owned(c.replace(['\n', '\r', '\t'], " "))
+                    } else {
+                        Cow::Borrowed(c)
+                    };
+                    if i + 1 == cols && c.width() > last_max {
+                        Cow::Owned(truncate(&c, last_max))
                     } else {
                         c
                     }
@@ -22,27 +38,57 @@ pub fn render(header: &[&str], rows: &[Vec<String>], last_max: usize) -> String 
                 .collect()
         })
         .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in &cells {
-        for (i, c) in row.iter().enumerate().take(cols) {
-            widths[i] = widths[i].max(c.width());
-        }
-    }
-    let mut out = String::new();
-    let mut line = |row: Vec<&str>| {
-        let mut s = String::new();
+    let widths = cells
+        .par_iter()
+        .fold(
+            || header.iter().map(|h| h.width()).collect::<Vec<usize>>(),
+            |mut widths, row| {
+                for (w, c) in widths.iter_mut().zip(row) {
+                    *w = (*w).max(c.width());
+                }
+                widths
+            },
+        )
+        .reduce(
+            || vec![0; cols],
+            |mut x, y| {
+                for (x, y) in x.iter_mut().zip(y) {
+                    *x = (*x).max(y);
+                }
+                x
+            },
+        );
+    let line = |out: &mut String, row: &[&str]| {
+        let start = out.len();
         for (i, c) in row.iter().enumerate() {
-            s.push_str(c);
+            out.push_str(c);
             if i + 1 < row.len() {
-                s.push_str(&" ".repeat(widths[i] - c.width() + 2));
+                let pad = widths[i].saturating_sub(c.width()) + 2;
+                out.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        out.push_str(s.trim_end());
+        let end = start + out[start..].trim_end().len();
+        out.truncate(end);
         out.push('\n');
     };
-    line(header.to_vec());
-    for row in &cells {
-        line(row.iter().map(String::as_str).collect());
+    let mut out = String::new();
+    line(&mut out, header);
+    let chunks: Vec<String> = cells
+        .par_chunks(4096)
+        .map(|chunk| {
+            let mut out = String::with_capacity(chunk.len() * 128);
+            let mut row = Vec::with_capacity(cols);
+            for cells in chunk {
+                row.clear();
+                row.extend(cells.iter().map(|c| c.as_ref()));
+                line(&mut out, &row);
+            }
+            out
+        })
+        .collect();
+    out.reserve(chunks.iter().map(String::len).sum());
+    for chunk in &chunks {
+        out.push_str(chunk);
     }
     out
 }

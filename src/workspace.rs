@@ -237,7 +237,7 @@ impl Workspace {
                 named.push((name, entry));
             }
         }
-        named.sort_unstable_by(|(x, _), (y, _)| x.cmp(y));
+        named.par_sort_unstable_by(|(x, _), (y, _)| x.cmp(y));
         // `DirEntry::metadata` stats by name relative to the folder's handle.
         Ok(named
             .into_par_iter()

@@ -95,6 +95,17 @@ impl ClaimId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether `s` is a valid claim id, without making one.
+    pub fn is_valid(s: &str) -> bool {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    }
 }
 
 impl fmt::Display for ClaimId {
@@ -106,14 +117,7 @@ impl fmt::Display for ClaimId {
 impl FromStr for ClaimId {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let valid = !s.is_empty()
-            && s.len() <= 64
-            && s.bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if valid {
+        if ClaimId::is_valid(s) {
             Ok(ClaimId(s.to_string()))
         } else {
             Err(format!(

@@ -1,6 +1,8 @@
 //! `factcheck claim list` and `claim show`.
 
-use rayon::slice::ParallelSliceMut as _;
+use std::borrow::Cow;
+
+use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::list_cache::{self, Revision, Row};
@@ -52,10 +54,9 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
         .stat_claim_files()?
         .into_iter()
         .filter(|(name, _)| {
-            std::path::Path::new(name)
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .is_some_and(|s| s.parse::<ClaimId>().is_ok())
+            name.to_str()
+                .and_then(|n| n.strip_suffix(".yaml"))
+                .is_some_and(ClaimId::is_valid)
         })
         .collect();
     let build = record_cache::build_id()?;
@@ -85,17 +86,17 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
         crate::ui::say("no claims match");
         return Ok(0);
     }
-    let table: Vec<Vec<String>> = rows
-        .iter()
+    let table: Vec<[Cow<str>; 6]> = rows
+        .par_iter()
         .enumerate()
         .map(|(i, r)| {
-            vec![
-                (i + 1).to_string(),
-                r.id.to_string(),
+            [
+                Cow::Owned((i + 1).to_string()),
+                Cow::Borrowed(r.id),
                 row_status(r),
-                r.kind.to_string(),
-                r.evidence.to_string(),
-                r.text.to_string(),
+                Cow::Borrowed(r.kind.as_str()),
+                Cow::Owned(r.evidence.to_string()),
+                Cow::Borrowed(r.text),
             ]
         })
         .collect();
@@ -120,11 +121,11 @@ fn matches(args: &ListArgs, r: &Row) -> bool {
 }
 
 /// [`revision_status`] of a listed claim.
-fn row_status(r: &Row) -> String {
+fn row_status<'a>(r: &Row) -> Cow<'a, str> {
     match r.revision {
-        Revision::Dropped => format!("{}, dropped", r.status),
-        Revision::Recheck => format!("{}, recheck", r.status),
-        Revision::Current => r.status.to_string(),
+        Revision::Dropped => Cow::Owned(format!("{}, dropped", r.status)),
+        Revision::Recheck => Cow::Owned(format!("{}, recheck", r.status)),
+        Revision::Current => Cow::Borrowed(r.status.as_str()),
     }
 }
 
