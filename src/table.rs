@@ -118,15 +118,16 @@ mod tests {
 
     #[test]
     fn wide_characters_align() {
-        let t = render(
-            &["A", "B"],
-            &[
-                vec!["中文".into(), "x".into()],
-                vec!["ab".into(), "y".into()],
-            ],
-            80,
-        );
+        let t = render(&["A", "B"], &[vec!["中文", "x"], vec!["ab", "y"]], 80);
         assert_eq!(t, "A     B\n中文  x\nab    y\n");
         assert_eq!(truncate("一二三四五", 6), "一二…");
+    }
+
+    #[test]
+    fn line_breaks_become_spaces_and_lines_end_without_blanks() {
+        let t = render(&["A", "B", "C"], &[["x\ny", "", ""], ["", "", ""]], 80);
+        assert_eq!(t, "A    B  C\nx y\n\n");
+        let t = render(&["A", "B"], &[["a", "long\ttext here"]], 6);
+        assert_eq!(t, "A  B\na  long …\n");
     }
 }
