@@ -30,7 +30,7 @@ use crate::workspace::{self, Workspace};
 /// The cache's file under `.factcheck/`.
 pub const FILE: &str = "listing";
 /// The first bytes of the file; the last one is the layout's version.
-const MAGIC: &[u8; 8] = b"fclist\0\x01";
+const MAGIC: &[u8; 8] = b"fclist\0\x02";
 /// Claim files modified this recently are not cached (see the module doc).
 const RACY: Duration = Duration::from_secs(2);
 
@@ -94,21 +94,31 @@ impl<'a> Row<'a> {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// The file after its magic number and length: MessagePack of the build,
+/// the snapshots quoted (each once: most claims quote the same article), and
+/// the entries sorted by name.
+#[derive(Serialize)]
 struct Cached<'a> {
     build: &'a str,
-    /// Sorted by name.
-    #[serde(borrow)]
+    sources: Vec<&'a str>,
     entries: Vec<Entry<'a>>,
 }
 
+/// One claim file. Kind and status are their positions in `ALL`, the
+/// snapshot its position in `sources`; the id is the name's stem.
 #[derive(Serialize, Deserialize)]
 struct Entry<'a> {
     /// The claim file's name, `<id>.yaml`.
     name: &'a str,
     stamp: Stamp,
+    text: &'a str,
+    kind: u8,
+    status: u8,
+    revision: Revision,
+    evidence: usize,
     #[serde(borrow)]
-    row: Row<'a>,
+    tags: Vec<&'a str>,
+    anchor: Option<(u32, usize)>,
 }
 
 /// The cache file's bytes, if there is one.
@@ -129,29 +139,123 @@ pub fn rows<'a>(
     if usize::try_from(u64::from_le_bytes(*len)).ok()? != body.len() {
         return None;
     }
-    let cached: Cached = rmp_serde::from_slice(body).ok()?;
-    if cached.build != build {
-        return None;
+    // The length above rules out anything after the MessagePack.
+    let mut de = rmp_serde::Deserializer::from_read_ref(body);
+    serde::de::DeserializeSeed::deserialize(Walk { build, files }, &mut de).ok()
+}
+
+/// Decodes the cache while pairing its entries with the claim files, so no
+/// entry is held beyond its row; fails on the first file it does not vouch for.
+struct Walk<'f> {
+    build: &'f str,
+    files: &'f [(OsString, Option<Stamp>)],
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
+    type Value = Vec<Row<'de>>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
     }
-    // Both are sorted by name: one walk pairs them.
-    let mut entries = cached.entries.into_iter();
-    let mut rows = Vec::with_capacity(files.len());
-    for (name, stamp) in files {
-        let name = name.to_str()?;
-        let entry = loop {
-            let entry = entries.next()?;
-            match entry.name.cmp(name) {
-                std::cmp::Ordering::Less => {}
-                std::cmp::Ordering::Equal => break entry,
-                std::cmp::Ordering::Greater => return None,
-            }
-        };
-        if Some(entry.stamp) != *stamp || name.strip_suffix(".yaml") != Some(entry.row.id) {
-            return None;
+}
+
+impl<'de> serde::de::Visitor<'de> for Walk<'_> {
+    type Value = Vec<Row<'de>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a listing cache")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error as _;
+        let stale = || A::Error::custom("stale");
+        let build: &str = seq.next_element()?.ok_or_else(stale)?;
+        if build != self.build {
+            return Err(stale());
         }
-        rows.push(entry.row);
+        let sources: Vec<&str> = seq.next_element()?.ok_or_else(stale)?;
+        let rows = seq
+            .next_element_seed(Entries {
+                files: self.files,
+                sources: &sources,
+            })?
+            .ok_or_else(stale)?;
+        match seq.next_element::<serde::de::IgnoredAny>()? {
+            None => Ok(rows),
+            Some(_) => Err(stale()),
+        }
     }
-    Some(rows)
+}
+
+struct Entries<'f, 'de> {
+    files: &'f [(OsString, Option<Stamp>)],
+    sources: &'f [&'de str],
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Entries<'_, 'de> {
+    type Value = Vec<Row<'de>>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Entries<'_, 'de> {
+    type Value = Vec<Row<'de>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the listing cache's entries")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error as _;
+        let stale = || A::Error::custom("stale");
+        let mut rows = Vec::with_capacity(self.files.len());
+        // Both are sorted by name: one walk pairs them. Entries of files
+        // gone since are passed over.
+        for (name, stamp) in self.files {
+            let name = name.to_str().ok_or_else(stale)?;
+            let entry = loop {
+                let entry: Entry = seq.next_element()?.ok_or_else(stale)?;
+                match entry.name.cmp(name) {
+                    std::cmp::Ordering::Less => {}
+                    std::cmp::Ordering::Equal => break entry,
+                    std::cmp::Ordering::Greater => return Err(stale()),
+                }
+            };
+            if Some(entry.stamp) != *stamp {
+                return Err(stale());
+            }
+            let anchor = match entry.anchor {
+                Some((source, start)) => {
+                    let source = usize::try_from(source).map_err(|_| stale())?;
+                    Some((*self.sources.get(source).ok_or_else(stale)?, start))
+                }
+                None => None,
+            };
+            rows.push(Row {
+                id: entry.name.strip_suffix(".yaml").ok_or_else(stale)?,
+                text: entry.text,
+                kind: *Kind::ALL.get(usize::from(entry.kind)).ok_or_else(stale)?,
+                status: *Status::ALL
+                    .get(usize::from(entry.status))
+                    .ok_or_else(stale)?,
+                revision: entry.revision,
+                evidence: entry.evidence,
+                tags: entry.tags,
+                anchor,
+            });
+        }
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(rows)
+    }
+}
+
+/// Where `x` is in `all`, as a byte.
+fn position<T: PartialEq>(all: &[T], x: &T) -> Option<u8> {
+    all.iter()
+        .position(|y| y == x)
+        .and_then(|p| u8::try_from(p).ok())
 }
 
 /// Writes the cache: `rows`, each with the stat of its file in `files` (as
@@ -166,11 +270,13 @@ pub fn write(
     rows: &[Row],
 ) -> Result<()> {
     let now = SystemTime::now();
-    let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
     let names: Vec<String> = rows.iter().map(|r| format!("{}.yaml", r.id)).collect();
     // Entries borrow their names; sort the rows' positions by them.
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_unstable_by(|&x, &y| names[x].cmp(&names[y]));
+    let mut sources: Vec<&str> = Vec::new();
+    let mut source_at: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
     for i in order {
         let name = names[i].as_str();
         let Ok(at) = files.binary_search_by(|(n, _)| n.as_os_str().cmp(std::ffi::OsStr::new(name)))
@@ -183,14 +289,43 @@ pub fn write(
         if stamp.modified_within(now, RACY) {
             continue;
         }
+        let row = &rows[i];
+        let anchor = match row.anchor {
+            Some((source, start)) => {
+                let next = u32::try_from(sources.len())
+                    .map_err(|_| Error::usage("too many snapshots for the listing cache"))?;
+                let at = *source_at.entry(source).or_insert_with(|| {
+                    sources.push(source);
+                    next
+                });
+                Some((at, start))
+            }
+            None => None,
+        };
+        let (Some(kind), Some(status)) = (
+            position(Kind::ALL, &row.kind),
+            position(Status::ALL, &row.status),
+        ) else {
+            continue;
+        };
         entries.push(Entry {
             name,
             stamp,
-            row: rows[i].clone(),
+            text: row.text,
+            kind,
+            status,
+            revision: row.revision,
+            evidence: row.evidence,
+            tags: row.tags.clone(),
+            anchor,
         });
     }
-    let body = rmp_serde::to_vec(&Cached { build, entries })
-        .map_err(|e| Error::usage(format!("cannot encode the listing cache: {e}")))?;
+    let body = rmp_serde::to_vec(&Cached {
+        build,
+        sources,
+        entries,
+    })
+    .map_err(|e| Error::usage(format!("cannot encode the listing cache: {e}")))?;
     let dir = ws.state_dir();
     workspace::create_dir_all(&dir)?;
     let path = dir.join(FILE);

@@ -7,50 +7,59 @@ use rayon::prelude::*;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Renders `rows` under `header`; the last column is cut to `last_max` columns.
-///
-/// Cells are borrowed unless they need a change, and rows are laid out in
-/// parallel chunks: a listing of a desk's archive is a hundred thousand lines.
 pub fn render<R, S>(header: &[&str], rows: &[R], last_max: usize) -> String
 where
     R: AsRef<[S]> + Sync,
     S: AsRef<str> + Sync,
 {
+    layout(header, rows.len(), last_max, |i| {
+        rows[i]
+            .as_ref()
+            .iter()
+            .map(|c| Cow::Borrowed(c.as_ref()))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// [`render`] for `len` rows of `N` cells each made on demand by `row`: a
+/// listing of a desk's archive is a hundred thousand lines, which are then
+/// never all held as cells at once.
+pub fn render_rows<'a, const N: usize>(
+    header: &[&str; N],
+    len: usize,
+    last_max: usize,
+    row: impl Fn(usize) -> [Cow<'a, str>; N] + Sync,
+) -> String {
+    layout(header, len, last_max, row)
+}
+
+/// Lays out the table: the column widths in one parallel pass over the rows,
+/// the lines in another, in chunks joined in order. Cells are borrowed
+/// unless they need a change.
+fn layout<'a, R>(
+    header: &[&str],
+    len: usize,
+    last_max: usize,
+    row: impl Fn(usize) -> R + Sync,
+) -> String
+where
+    R: AsRef<[Cow<'a, str>]>,
+{
     let cols = header.len();
-    let cells: Vec<Vec<Cow<str>>> = rows
-        .par_iter()
-        .map(|row| {
-            row.as_ref()
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let c = c.as_ref();
-                    let c = if c.contains(['\n', '\r', '\t']) {
-                        Cow::Owned(c.replace(['\n', '\r', '\t'], " "))
-                    } else {
-                        Cow::Borrowed(c)
-                    };
-                    if i + 1 == cols && c.width() > last_max {
-                        Cow::Owned(truncate(&c, last_max))
-                    } else {
-                        c
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let widths = cells
-        .par_iter()
+    let max = |i: usize| (i + 1 == cols).then_some(last_max);
+    let widths = (0..len)
+        .into_par_iter()
         .fold(
             || header.iter().map(|h| h.width()).collect::<Vec<usize>>(),
-            |mut widths, row| {
-                for (w, c) in widths.iter_mut().zip(row) {
-                    *w = (*w).max(c.width());
+            |mut widths, i| {
+                for (col, (w, c)) in widths.iter_mut().zip(row(i).as_ref()).enumerate() {
+                    *w = (*w).max(clean(c, max(col)).width());
                 }
                 widths
             },
         )
         .reduce(
-            || vec![0; cols],
+            || header.iter().map(|h| h.width()).collect(),
             |mut x, y| {
                 for (x, y) in x.iter_mut().zip(y) {
                     *x = (*x).max(y);
@@ -58,11 +67,12 @@ where
                 x
             },
         );
-    let line = |out: &mut String, row: &[&str]| {
+    let line = |out: &mut String, row: &mut dyn Iterator<Item = Cow<str>>| {
         let start = out.len();
-        for (i, c) in row.iter().enumerate() {
-            out.push_str(c);
-            if i + 1 < row.len() {
+        let mut row = row.enumerate().peekable();
+        while let Some((i, c)) = row.next() {
+            out.push_str(&c);
+            if row.peek().is_some() {
                 let pad = widths[i].saturating_sub(c.width()) + 2;
                 out.extend(std::iter::repeat_n(' ', pad));
             }
@@ -72,16 +82,20 @@ where
         out.push('\n');
     };
     let mut out = String::new();
-    line(&mut out, header);
-    let chunks: Vec<String> = cells
-        .par_chunks(4096)
+    line(&mut out, &mut header.iter().map(|h| Cow::Borrowed(*h)));
+    const CHUNK: usize = 4096;
+    let chunks: Vec<String> = (0..len.div_ceil(CHUNK))
+        .into_par_iter()
         .map(|chunk| {
-            let mut out = String::with_capacity(chunk.len() * 128);
-            let mut row = Vec::with_capacity(cols);
-            for cells in chunk {
-                row.clear();
-                row.extend(cells.iter().map(|c| c.as_ref()));
-                line(&mut out, &row);
+            let rows = chunk * CHUNK..len.min((chunk + 1) * CHUNK);
+            let mut out = String::with_capacity(rows.len() * 128);
+            for i in rows {
+                let cells = row(i);
+                let cells = cells.as_ref();
+                line(
+                    &mut out,
+                    &mut cells.iter().enumerate().map(|(col, c)| clean(c, max(col))),
+                );
             }
             out
         })
@@ -91,6 +105,19 @@ where
         out.push_str(chunk);
     }
     out
+}
+
+/// A cell as shown: line breaks and tabs as spaces, cut to `max` columns.
+fn clean(c: &str, max: Option<usize>) -> Cow<'_, str> {
+    let c = if c.contains(['\n', '\r', '\t']) {
+        Cow::Owned(c.replace(['\n', '\r', '\t'], " "))
+    } else {
+        Cow::Borrowed(c)
+    };
+    match max {
+        Some(max) if c.width() > max => Cow::Owned(truncate(&c, max)),
+        _ => c,
+    }
 }
 
 /// Cuts `s` to at most `max` display columns, marking the cut with `…`.

@@ -86,10 +86,12 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
         crate::ui::say("no claims match");
         return Ok(0);
     }
-    let table: Vec<[Cow<str>; 6]> = rows
-        .par_iter()
-        .enumerate()
-        .map(|(i, r)| {
+    emit(&table::render_rows(
+        &["#", "ID", "STATUS", "KIND", "EV", "CLAIM"],
+        rows.len(),
+        70,
+        |i| {
+            let r = &rows[i];
             [
                 Cow::Owned((i + 1).to_string()),
                 Cow::Borrowed(r.id),
@@ -98,15 +100,10 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
                 Cow::Owned(r.evidence.to_string()),
                 Cow::Borrowed(r.text),
             ]
-        })
-        .collect();
-    emit(&table::render(
-        &["#", "ID", "STATUS", "KIND", "EV", "CLAIM"],
-        &table,
-        70,
+        },
     ))?;
     // The process ends right after; freeing every record would only cost time.
-    crate::free::at_exit((rows, table));
+    crate::free::at_exit(rows);
     crate::free::at_exit(loaded);
     Ok(0)
 }
