@@ -183,13 +183,16 @@ pub fn run_with_progress(
             why.to_string(),
         ));
     }
-    leftover_temp_files(ws, &listing, lock, &mut out)?;
+    // One reading of `claims/`: its leftover temporary files, and each
+    // claim file with its stat.
+    let scan = ws.scan_claims()?;
+    leftover_temp_files(ws, &listing, scan.temps, lock, &mut out)?;
     // Hash the snapshots' bytes while records, claims and texts load: with one
     // big snapshot, its hashing holds one core about as long as everything
     // else takes on the others.
     let (verified, records) = rayon::join(
         || store::verify(ws, &listing.bytes, options.full, progress),
-        || load_records(ws, &listing, options),
+        || load_records(ws, &listing, scan.files, options),
     );
     let verified = verified?;
     let Records {
@@ -429,6 +432,7 @@ fn inconsistent(ws: &Workspace, mut anchored: Vec<Twin>) -> Vec<Problem> {
 fn leftover_temp_files(
     ws: &Workspace,
     listing: &store::Listing,
+    claim_temps: Vec<PathBuf>,
     lock: Option<&Lock>,
     out: &mut Outcome,
 ) -> Result<()> {
@@ -443,7 +447,7 @@ fn leftover_temp_files(
         .filter(|p| is_temp(p))
         .collect();
     let sources_reported = temps.len();
-    temps.extend(ws.temp_files(&ws.claims_dir())?);
+    temps.extend(claim_temps);
     match lock {
         Some(_) => {
             for path in &temps {
@@ -489,7 +493,12 @@ struct Records {
 
 /// Reads snapshot records and claims and decodes the quoted texts, each
 /// step in parallel.
-fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> Result<Records> {
+fn load_records(
+    ws: &Workspace,
+    listing: &store::Listing,
+    files: Vec<(std::ffi::OsString, Option<Stamp>)>,
+    options: Options,
+) -> Result<Records> {
     let metas: Vec<(SourceId, std::result::Result<SourceMeta, Problem>)> = listing
         .metas
         .par_iter()
@@ -506,7 +515,6 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
         }
     }
 
-    let files = ws.stat_claim_files()?;
     // A claim file unchanged since a check passed it, with `sources/`
     // unchanged too, would pass again: it is not read. `--full` and `--fix`
     // read everything.
