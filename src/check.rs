@@ -384,12 +384,32 @@ impl TwinFile<'_> {
 
 /// Claims whose quotes overlap in one snapshot but whose verdicts or
 /// ratings disagree: one problem on each, naming the other.
-fn inconsistent(ws: &Workspace, mut anchored: Vec<Twin>) -> Vec<Problem> {
-    // Unique by id, so an unstable sort gives the one order.
-    anchored.par_sort_unstable_by(|x, y| {
+fn inconsistent(ws: &Workspace, anchored: Vec<Twin>) -> Vec<Problem> {
+    // By snapshot, then position. The few snapshots are ranked first, so
+    // the sort compares numbers, not 64-character hashes; the ids are
+    // unique, so an unstable sort gives the one order.
+    let mut sources: Vec<SourceId> = anchored
+        .iter()
+        .map(|t| &t.quote.source)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .cloned()
+        .collect();
+    sources.sort_unstable();
+    let rank: HashMap<SourceId, usize> = sources
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (s, i))
+        .collect();
+    let mut anchored: Vec<(usize, Twin)> = anchored
+        .into_iter()
+        .map(|t| (rank[&t.quote.source], t))
+        .collect();
+    anchored.par_sort_unstable_by(|(rx, x), (ry, y)| {
         let (x, y) = (&x.quote, &y.quote);
-        (&x.source, x.start, x.end, &x.id).cmp(&(&y.source, y.start, y.end, &y.id))
+        (rx, x.start, x.end, &x.id).cmp(&(ry, y.start, y.end, &y.id))
     });
+    let anchored: Vec<Twin> = anchored.into_iter().map(|(_, t)| t).collect();
     let verdict = |q: &Quote| match &q.rating {
         Some(r) => format!("{} · {r}", q.status),
         None => q.status.to_string(),
