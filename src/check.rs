@@ -183,18 +183,17 @@ pub fn run_with_progress(
             why.to_string(),
         ));
     }
-    // One reading of `claims/`: its leftover temporary files, and each
-    // claim file with its stat.
-    let scan = ws.scan_claims()?;
-    leftover_temp_files(ws, &listing, scan.temps, lock, &mut out)?;
+
     // Hash the snapshots' bytes while records, claims and texts load: with one
     // big snapshot, its hashing holds one core about as long as everything
     // else takes on the others.
     let (verified, records) = rayon::join(
         || store::verify(ws, &listing.bytes, options.full, progress),
-        || load_records(ws, &listing, scan.files, options),
+        || load_records(ws, &listing, options),
     );
     let verified = verified?;
+    let records = records?;
+    leftover_temp_files(ws, &listing, records.claim_temps, lock, &mut out)?;
     let Records {
         sources,
         meta_problems,
@@ -204,7 +203,8 @@ pub fn run_with_progress(
         cache_key,
         passed,
         cache_unchanged,
-    } = records?;
+        claim_temps: _,
+    } = records;
     out.problems.extend(meta_problems);
     for (id, meta) in &sources {
         if !listing.bytes.contains_key(id.hex()) {
@@ -401,15 +401,15 @@ fn inconsistent(ws: &Workspace, anchored: Vec<Twin>) -> Vec<Problem> {
         .enumerate()
         .map(|(i, s)| (s, i))
         .collect();
-    let mut anchored: Vec<(usize, Twin)> = anchored
-        .into_iter()
+    let mut keyed: Vec<(usize, &Twin)> = anchored
+        .iter()
         .map(|t| (rank[&t.quote.source], t))
         .collect();
-    anchored.par_sort_unstable_by(|(rx, x), (ry, y)| {
+    keyed.par_sort_unstable_by(|(rx, x), (ry, y)| {
         let (x, y) = (&x.quote, &y.quote);
         (rx, x.start, x.end, &x.id).cmp(&(ry, y.start, y.end, &y.id))
     });
-    let anchored: Vec<Twin> = anchored.into_iter().map(|(_, t)| t).collect();
+    let anchored: Vec<&Twin> = keyed.into_iter().map(|(_, t)| t).collect();
     let verdict = |q: &Quote| match &q.rating {
         Some(r) => format!("{} · {r}", q.status),
         None => q.status.to_string(),
@@ -509,16 +509,13 @@ struct Records {
     passed: BTreeMap<String, Passed>,
     /// Whether the claim cache on disk already holds exactly `passed`.
     cache_unchanged: bool,
+    /// Leftover temporary files in `claims/`.
+    claim_temps: Vec<PathBuf>,
 }
 
 /// Reads snapshot records and claims and decodes the quoted texts, each
 /// step in parallel.
-fn load_records(
-    ws: &Workspace,
-    listing: &store::Listing,
-    files: Vec<(std::ffi::OsString, Option<Stamp>)>,
-    options: Options,
-) -> Result<Records> {
+fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> Result<Records> {
     let metas: Vec<(SourceId, std::result::Result<SourceMeta, Problem>)> = listing
         .metas
         .par_iter()
@@ -537,14 +534,26 @@ fn load_records(
 
     // A claim file unchanged since a check passed it, with `sources/`
     // unchanged too, would pass again: it is not read. `--full` and `--fix`
-    // read everything.
-    // The key covers everything a claim's checks read (see `claim_cache_key`).
-    let cache_key = claim_cache_key(ws, listing)?;
-    let cached = if options.full || options.fix {
-        Vec::new()
-    } else {
-        claim_cache::load(ws, &cache_key)
-    };
+    // read everything. One reading of `claims/` (each claim file with its
+    // stat, and the leftover temporary files) goes on while the cache loads.
+    let (scan, cache) = rayon::join(
+        || ws.scan_claims(),
+        || -> Result<_> {
+            // The key covers everything a claim's checks read (see `claim_cache_key`).
+            let cache_key = claim_cache_key(ws, listing)?;
+            let cached = if options.full || options.fix {
+                Vec::new()
+            } else {
+                claim_cache::load(ws, &cache_key)
+            };
+            Ok((cache_key, cached))
+        },
+    );
+    let workspace::ClaimsScan {
+        files,
+        temps: claim_temps,
+    } = scan?;
+    let (cache_key, cached) = cache?;
     let cached_len = cached.len();
     // Both are sorted by name: one walk pairs them.
     let mut cached = cached.into_iter().peekable();
@@ -634,6 +643,7 @@ fn load_records(
         cache_key,
         passed,
         cache_unchanged,
+        claim_temps,
     })
 }
 

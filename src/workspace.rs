@@ -220,8 +220,8 @@ impl Workspace {
     /// (not following symlinks; `None` when the file cannot be statted).
     ///
     /// The stat is taken relative to the open folder (`fstatat`), in
-    /// parallel: at archive scale, looking each path up from the root again
-    /// was a third of a warm `check`.
+    /// parallel and while the folder is still being read: at archive scale,
+    /// looking each path up from the root again was a third of a warm `check`.
     pub fn stat_claim_files(&self) -> Result<Vec<(OsString, Option<Stamp>)>> {
         Ok(self.scan_claims()?.files)
     }
@@ -230,34 +230,67 @@ impl Workspace {
     /// of `claims/` from the same reading of the folder (`check` wants both,
     /// and at archive scale reading the folder is a tenth of its time).
     pub fn scan_claims(&self) -> Result<ClaimsScan> {
+        /// Claim files statted per task, while the folder is still being read.
+        const BATCH: usize = 2048;
         let dir = self.claims_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(ClaimsScan::default()),
             Err(e) => return Err(Error::io("read", &dir, e)),
         };
-        let mut named = Vec::new();
-        let mut temps = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io("read", &dir, e))?;
-            let name = entry.file_name();
-            if name.as_encoded_bytes().starts_with(b".tmp-") {
-                temps.push(dir.join(&name));
-            }
-            if Path::new(&name).extension().is_some_and(|x| x == "yaml") {
-                named.push((name, entry));
-            }
-        }
-        temps.sort();
-        named.par_sort_unstable_by(|(x, _), (y, _)| x.cmp(y));
         // `DirEntry::metadata` stats by name relative to the folder's handle.
-        let files = named
-            .into_par_iter()
-            .map(|(name, entry)| {
-                let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
-                (name, stamp)
-            })
+        let stat = |batch: Vec<(OsString, fs::DirEntry)>| -> Vec<(OsString, Option<Stamp>)> {
+            batch
+                .into_iter()
+                .map(|(name, entry)| {
+                    let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
+                    (name, stamp)
+                })
+                .collect()
+        };
+        let stamped = std::sync::Mutex::new(Vec::new());
+        let mut temps = Vec::new();
+        let mut failed = None;
+        rayon::in_place_scope(|scope| {
+            let mut batch = Vec::with_capacity(BATCH);
+            for entry in entries {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                };
+                let name = entry.file_name();
+                if name.as_encoded_bytes().starts_with(b".tmp-") {
+                    temps.push(dir.join(&name));
+                }
+                if Path::new(&name).extension().is_some_and(|x| x == "yaml") {
+                    batch.push((name, entry));
+                    if batch.len() == BATCH {
+                        let batch = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        let (stat, stamped) = (&stat, &stamped);
+                        scope.spawn(move |_| {
+                            let done = stat(batch);
+                            stamped.lock().unwrap_or_else(|e| e.into_inner()).push(done);
+                        });
+                    }
+                }
+            }
+            let done = stat(batch);
+            stamped.lock().unwrap_or_else(|e| e.into_inner()).push(done);
+        });
+        if let Some(e) = failed {
+            return Err(Error::io("read", &dir, e));
+        }
+        let mut files: Vec<(OsString, Option<Stamp>)> = stamped
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .into_iter()
+            .flatten()
             .collect();
+        files.par_sort_unstable_by(|(x, _), (y, _)| x.cmp(y));
+        temps.sort();
         Ok(ClaimsScan { files, temps })
     }
 
