@@ -9,7 +9,7 @@
 //! claims as always (through the record cache) and rewrites this file.
 //!
 //! As with the record cache: a file that does not decode, or was written by
-//! another build of this tool ([`record_cache::build_id`]), is rebuilt, never
+//! another build of this tool ([`crate::record_cache::build_id`]), is rebuilt, never
 //! trusted; a claim file modified within [`RACY`] of being listed is left out
 //! (its next change could keep size and mtime); writing is best effort.
 
@@ -22,8 +22,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::{Claim, Kind, SourceId, Status};
-#[cfg(doc)]
-use crate::record_cache;
 use crate::store::Stamp;
 use crate::workspace::{self, Workspace};
 
@@ -35,7 +33,7 @@ const MAGIC: &[u8; 8] = b"fclist\0\x02";
 const RACY: Duration = Duration::from_secs(2);
 
 /// What a listing shows of one claim, and what it filters and sorts on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row<'a> {
     pub id: &'a str,
     pub text: &'a str,
@@ -44,10 +42,8 @@ pub struct Row<'a> {
     pub revision: Revision,
     /// How many pieces of evidence the claim has.
     pub evidence: usize,
-    #[serde(borrow)]
     pub tags: Vec<&'a str>,
     /// The snapshot the quote is in (bare hex) and the character it starts at.
-    #[serde(borrow)]
     pub anchor: Option<(&'a str, usize)>,
 }
 
