@@ -283,12 +283,12 @@ impl Workspace {
         if let Some(e) = failed {
             return Err(Error::io("read", &dir, e));
         }
-        let mut files: Vec<(OsString, Option<Stamp>)> = stamped
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
-            .into_iter()
-            .flatten()
-            .collect();
+        let stamped = stamped.into_inner().unwrap_or_else(|e| e.into_inner());
+        // Sized up front: at archive scale, growing it copies megabytes.
+        let mut files = Vec::with_capacity(stamped.iter().map(Vec::len).sum());
+        for batch in stamped {
+            files.extend(batch);
+        }
         files.par_sort_unstable_by(|(x, _), (y, _)| x.cmp(y));
         temps.sort();
         Ok(ClaimsScan { files, temps })
