@@ -82,6 +82,10 @@ struct Entry {
     len: u64,
 }
 
+/// A claim's id, with the stat of its file when the caller took it
+/// ([`Workspace::stated_claims`]); `None` has it taken here.
+pub type Stated = (ClaimId, Option<Stamp>);
+
 /// One claim, as loaded.
 #[derive(Debug)]
 pub struct Loaded {
@@ -184,7 +188,7 @@ fn read(ws: &Workspace, build: &str) -> Option<Read> {
 /// where a file's stat matches and by parsing it otherwise; `full` ignores
 /// the cache. The first unreadable claim is an error, as without a cache.
 /// The cache is rewritten when anything in it changed.
-pub fn load_claims(ws: &Workspace, ids: &[ClaimId], full: bool) -> Result<Vec<Loaded>> {
+pub fn load_claims(ws: &Workspace, ids: &[Stated], full: bool) -> Result<Vec<Loaded>> {
     let (_, claims) = load_with(ws, ids, full, |loaded, _| Ok(loaded))?;
     Ok(claims)
 }
@@ -239,7 +243,7 @@ impl Records {
 /// [`Records`] it returns, in the order of `ids`.
 pub fn load_records<T: Send>(
     ws: &Workspace,
-    ids: &[ClaimId],
+    ids: &[Stated],
     full: bool,
     sum_up: impl Fn(&Loaded) -> T + Sync,
 ) -> Result<(Records, Vec<T>)> {
@@ -274,7 +278,7 @@ pub fn load_records<T: Send>(
 /// cache rewritten if it changed. Returns the old cache's bytes too.
 fn load_with<T: Send>(
     ws: &Workspace,
-    ids: &[ClaimId],
+    ids: &[Stated],
     full: bool,
     each: impl Fn(Loaded, Option<&Kept>) -> Result<T> + Sync,
 ) -> Result<(Option<fs::File>, Vec<T>)> {
@@ -284,8 +288,8 @@ fn load_with<T: Send>(
     // Each claim, with what the new cache should hold for it.
     let results: Vec<(T, Option<Kept>)> = ids
         .par_iter()
-        .map(|id| {
-            let (loaded, entry) = load_one(ws, id, cache.as_ref(), now)?;
+        .map(|(id, stamp)| {
+            let (loaded, entry) = load_one(ws, id, *stamp, cache.as_ref(), now)?;
             Ok((each(loaded, entry.as_ref())?, entry))
         })
         .collect::<Result<_>>()?;
@@ -334,13 +338,18 @@ impl Kept<'_> {
 fn load_one<'a>(
     ws: &Workspace,
     id: &ClaimId,
+    stamp: Option<Stamp>,
     cache: Option<&'a Read>,
     now: SystemTime,
 ) -> Result<(Loaded, Option<Kept<'a>>)> {
     let path = ws.claim_path(id);
     let name = format!("{id}.yaml");
-    let meta = fs::symlink_metadata(&path).map_err(|e| Error::io("read", &path, e))?;
-    let stamp = Stamp::of(&meta);
+    let stamp = match stamp {
+        Some(stamp) => stamp,
+        None => fs::symlink_metadata(&path)
+            .map(|meta| Stamp::of(&meta))
+            .map_err(|e| Error::io("read", &path, e))?,
+    };
     if let Some(cache) = cache
         && let Some(found) = cache.get(&name)
         && found.0.stamp == stamp
@@ -363,9 +372,7 @@ fn load_one<'a>(
     let text = workspace::read_to_string(&path)?;
     let claim = ws.parse_claim(id, &path, &text)?;
     let sha256 = store::sha256_hex(text.as_bytes());
-    let racy = meta.modified().map_or(true, |m| {
-        now.duration_since(m).map_or(true, |age| age < RACY)
-    });
+    let racy = stamp.modified_within(now, RACY);
     let entry = if racy {
         None
     } else {

@@ -689,7 +689,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         || {
             rayon::join(
                 || {
-                    let ids = ws.claim_ids()?;
+                    let ids = ws.stated_claims()?;
                     crate::record_cache::load_records(ws, &ids, options.full, |l| {
                         let headline = decision::is_headline(&l.claim, article_id, &headline_spans);
                         let c = &l.claim;

@@ -395,7 +395,22 @@ impl Workspace {
     /// Like [`Workspace::load_claims`], with each file's path and the SHA-256
     /// of its bytes; `full` reads and parses every file, ignoring the cache.
     pub fn load_claims_hashed(&self, full: bool) -> Result<Vec<record_cache::Loaded>> {
-        record_cache::load_claims(self, &self.claim_ids()?, full)
+        record_cache::load_claims(self, &self.stated_claims()?, full)
+    }
+
+    /// The ids of [`Workspace::claim_ids`], each with its file's stat from
+    /// one reading of `claims/` ([`Workspace::stat_claim_files`]).
+    pub fn stated_claims(&self) -> Result<Vec<record_cache::Stated>> {
+        let mut ids: Vec<record_cache::Stated> = self
+            .stat_claim_files()?
+            .into_iter()
+            .filter_map(|(name, stamp)| {
+                let id = Path::new(&name).file_stem()?.to_str()?.parse().ok()?;
+                Some((id, stamp))
+            })
+            .collect();
+        ids.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(ids)
     }
 
     /// Writes a claim atomically.

@@ -320,7 +320,7 @@ history:
     fn a_claim_value_has_the_fields_and_values_of_its_claim_info() {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::init(dir.path(), &[("claims/c1.yaml", CLAIM)]).unwrap();
-        let ids = ws.claim_ids().unwrap();
+        let ids = ws.stated_claims().unwrap();
         let (records, claims) =
             crate::record_cache::load_records(&ws, &ids, true, |l| l.claim.clone()).unwrap();
         let claim = &claims[0];
