@@ -318,11 +318,31 @@ history:
 
     #[test]
     fn a_claim_value_has_the_fields_and_values_of_its_claim_info() {
+        // Encoded as just parsed; read back from the cache.
+        for cached in [false, true] {
+            claim_value_matches(cached);
+        }
+    }
+
+    fn claim_value_matches(cached: bool) {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::init(dir.path(), &[("claims/c1.yaml", CLAIM)]).unwrap();
+        // Old enough to be cached (a file modified a moment ago is not).
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(dir.path().join("claims/c1.yaml"))
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
         let ids = ws.stated_claims().unwrap();
-        let (records, claims) =
-            crate::record_cache::load_records(&ws, &ids, true, |l| l.claim.clone()).unwrap();
+        let load =
+            || crate::record_cache::load_records(&ws, &ids, !cached, |l| l.claim.clone()).unwrap();
+        if cached {
+            load();
+            assert!(ws.state_dir().join(crate::record_cache::FILE).exists());
+        }
+        let (records, claims) = load();
         let claim = &claims[0];
         let article: Option<SourceId> = claim.appears_in.as_ref().map(|a| a.source.clone());
         let config = Config::default();
