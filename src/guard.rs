@@ -56,25 +56,26 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
 /// Whether [`terminal`] would leave UTF-8 text as it is, decided on its
 /// bytes: a long report is passed through without being decoded.
 pub fn terminal_safe(bytes: &[u8]) -> bool {
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        let next = (bytes.get(at + 1).copied(), bytes.get(at + 2).copied());
-        let acts = match b {
+    // Only a control byte or the lead byte of a C1 control (0xC2) or of a
+    // bidirectional override (0xE2) can start one.
+    let suspect = |b: &u8| *b < 0x20 || *b == 0x7f || *b == 0xc2 || *b == 0xe2;
+    let mut rest = bytes;
+    while let Some(at) = rest.iter().position(suspect) {
+        let acts = match rest[at] {
             b'\n' | b'\t' => false,
-            0x00..=0x1f | 0x7f => true,
             // C1 controls, U+0080–U+009F.
-            0xc2 => matches!(next.0, Some(0x80..=0x9f)),
+            0xc2 => matches!(rest.get(at + 1), Some(0x80..=0x9f)),
             // U+202A–U+202E and U+2066–U+2069.
             0xe2 => matches!(
-                next,
+                (rest.get(at + 1), rest.get(at + 2)),
                 (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
             ),
-            _ => false,
+            _ => true,
         };
         if acts {
             return false;
         }
-        at += 1;
+        rest = &rest[at + 1..];
     }
     true
 }
