@@ -656,15 +656,13 @@ pub struct Options {
 pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     let generated_at = workspace::now()?.to_string();
     let config = &ws.config;
-    let sources: BTreeMap<SourceId, SourceMeta> = store::load_all(ws)?
-        .into_iter()
-        .map(|m| (m.id().clone(), m))
-        .collect();
     let article_id = config.article.as_ref();
     // The article's text is read once: for its front-matter date, the
     // headline's place and `article_text`. An unreadable article has none of
-    // them; `check` says why.
-    let article_meta = article_id.and_then(|id| sources.get(id));
+    // them; `check` says why. (The other snapshots' records load with the
+    // claims.)
+    let article_record = article_id.and_then(|id| store::load_meta(ws, id).ok());
+    let article_meta = article_record.as_ref();
     let article_source = article_meta.and_then(|meta| store::read_text(ws, meta).ok());
     let article = article_meta.map(|meta| {
         let published = article_source
@@ -685,7 +683,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     // The integrity check reads the workspace on its own while the claims
     // load. Each claim is summed up as it loads and kept encoded: the
     // template decodes the ones it reads ([`lazy`]).
-    let ((loaded, outcome), digest) = rayon::join(
+    let ((loaded, outcome), (digest, sources)) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -708,8 +706,16 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                 || check::run(ws, check::Options::default(), None),
             )
         },
-        || digest_start(ws),
+        || {
+            let sources = store::load_all(ws).map(|all| {
+                all.into_iter()
+                    .map(|m| (m.id().clone(), m))
+                    .collect::<BTreeMap<SourceId, SourceMeta>>()
+            });
+            (digest_start(ws), sources)
+        },
     );
+    let sources = sources?;
     let ((records, mut seen), outcome) = (loaded?, outcome?);
     for (i, s) in seen.iter_mut().enumerate() {
         s.record = i;
