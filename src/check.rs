@@ -171,6 +171,22 @@ pub fn run_with_progress(
     lock: Option<&Lock>,
     progress: &dyn crate::hash::Progress,
 ) -> Result<Outcome> {
+    run_scanned(ws, options, lock, progress, None)
+}
+
+/// [`run`] with `claims/` already read ([`Workspace::scan_claims`]) by a
+/// caller that wants the claim files too (`report`): it is read once.
+pub fn run_with_scan(ws: &Workspace, scan: workspace::ClaimsScan) -> Result<Outcome> {
+    run_scanned(ws, Options::default(), None, &(), Some(scan))
+}
+
+fn run_scanned(
+    ws: &Workspace,
+    options: Options,
+    lock: Option<&Lock>,
+    progress: &dyn crate::hash::Progress,
+    scan: Option<workspace::ClaimsScan>,
+) -> Result<Outcome> {
     let mut out = Outcome::default();
 
     // Snapshots: the folder's contents, each record, each file's bytes.
@@ -189,7 +205,7 @@ pub fn run_with_progress(
     // else takes on the others.
     let (verified, records) = rayon::join(
         || store::verify(ws, &listing.bytes, options.full, progress),
-        || load_records(ws, &listing, options),
+        || load_records(ws, &listing, options, scan),
     );
     let verified = verified?;
     let records = records?;
@@ -515,7 +531,12 @@ struct Records {
 
 /// Reads snapshot records and claims and decodes the quoted texts, each
 /// step in parallel.
-fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> Result<Records> {
+fn load_records(
+    ws: &Workspace,
+    listing: &store::Listing,
+    options: Options,
+    scan: Option<workspace::ClaimsScan>,
+) -> Result<Records> {
     let metas: Vec<(SourceId, std::result::Result<SourceMeta, Problem>)> = listing
         .metas
         .par_iter()
@@ -537,7 +558,7 @@ fn load_records(ws: &Workspace, listing: &store::Listing, options: Options) -> R
     // read everything. One reading of `claims/` (each claim file with its
     // stat, and the leftover temporary files) goes on while the cache loads.
     let (scan, cache) = rayon::join(
-        || ws.scan_claims(),
+        || scan.map_or_else(|| ws.scan_claims(), Ok),
         || -> Result<_> {
             // The key covers everything a claim's checks read (see `claim_cache_key`).
             let cache_key = claim_cache_key(ws, listing)?;

@@ -683,11 +683,15 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     // The integrity check reads the workspace on its own while the claims
     // load. Each claim is summed up as it loads and kept encoded: the
     // template decodes the ones it reads ([`lazy`]).
+    // `claims/` is read once, for the claims, the check and the digest.
+    let scan = ws.scan_claims()?;
+    let ids = workspace::stated(&scan.files);
+    let claims_dir = ws.claims_dir();
+    let claim_files: Vec<PathBuf> = scan.files.iter().map(|(n, _)| claims_dir.join(n)).collect();
     let ((loaded, outcome), (digest, sources)) = rayon::join(
         || {
             rayon::join(
                 || {
-                    let ids = ws.stated_claims()?;
                     crate::record_cache::load_records(ws, &ids, options.full, |l| {
                         let headline = decision::is_headline(&l.claim, article_id, &headline_spans);
                         let c = &l.claim;
@@ -703,7 +707,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                         Seen::of(l, article_id, headline, second, best)
                     })
                 },
-                || check::run(ws, check::Options::default(), None),
+                || check::run_with_scan(ws, scan),
             )
         },
         || {
@@ -712,7 +716,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                     .map(|m| (m.id().clone(), m))
                     .collect::<BTreeMap<SourceId, SourceMeta>>()
             });
-            (digest_start(ws), sources)
+            (digest_start(ws, claim_files), sources)
         },
     );
     let sources = sources?;
@@ -1181,7 +1185,7 @@ pub fn front_matter_date(text: &str) -> Option<String> {
 /// intact snapshots it equals
 /// `sha256sum factcheck.yaml claims/*.yaml sources/* | LC_ALL=C sort | sha256sum`.
 pub fn digest(ws: &Workspace, known: &HashMap<PathBuf, String>) -> Result<String> {
-    digest_start(ws)?.finish(ws, &|path| known.get(path).cloned())
+    digest_start(ws, ws.claim_files()?)?.finish(ws, &|path| known.get(path).cloned())
 }
 
 /// The digest's lines for the settings and `sources/`, and the claim files
@@ -1192,7 +1196,7 @@ pub struct DigestStart {
     claims: Vec<PathBuf>,
 }
 
-pub fn digest_start(ws: &Workspace) -> Result<DigestStart> {
+pub fn digest_start(ws: &Workspace, claim_files: Vec<PathBuf>) -> Result<DigestStart> {
     let listing = store::list(ws)?;
     let records: Vec<PathBuf> = std::iter::once(ws.root().join(workspace::CONFIG_FILE))
         .chain(listing.metas.iter().map(|id| store::meta_path(ws, id)))
@@ -1209,7 +1213,7 @@ pub fn digest_start(ws: &Workspace) -> Result<DigestStart> {
     }
     Ok(DigestStart {
         lines,
-        claims: ws.claim_files()?,
+        claims: claim_files,
     })
 }
 

@@ -401,16 +401,7 @@ impl Workspace {
     /// The ids of [`Workspace::claim_ids`], each with its file's stat from
     /// one reading of `claims/` ([`Workspace::stat_claim_files`]).
     pub fn stated_claims(&self) -> Result<Vec<record_cache::Stated>> {
-        let mut ids: Vec<record_cache::Stated> = self
-            .stat_claim_files()?
-            .into_iter()
-            .filter_map(|(name, stamp)| {
-                let id = Path::new(&name).file_stem()?.to_str()?.parse().ok()?;
-                Some((id, stamp))
-            })
-            .collect();
-        ids.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(ids)
+        Ok(stated(&self.stat_claim_files()?))
     }
 
     /// Writes a claim atomically.
@@ -432,6 +423,20 @@ impl Workspace {
         let path = self.claim_path(id);
         fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))
     }
+}
+
+/// The claims among `files` (from [`Workspace::stat_claim_files`]): those
+/// whose name is an id, sorted by id, with their stat.
+pub fn stated(files: &[(OsString, Option<Stamp>)]) -> Vec<record_cache::Stated> {
+    let mut ids: Vec<record_cache::Stated> = files
+        .iter()
+        .filter_map(|(name, stamp)| {
+            let id = Path::new(name).file_stem()?.to_str()?.parse().ok()?;
+            Some((id, *stamp))
+        })
+        .collect();
+    ids.sort_by(|a, b| a.0.cmp(&b.0));
+    ids
 }
 
 /// What one reading of `claims/` found: see [`Workspace::scan_claims`].
