@@ -15,7 +15,6 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::Write as _;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
@@ -322,19 +321,5 @@ pub fn write(
         entries,
     })
     .map_err(|e| Error::usage(format!("cannot encode the listing cache: {e}")))?;
-    let dir = ws.state_dir();
-    workspace::create_dir_all(&dir)?;
-    let path = dir.join(FILE);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io("write", &path, workspace::without_path(e)))?;
-    let io = |e| Error::io("write", &path, e);
-    tmp.write_all(MAGIC).map_err(io)?;
-    tmp.write_all(&(body.len() as u64).to_le_bytes())
-        .map_err(io)?;
-    tmp.write_all(&body).map_err(io)?;
-    tmp.persist(&path)
-        .map_err(|e| Error::io("write", &path, e.error))?;
-    Ok(())
+    workspace::write_cache(ws, FILE, MAGIC, &body, |_| Ok(()))
 }

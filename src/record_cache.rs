@@ -18,7 +18,6 @@
 //! read-only `.factcheck/` costs speed, never a result.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
@@ -412,34 +411,20 @@ fn write<'b>(
     };
     let head = rmp_serde::to_vec_named(&index)
         .map_err(|e| Error::usage(format!("cannot encode the record cache: {e}")))?;
-    let dir = ws.state_dir();
-    workspace::create_dir_all(&dir)?;
-    let path = dir.join(FILE);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io("write", &path, workspace::without_path(e)))?;
-    {
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-        let io = |e| Error::io("write", &path, e);
-        out.write_all(MAGIC).map_err(io)?;
-        out.write_all(&(head.len() as u64).to_le_bytes())
-            .map_err(io)?;
-        out.write_all(&head).map_err(io)?;
+    workspace::write_cache(ws, FILE, MAGIC, &head, |out| {
         for kept in entries {
             match kept {
-                Kept::Fresh(fresh) => out.write_all(&fresh.1).map_err(io)?,
+                Kept::Fresh(fresh) => out.write_all(&fresh.1)?,
                 Kept::Cached((entry, offset)) => {
                     let bytes = old
                         .and_then(|old| read_at(&old.file, *offset, entry.len))
-                        .ok_or_else(|| Error::usage("the old record cache could not be read"))?;
-                    out.write_all(&bytes).map_err(io)?;
+                        .ok_or_else(|| {
+                            std::io::Error::other("the old record cache could not be read")
+                        })?;
+                    out.write_all(&bytes)?;
                 }
             }
         }
-        out.flush().map_err(io)?;
-    }
-    tmp.persist(&path)
-        .map_err(|e| Error::io("write", &path, e.error))?;
-    Ok(())
+        Ok(())
+    })
 }

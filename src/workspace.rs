@@ -562,6 +562,38 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// Writes a cache file `name` under `.factcheck/`: its magic, then the
+/// length of `head` and `head`, then what `rest` writes. Atomic (a
+/// temporary file renamed over the old one) but without fsync: a torn cache
+/// is detected and rebuilt, so it is not worth the wait.
+pub fn write_cache(
+    ws: &Workspace,
+    name: &str,
+    magic: &[u8],
+    head: &[u8],
+    rest: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let dir = ws.state_dir();
+    create_dir_all(&dir)?;
+    let path = dir.join(name);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io("write", &path, without_path(e)))?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        out.write_all(magic)
+            .and_then(|()| out.write_all(&(head.len() as u64).to_le_bytes()))
+            .and_then(|()| out.write_all(head))
+            .and_then(|()| rest(&mut out))
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io("write", &path, e))?;
+    }
+    tmp.persist(&path)
+        .map_err(|e| Error::io("write", &path, e.error))?;
+    Ok(())
+}
+
 /// The exact text the workspace writes for a record (a claim, a snapshot
 /// record, the settings): for tools that generate workspaces, such as the
 /// benchmark, without going through the commands.
