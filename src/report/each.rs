@@ -135,7 +135,7 @@ fn placeholder(nonce: u64, call: usize) -> String {
 /// the cores when it makes any; the text is the same as a plain render's.
 /// An error while writing stops the render and is returned.
 pub fn render_to(template: &Template, ctx: &Value, out: &mut dyn Write) -> Result<(), Error> {
-    let parts = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = rayon::current_num_threads();
     if parts < 2 || !template.source().contains(NAME) {
         return template
             .render_captured_to(ctx.clone(), &mut *out)

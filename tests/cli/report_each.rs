@@ -169,3 +169,20 @@ fn a_template_error_after_some_text_prints_only_the_error() {
     );
     assert!(out.stderr.contains("nosuch"), "{}", out.stderr);
 }
+
+#[test]
+fn each_on_one_thread_gives_the_same_text() {
+    let ws = workspace();
+    let body = "{% macro n(i) %}{{ i }}\n{% endmacro %}{{ each(\"n\", range(300)) }}{{ each(\"line\", claims) }}end\n";
+    ws.write("templates/each.md.j2", &format!("{MACRO}{body}"));
+    let parallel = ws.run(&["report", "--template", "each"]).success().stdout;
+    let one = ws
+        .run_with(
+            &["report", "--template", "each"],
+            &[("RAYON_NUM_THREADS", "1")],
+        )
+        .success()
+        .stdout;
+    assert_eq!(one, parallel);
+    assert!(one.starts_with("0\n1\n2\n"), "{one}");
+}
