@@ -12,7 +12,7 @@
 //! The cache is never trusted blindly: a file that is not one (wrong magic,
 //! truncated, a record that does not decode) is rebuilt from the YAML, and so
 //! is one written by another build of this tool ([`build_id`]), whose records
-//! may have other fields. A file modified within [`RACY`] of being cached is
+//! may have other fields. A file modified within `RACY` (two seconds) of being cached is
 //! not cached (its next change could keep size and mtime, as in git's "racy
 //! clean" problem). Writing the cache is best effort: it only saves time, so a
 //! read-only `.factcheck/` costs speed, never a result.

@@ -1184,18 +1184,17 @@ pub fn front_matter_date(text: &str) -> Option<String> {
 /// ends in `\n`, and the digest is `sha256:` + the SHA-256 of them all. With
 /// intact snapshots it equals
 /// `sha256sum factcheck.yaml claims/*.yaml sources/* | LC_ALL=C sort | sha256sum`.
-pub fn digest(ws: &Workspace, known: &HashMap<PathBuf, String>) -> Result<String> {
-    digest_start(ws, ws.claim_files()?)?.finish(ws, &|path| known.get(path).cloned())
-}
-
-/// The digest's lines for the settings and `sources/`, and the claim files
-/// still to add: [`digest`] in two steps, so that the first can run while
-/// the claims load (and are hashed as they are read).
+///
+/// It is made in two steps: [`digest_start`] hashes the settings and lists
+/// `sources/` while the claims load (and are hashed as they are read), and
+/// [`DigestStart::finish`] adds the claim files.
 pub struct DigestStart {
     lines: Vec<String>,
     claims: Vec<PathBuf>,
 }
 
+/// The digest's lines for the settings and `sources/`, and the claim files
+/// (every `claims/*.yaml`) still to add.
 pub fn digest_start(ws: &Workspace, claim_files: Vec<PathBuf>) -> Result<DigestStart> {
     let listing = store::list(ws)?;
     let records: Vec<PathBuf> = std::iter::once(ws.root().join(workspace::CONFIG_FILE))

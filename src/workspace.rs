@@ -317,24 +317,6 @@ impl Workspace {
         Ok(files)
     }
 
-    /// Files named `.tmp-*` in `dir`: what an interrupted [`write_atomic`] leaves.
-    pub fn temp_files(&self, dir: &Path) -> Result<Vec<PathBuf>> {
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io("read", dir, e)),
-        };
-        let mut files = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io("read", dir, e))?;
-            if entry.file_name().to_string_lossy().starts_with(".tmp-") {
-                files.push(entry.path());
-            }
-        }
-        files.sort();
-        Ok(files)
-    }
-
     /// Resolves a full id or a unique prefix of one.
     pub fn resolve_claim(&self, given: &str) -> Result<ClaimId> {
         let ids = self.claim_ids()?;
