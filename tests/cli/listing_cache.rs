@@ -164,28 +164,8 @@ fn a_corrupt_listing_cache_is_rebuilt_never_trusted() {
 #[test]
 fn a_listing_cache_written_by_another_build_is_not_trusted() {
     let (ws, path) = varied_workspace();
-    let other = ws.join("factcheck-other-build");
-    fs::copy(assert_cmd::cargo::cargo_bin("factcheck"), &other).unwrap();
-    // A test running at the same time may have forked while the copy was
-    // open for writing: then the copy is "busy" until that child execs.
-    let run_other = || {
-        std::process::Command::new(&other)
-            .args(["claim", "list"])
-            .current_dir(ws.path())
-            .env("FACTCHECK_NOW", NOW)
-            .output()
-    };
-    let mut status = run_other();
-    for _ in 0..50 {
-        match &status {
-            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
-                std::thread::sleep(Duration::from_millis(100));
-                status = run_other();
-            }
-            _ => break,
-        }
-    }
-    assert!(status.unwrap().status.success());
+    let status = run_other_build(&ws, &["claim", "list"]);
+    assert!(status.status.success());
     let foreign = fs::read(ws.join(".factcheck/listing")).unwrap();
     rewrite_keeping_stat(&path);
     let out = ws.run(&["claim", "list"]).success().stdout;

@@ -135,14 +135,7 @@ fn a_record_in_the_cache_that_does_not_decode_is_parsed_from_its_file() {
 fn a_cache_written_by_another_build_is_not_trusted() {
     let (ws, path) = workspace_with_old_claim();
     // Another build: the same program under another name.
-    let other = ws.join("factcheck-other-build");
-    fs::copy(assert_cmd::cargo::cargo_bin("factcheck"), &other).unwrap();
-    let status = std::process::Command::new(&other)
-        .args(["claim", "list"])
-        .current_dir(ws.path())
-        .env("FACTCHECK_NOW", NOW)
-        .output()
-        .unwrap();
+    let status = run_other_build(&ws, &["claim", "list"]);
     assert!(status.status.success());
     let foreign = fs::read(ws.join(".factcheck/records")).unwrap();
     rewrite_keeping_stat(&path);

@@ -246,6 +246,31 @@ impl Cmd {
     }
 }
 
+/// Runs `args` in `ws` with a copy of the binary, as another build of the
+/// tool would run (its caches are another build's).
+pub fn run_other_build(ws: &Ws, args: &[&str]) -> std::process::Output {
+    let other = ws.join("factcheck-other-build");
+    if !other.exists() {
+        std::fs::copy(cargo_bin("factcheck"), &other).expect("copy the binary");
+    }
+    // A test running at the same time may have forked while the copy was
+    // open for writing: then the copy is "busy" until that child execs.
+    for _ in 0..100 {
+        let run = std::process::Command::new(&other)
+            .args(args)
+            .current_dir(ws.path())
+            .env("FACTCHECK_NOW", NOW)
+            .output();
+        match run {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            run => return run.expect("run the copy of the binary"),
+        }
+    }
+    panic!("the copy of the binary stayed busy for 10 s");
+}
+
 /// A started run (see [`Cmd::spawn`]).
 pub struct Running {
     child: std::process::Child,
