@@ -209,14 +209,6 @@ enum BodyAt {
 }
 
 impl Records {
-    pub fn len(&self) -> usize {
-        self.bodies.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.bodies.is_empty()
-    }
-
     /// The `i`th claim loaded, decoded again. Every body decoded once when
     /// it was loaded, so this fails only if the cache file was changed in
     /// place since, which this tool never does.
@@ -274,7 +266,8 @@ pub fn load_records<T: Send>(
 
 /// The loading both of the above do: each claim from the cache or its file,
 /// in parallel, handed to `each` with its body for the cache; then the
-/// cache rewritten if it changed. Returns the old cache's bytes too.
+/// cache rewritten if it changed. Returns the old cache file too, open, for
+/// the bodies still in it.
 fn load_with<T: Send>(
     ws: &Workspace,
     ids: &[Stated],

@@ -1347,17 +1347,6 @@ pub fn render_to(
     Ok(())
 }
 
-/// Renders into a string (tests, and callers that want the whole text).
-pub fn render(
-    template: &Template,
-    ctx: &Context,
-    templates_dir: Option<PathBuf>,
-) -> Result<String> {
-    let mut out = Vec::new();
-    render_to(template, ctx, templates_dir, &mut out)?;
-    String::from_utf8(out).map_err(|e| Error::usage(format!("the report is not UTF-8: {e}")))
-}
-
 /// The report's writer: counts what is written and refuses to go past
 /// [`MAX_OUTPUT`].
 struct Limited<'a> {
