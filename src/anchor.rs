@@ -23,7 +23,7 @@ pub fn locate(
     label: &str,
 ) -> Result<(usize, usize)> {
     if quote.is_empty() {
-        return Err(Error::usage("the quote is empty")
+        return Err(Error::invalid("the quote is empty")
             .with_hint("give the article's exact words with `--quote`"));
     }
     let found = text.find_all(quote);
@@ -43,7 +43,7 @@ pub fn locate(
         }
         ([one], None | Some(1)) => Ok(*one),
         (many, Some(n)) if (1..=many.len()).contains(&n) => Ok(many[n - 1]),
-        (many, Some(n)) => Err(Error::usage(format!(
+        (many, Some(n)) => Err(Error::invalid(format!(
             "`--occurrence {n}` is out of range: the quote occurs {} time(s) in {label}",
             many.len()
         ))),

@@ -1,9 +1,10 @@
 //! One error type for the whole tool.
 //!
 //! Every error a person sees names the file it is about (and the line, for
-//! YAML), says what is wrong and, where there is one, what to do. The variant
-//! also decides the exit code: a rule that refused a change exits 1, anything
-//! else (bad usage, unreadable workspace, I/O) exits 2.
+//! YAML), says what is wrong and, where there is one, what to do. Each
+//! variant says what went wrong; the exit code follows from it: a rule that
+//! refused a change exits 1, anything else (input the tool cannot use, an
+//! unreadable workspace, I/O, a fault of the tool itself) exits 2.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -33,9 +34,10 @@ pub enum Error {
     /// No workspace was found from the given starting point.
     #[error("no factcheck workspace found at `{}` or any folder above it", start.display())]
     NotAWorkspace { start: PathBuf },
-    /// The command was used wrongly: a bad id, a missing argument, a clash.
+    /// Input the tool cannot use: a bad id or argument, a clash of options,
+    /// a setting out of range, a file that is not what it must be.
     #[error("{message}")]
-    Usage {
+    Invalid {
         message: String,
         hint: Option<String>,
     },
@@ -49,6 +51,10 @@ pub enum Error {
     /// A template failed to load or render.
     #[error("template `{name}`: {message}")]
     Template { name: String, message: String },
+    /// A fault of the tool itself, not of its input: a value it made that
+    /// could not be encoded.
+    #[error("{message}")]
+    Internal { message: String },
 }
 
 fn location(line: Option<usize>, column: Option<usize>) -> String {
@@ -69,11 +75,23 @@ impl Error {
         }
     }
 
-    /// Bad usage (exit 2).
-    pub fn usage(message: impl Into<String>) -> Self {
-        Error::Usage {
+    /// Input the tool cannot use (exit 2).
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Error::Invalid {
             message: message.into(),
             hint: None,
+        }
+    }
+
+    /// The same as [`Error::invalid`], by its earlier name.
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::invalid(message)
+    }
+
+    /// A fault of the tool itself (exit 2).
+    pub fn internal(message: impl Into<String>) -> Self {
+        Error::Internal {
+            message: message.into(),
         }
     }
 
@@ -88,7 +106,7 @@ impl Error {
     /// Adds a hint saying what to do.
     pub fn with_hint(mut self, text: impl Into<String>) -> Self {
         match &mut self {
-            Error::Usage { hint, .. } | Error::Refused { hint, .. } => *hint = Some(text.into()),
+            Error::Invalid { hint, .. } | Error::Refused { hint, .. } => *hint = Some(text.into()),
             _ => {}
         }
         self
@@ -97,7 +115,7 @@ impl Error {
     /// What to do about it, if the error knows.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Usage { hint, .. } | Error::Refused { hint, .. } => hint.clone(),
+            Error::Invalid { hint, .. } | Error::Refused { hint, .. } => hint.clone(),
             Error::NotAWorkspace { .. } => {
                 Some("run `factcheck init` to create one here, or pass `-C DIR` to name one".into())
             }

@@ -109,7 +109,7 @@ pub fn text(what: &str, value: &str, multi_line: bool) -> Result<()> {
         .find(|(_, c)| c.is_control() && !(multi_line && *c == '\n'));
     match bad {
         None => Ok(()),
-        Some((i, c)) => Err(Error::usage(format!(
+        Some((i, c)) => Err(Error::invalid(format!(
             "{what} holds {} at character {}",
             describe(c),
             i + 1
@@ -160,7 +160,7 @@ pub fn reviewer(origin: &str, name: &str) -> Result<String> {
     let name: String = name.trim().nfc().collect();
     text(origin, &name, false)?;
     if let Some(c) = name.chars().find(|c| is_invisible(*c)) {
-        return Err(Error::usage(format!(
+        return Err(Error::invalid(format!(
             "{origin} holds {}; a reviewer's name must be visible as written",
             describe(c)
         ))
@@ -189,7 +189,7 @@ pub fn media_type(value: &str) -> Result<()> {
     });
     match essence.split_once('/') {
         Some((kind, sub)) if name_ok(kind) && name_ok(sub) && params_ok => Ok(()),
-        _ => Err(Error::usage(format!(
+        _ => Err(Error::invalid(format!(
             "`{}` is not a media type such as text/html or text/plain; charset=utf-8",
             terminal(value)
         ))

@@ -46,7 +46,7 @@ pub fn decode_owned(bytes: Vec<u8>, media_type: &str, label: &str) -> Result<Str
 /// `big5`, `shift_jis`, `iso-8859-1`, …), or an error saying so.
 pub fn encoding_for(charset: &str) -> Result<&'static encoding_rs::Encoding> {
     encoding_rs::Encoding::for_label(charset.trim().as_bytes()).ok_or_else(|| {
-        Error::usage(format!("`{charset}` is not a charset this tool knows"))
+        Error::invalid(format!("`{charset}` is not a charset this tool knows"))
             .with_hint("name a WHATWG encoding such as gbk, big5, shift_jis or windows-1252")
     })
 }
@@ -76,7 +76,7 @@ pub fn decode_charset(
             .with_hint("quote a text or HTML snapshot, or add evidence without `--excerpt`"));
         }
         let encoding = encoding_for(charset)
-            .map_err(|e| Error::usage(format!("{label}: {e}")).with_hint("fix its `charset:`"))?;
+            .map_err(|e| Error::invalid(format!("{label}: {e}")).with_hint("fix its `charset:`"))?;
         // A byte-order mark overrides the label, as in browsers.
         let (text, _, _) = encoding.decode(&bytes);
         bytes = text.into_owned().into_bytes();
@@ -84,7 +84,7 @@ pub fn decode_charset(
     if is_html(media_type) {
         return html2text::config::plain_no_decorate()
             .string_from_read(&bytes[..], 100_000)
-            .map_err(|e| Error::usage(format!("cannot read the HTML of {label}: {e}")));
+            .map_err(|e| Error::invalid(format!("cannot read the HTML of {label}: {e}")));
     }
     if !is_plain_text(media_type) {
         return Err(Error::refused(format!(

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 
 use crate::claim_cache::{self, Passed};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Claim;
 use crate::record_cache;
 use crate::workspace::store;
@@ -26,7 +26,7 @@ pub(super) use crate::claim_cache::Quote;
 /// read any of them is an error, not an empty key.
 pub fn claim_cache_key(ws: &Workspace, listing: &store::Listing) -> Result<String> {
     let settings = ws.root().join(workspace::CONFIG_FILE);
-    let settings = std::fs::read(&settings).map_err(|e| Error::io("read", &settings, e))?;
+    let settings = workspace::fs::read(&settings)?;
     let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
     for part in [
         b"claim-cache 3\n".as_slice(),

@@ -158,7 +158,7 @@ pub(super) fn load_records(
 }
 
 pub(super) fn read_or_empty(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
+    workspace::fs::read_or_empty(path)
 }
 
 /// Reads a claim file and parses it, or takes `cached`, the same file's

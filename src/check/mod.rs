@@ -1,4 +1,7 @@
-//! Every consistency rule of the workspace, collected into a list of problems.
+//! Every consistency rule of the workspace, collected into a list of problems:
+//! a file per family (`sources`, `claims`, `twins`, `revisions`), with
+//! `loading` reading the records, `lines` placing a problem on its line and
+//! `cached` the one place that meets the caches.
 //!
 //! `check` never stops at the first problem: an editor fixing a broken merge
 //! wants the whole list at once, each as `path:line: message`, like a compiler.

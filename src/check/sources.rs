@@ -106,8 +106,7 @@ pub(super) fn leftover_temp_files(
     match lock {
         Some(_) => {
             for path in &temps {
-                std::fs::remove_file(path)
-                    .map_err(|e| crate::error::Error::io("remove", path, e))?;
+                workspace::fs::remove_file(path)?;
                 out.removed.push(ws.rel(path).display().to_string());
             }
             let removed: HashSet<String> = out.removed.iter().cloned().collect();

@@ -202,7 +202,7 @@ fn write_stdout(text: &str) -> Result<()> {
 /// Prints a value as pretty JSON with a trailing newline.
 pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value)
-        .map_err(|e| Error::usage(format!("cannot print JSON: {e}")))?;
+        .map_err(|e| Error::internal(format!("cannot print JSON: {e}")))?;
     // JSON escapes, so the output stays valid JSON and safe in a terminal.
     write_stdout(&(guard::json_escapes(&text) + "\n"))
 }
@@ -229,7 +229,7 @@ pub fn write_out_with(
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     if let Some(place) = guard::protected_target(ws.root(), path) {
-        return Err(Error::usage(format!(
+        return Err(Error::invalid(format!(
             "`--out {}` would write into `{place}`, which is the workspace's own",
             path.display()
         ))
@@ -264,7 +264,7 @@ pub fn source_or_article(
     match given {
         Some(given) => store::resolve(ws, given),
         None => ws.config.article.clone().ok_or_else(|| {
-            Error::usage(format!("{why}, and this workspace has no article set")).with_hint(
+            Error::invalid(format!("{why}, and this workspace has no article set")).with_hint(
                 format!(
                     "{instead}, or mark the article with `factcheck source add PATH --article`"
                 ),

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 /// as it is (see [`html_safe`]), ending in a newline.
 pub fn to_json_ld<T: Serialize>(value: &T) -> Result<String> {
     let json = serde_json::to_string_pretty(value)
-        .map_err(|e| Error::usage(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
     Ok(html_safe(&json) + "\n")
 }
 

@@ -33,32 +33,11 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correction: Option<String>,
     /// Evidence attached, in the order it was added.
-    #[serde(default, deserialize_with = "exact_vec")]
+    #[serde(default)]
     pub evidence: Vec<Evidence>,
     /// Append-only log of every change.
-    #[serde(default, deserialize_with = "exact_vec")]
+    #[serde(default)]
     pub history: Vec<HistoryEntry>,
-}
-
-/// A list read from a record, holding no more room than its items: a
-/// deserialized `Vec` grows to at least four items, and a desk's archive of
-/// tens of thousands of claims, each with a history of one to four entries
-/// a few hundred bytes each, held megabytes of empty room while `check
-/// --full` hashed (README, Performance).
-fn exact_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    let mut items = Vec::<T>::deserialize(deserializer)?;
-    if items.capacity() == items.len() {
-        return Ok(items);
-    }
-    // Not `shrink_to_fit`: an allocator may keep a block that is shrunk by
-    // less than half; moving into a new block of the exact size frees it.
-    let mut exact = Vec::with_capacity(items.len());
-    exact.append(&mut items);
-    Ok(exact)
 }
 
 /// A W3C Web Annotation TextQuoteSelector plus TextPositionSelector.
@@ -363,38 +342,5 @@ mod reviewer_tests {
             .history
             .push(HistoryEntry::new(at, "bob".into(), Event::Sign));
         assert!(claim.signed_off().is_some());
-    }
-}
-
-#[cfg(test)]
-mod exact_vec_tests {
-    use super::*;
-
-    #[test]
-    fn a_claims_lists_are_read_at_their_size_and_to_the_same_value() {
-        let claim = Claim {
-            id: "c1".parse().unwrap(),
-            text: "t".into(),
-            kind: Kind::Other,
-            speaker: None,
-            tags: Vec::new(),
-            appears_in: None,
-            status: Status::Disputed,
-            rating: None,
-            correction: None,
-            evidence: Vec::new(),
-            history: (0..3)
-                .map(|i| {
-                    let at: Time = format!("2026-11-28T10:0{i}:00Z").parse().unwrap();
-                    HistoryEntry::new(at, format!("editor{i}"), Event::Status)
-                })
-                .collect(),
-        };
-        let text = crate::workspace::yaml::to_string(&claim).unwrap();
-        let read: Claim =
-            crate::workspace::yaml::from_str(std::path::Path::new("c1.yaml"), &text).unwrap();
-        assert_eq!(read, claim);
-        assert_eq!(read.history.capacity(), 3);
-        assert_eq!(read.evidence.capacity(), 0);
     }
 }

@@ -9,26 +9,119 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The SHA-256 of a snapshot's bytes: 64 lowercase hex characters.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SourceId(String);
+/// A SHA-256 digest: 32 bytes, written as 64 lowercase hex characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sha256(pub [u8; 32]);
 
-impl SourceId {
+impl Sha256 {
     /// Accepts exactly 64 lowercase hex characters.
     pub fn from_hex(hex: &str) -> Option<Self> {
-        (hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-            .then(|| SourceId(hex.to_string()))
+        let hex = hex.as_bytes();
+        if hex.len() != 64 {
+            return None;
+        }
+        let digit = |b: u8| match b {
+            b'0'..=b'9' => Some(b - b'0'),
+            b'a'..=b'f' => Some(b - b'a' + 10),
+            _ => None,
+        };
+        let mut bytes = [0u8; 32];
+        for (byte, pair) in bytes.iter_mut().zip(hex.chunks_exact(2)) {
+            *byte = digit(pair[0])? << 4 | digit(pair[1])?;
+        }
+        Some(Sha256(bytes))
+    }
+
+    /// The 64 lowercase hex characters, as ASCII bytes.
+    fn hex_bytes(&self) -> [u8; 64] {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut out = [0u8; 64];
+        for (pair, byte) in out.chunks_exact_mut(2).zip(self.0) {
+            pair[0] = DIGITS[usize::from(byte >> 4)];
+            pair[1] = DIGITS[usize::from(byte & 0xf)];
+        }
+        out
+    }
+}
+
+impl fmt::Display for Sha256 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hex = self.hex_bytes();
+        f.write_str(std::str::from_utf8(&hex).expect("hex digits are ASCII"))
+    }
+}
+
+/// A snapshot's id: the SHA-256 of its bytes. Its hex form, which names
+/// the snapshot's files and is compared as text all over, is kept beside
+/// the digest (inline, no allocation).
+#[derive(Clone)]
+pub struct SourceId {
+    digest: Sha256,
+    hex: [u8; 64],
+}
+
+impl SourceId {
+    /// The id of the snapshot whose bytes have this digest.
+    pub fn new(digest: Sha256) -> Self {
+        SourceId {
+            hex: digest.hex_bytes(),
+            digest,
+        }
+    }
+
+    /// Accepts exactly 64 lowercase hex characters.
+    pub fn from_hex(hex: &str) -> Option<Self> {
+        Sha256::from_hex(hex).map(SourceId::new)
+    }
+
+    /// The digest.
+    pub fn sha256(&self) -> Sha256 {
+        self.digest
     }
 
     /// The bare hex digest.
     pub fn hex(&self) -> &str {
-        &self.0
+        std::str::from_utf8(&self.hex).expect("hex digits are ASCII")
     }
 
     /// The first 12 hex characters, for people: the one short form, used
     /// wherever a snapshot is named in output.
     pub fn short(&self) -> &str {
-        &self.0[..SHORT]
+        &self.hex()[..SHORT]
+    }
+}
+
+// Compared, ordered and hashed by the digest alone (its hex form follows
+// from it, and orders the same way).
+impl PartialEq for SourceId {
+    fn eq(&self, other: &Self) -> bool {
+        self.digest == other.digest
+    }
+}
+
+impl Eq for SourceId {}
+
+impl PartialOrd for SourceId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SourceId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.digest.cmp(&other.digest)
+    }
+}
+
+impl std::hash::Hash for SourceId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.digest.hash(state);
+    }
+}
+
+impl fmt::Debug for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("SourceId").field(&self.hex()).finish()
     }
 }
 
@@ -60,7 +153,7 @@ pub mod bare_hex {
 
 impl fmt::Display for SourceId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "sha256:{}", self.0)
+        write!(f, "sha256:{}", self.hex())
     }
 }
 

@@ -21,7 +21,7 @@ pub use config::{
     Config, Decision, IndependentBy, Language, Policy, Rating, Review, Summary, VerifiedPolicy,
     default_scale,
 };
-pub use ids::{ClaimId, SHORT, SourceId};
+pub use ids::{ClaimId, SHORT, Sha256, SourceId};
 pub use media_type::MediaType;
 pub use source::{Capture, Fetch, Redirect, ResponseHeaders, SourceEdit, SourceKind, SourceMeta};
 pub use time::{Day, Time};

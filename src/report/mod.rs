@@ -1,5 +1,7 @@
-//! Review reports: the minijinja environment, the template context, and the
-//! Markdown escaping filters.
+//! Review reports: the template context ([`Context`], built from the records
+//! in `build`), the minijinja environment (`render`), the labels in the
+//! workspace's language, the digest in the header, the Markdown escaping
+//! filters, and the annotated article page ([`article`]).
 //!
 //! A report is a template rendered over one [`Context`], a plain serde
 //! structure built from the records and documented field by field in

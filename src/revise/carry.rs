@@ -71,7 +71,7 @@ pub fn chain(ws: &Workspace, article: &SourceId) -> Result<Vec<SourceId>> {
         let meta = store::load_meta(ws, &at)?;
         let Some(prev) = meta.revises else { break };
         if !seen.insert(prev.clone()) {
-            return Err(Error::usage(format!(
+            return Err(Error::invalid(format!(
                 "`sources/{}.yaml`: `revises` goes round in a circle back to `{}`",
                 at.hex(),
                 prev.short()
@@ -79,7 +79,7 @@ pub fn chain(ws: &Workspace, article: &SourceId) -> Result<Vec<SourceId>> {
             .with_hint("correct `revises` in the record so the revisions form a line"));
         }
         if store::load_meta(ws, &prev).is_err() {
-            return Err(Error::usage(format!(
+            return Err(Error::invalid(format!(
                 "`sources/{}.yaml` revises snapshot `{}`, which is not in `sources/`",
                 at.hex(),
                 prev.short()

@@ -1,4 +1,6 @@
-//! Article revisions: carrying claims from one draft of the article to the next.
+//! Article revisions: carrying claims from one draft of the article to the next
+//! (`diff` the texts, `place` each quote, `carry` the claims; `words` is the
+//! word diff `source diff` shows).
 //!
 //! An article is checked while it is still being edited. When a new draft is
 //! snapshotted with `source add --revises`, every claim anchored in the old

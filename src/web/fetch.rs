@@ -90,15 +90,17 @@ impl Exchange {
     }
 }
 
-/// Checks that `url` is an absolute http(s) URL with a host, percent-encoding
-/// any non-ASCII character in it. Returns the URL to ask for.
+/// Checks that `url` is an absolute http(s) URL with a host, and returns it
+/// as it is asked for: parsed by the WHATWG rules (`url` crate), so a
+/// non-ASCII host is sent in punycode (IDNA) and non-ASCII in the path or
+/// query percent-encoded.
 pub fn check_url(url: &str) -> Result<String> {
-    let encoded = percent_encode_non_ascii(url.trim());
+    let given = url.trim();
     let bad = |why: &str| {
-        Error::usage(format!("`{url}` is not a URL to fetch: {why}"))
+        Error::invalid(format!("`{url}` is not a URL to fetch: {why}"))
             .with_hint("give an absolute http:// or https:// URL")
     };
-    match encoded.split_once(':').map(|(s, _)| s.to_ascii_lowercase()) {
+    match given.split_once(':').map(|(s, _)| s.to_ascii_lowercase()) {
         Some(s) if s == "http" || s == "https" => {}
         Some(other) if !other.is_empty() && other.chars().all(|c| c.is_ascii_alphanumeric()) => {
             return Err(bad(&format!(
@@ -107,28 +109,11 @@ pub fn check_url(url: &str) -> Result<String> {
         }
         _ => return Err(bad("it has no scheme")),
     }
-    let uri: Uri = encoded
-        .parse()
-        .map_err(|e: ureq::http::uri::InvalidUri| bad(&e.to_string()))?;
-    if uri.host().is_none_or(str::is_empty) {
+    let parsed = url::Url::parse(given).map_err(|e| bad(&e.to_string()))?;
+    if parsed.host_str().is_none_or(str::is_empty) {
         return Err(bad("it has no host"));
     }
-    Ok(encoded)
-}
-
-fn percent_encode_non_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() && !c.is_ascii_control() && c != ' ' {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
+    Ok(parsed.into())
 }
 
 /// Fetches `url` (already [`check_url`]ed), following redirects.
@@ -181,7 +166,7 @@ pub fn fetch(url: &str, options: Options) -> Result<Exchange> {
 
 /// An error about fetching `url`.
 fn fail(url: &str, message: String) -> Error {
-    Error::usage(format!(
+    Error::invalid(format!(
         "cannot fetch `{url}`: {message}; nothing was stored"
     ))
 }
@@ -378,7 +363,7 @@ fn proxy_for(https: bool, host: &str, port: u16) -> Result<Option<ureq::Proxy>> 
         return Ok(None);
     };
     ureq::Proxy::new(value.trim()).map(Some).map_err(|e| {
-        Error::usage(format!(
+        Error::invalid(format!(
             "{name} is `{value}`, which is not a proxy URL ({e})"
         ))
         .with_hint("set it to http://HOST:PORT, or unset it")
@@ -409,76 +394,13 @@ fn no_proxy_matches(list: &str, host: &str, port: u16) -> bool {
     })
 }
 
-/// Resolves a `Location` against the URL that sent it (RFC 3986 §5.2, for
-/// the forms servers send).
+/// `reference` (a `Location` header) resolved against `base`, the URL that
+/// sent it, as RFC 3986 and the WHATWG URL standard do; as given when it
+/// cannot be resolved, for [`check_url`] to refuse.
 pub fn resolve(base: &str, reference: &str) -> String {
-    if let Some((scheme, _)) = reference.split_once(':')
-        && !scheme.is_empty()
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-    {
-        return reference.to_string();
-    }
-    let (scheme, rest) = base.split_once("://").unwrap_or(("http", base));
-    if let Some(net) = reference.strip_prefix("//") {
-        return format!("{scheme}://{net}");
-    }
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, path_query) = rest.split_at(authority_end);
-    let base_path = path_query.split(['?', '#']).next().unwrap_or("");
-    let origin = format!("{scheme}://{authority}");
-    if reference.is_empty() {
-        return base.split('#').next().unwrap_or(base).to_string();
-    }
-    if reference.starts_with('?') {
-        return format!("{origin}{base_path}{reference}");
-    }
-    if reference.starts_with('#') {
-        return format!("{}{reference}", base.split('#').next().unwrap_or(base));
-    }
-    let (ref_path, ref_tail) = match reference.find(['?', '#']) {
-        Some(i) => reference.split_at(i),
-        None => (reference, ""),
-    };
-    let merged = if ref_path.starts_with('/') {
-        ref_path.to_string()
-    } else {
-        let dir = base_path.rfind('/').map_or("/", |i| &base_path[..=i]);
-        format!("{dir}{ref_path}")
-    };
-    format!("{origin}{}{ref_tail}", remove_dot_segments(&merged))
-}
-
-fn remove_dot_segments(path: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').collect();
-    for (i, seg) in segments.iter().enumerate() {
-        let last = i + 1 == segments.len();
-        match *seg {
-            "." => {
-                if last {
-                    out.push("");
-                }
-            }
-            ".." => {
-                if out.len() > 1 {
-                    out.pop();
-                }
-                if last {
-                    out.push("");
-                }
-            }
-            s => out.push(s),
-        }
-    }
-    let joined = out.join("/");
-    if joined.starts_with('/') {
-        joined
-    } else {
-        format!("/{joined}")
-    }
+    url::Url::parse(base)
+        .and_then(|base| base.join(reference))
+        .map_or_else(|_| reference.to_string(), String::from)
 }
 
 /// The final body with its content coding undone, within the cap.

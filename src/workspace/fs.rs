@@ -22,7 +22,7 @@ pub fn read_to_string(path: &Path) -> Result<String> {
         .open(path)
         .map_err(|e| {
             if e.raw_os_error() == Some(libc::ELOOP) {
-                Error::usage(format!(
+                Error::invalid(format!(
                     "`{}` is a symlink; the tool reads only plain files in a workspace, since a symlink could point anywhere",
                     path.display()
                 ))
@@ -62,7 +62,7 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Error::usage(format!(
+        return Err(Error::invalid(format!(
             "cannot write `{}`: the folder `{}` does not exist",
             path.display(),
             dir.display()
@@ -94,6 +94,48 @@ pub fn without_path(err: std::io::Error) -> std::io::Error {
         Some(code) => std::io::Error::from_raw_os_error(code),
         None => std::io::Error::from(err.kind()),
     }
+}
+
+/// Opens a file given on the command line (`source add PATH`), which must be
+/// a plain file, with its size.
+pub fn open_given(path: &Path) -> Result<(fs::File, u64)> {
+    let meta = fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if !meta.is_file() {
+        return Err(Error::invalid(format!(
+            "`{}` is not a file",
+            path.display()
+        )));
+    }
+    let file = fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
+    Ok((file, meta.len()))
+}
+
+/// Reads a file given on the command line, which must be a plain file.
+pub fn read_given(path: &Path) -> Result<Vec<u8>> {
+    let meta = fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if !meta.is_file() {
+        return Err(Error::invalid(format!(
+            "`{}` is not a file",
+            path.display()
+        )));
+    }
+    fs::read(path).map_err(|e| Error::io("read", path, e))
+}
+
+/// Reads a whole file.
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| Error::io("read", path, e))
+}
+
+/// A file's text, or nothing when it cannot be read: for finding the line
+/// of a problem already found, where a second error would say nothing new.
+pub fn read_or_empty(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_default()
+}
+
+/// Deletes a file.
+pub fn remove_file(path: &Path) -> Result<()> {
+    fs::remove_file(path).map_err(|e| Error::io("remove", path, e))
 }
 
 /// Size, mtime and inode of a file: when none of them changed, neither did

@@ -1,9 +1,12 @@
-//! The workspace on disk: finding it, the lock, atomic writes, and loading and
-//! saving records.
+//! The workspace on disk, the only door to it: finding it, the lock, and
+//! loading and saving records. [`fs`] holds every file-system call (each
+//! error names its path) and atomic writes, [`yaml`] the one reader and
+//! writer of YAML, [`store`] the content-addressed snapshots.
 //!
 //! Every write of a record goes through [`write_atomic`] (temporary file in the
 //! same folder, fsync, rename) and needs a [`Lock`], so two commands running at
-//! once can neither lose each other's update nor hand out one id twice.
+//! once can neither lose each other's update nor hand out one id twice. The
+//! lock prints nothing: a caller that waits is told through a callback.
 
 use std::ffi::OsString;
 use std::fs::{File, OpenOptions};
@@ -75,7 +78,7 @@ impl Workspace {
             if std::fs::symlink_metadata(root.join(folder))
                 .is_ok_and(|m| m.file_type().is_symlink())
             {
-                return Err(Error::usage(format!(
+                return Err(Error::invalid(format!(
                     "`{folder}/` is a symlink; a workspace's folders must be real folders, since a symlink could point anywhere"
                 ))
                 .with_hint(format!("replace `{folder}` with the folder itself")));
@@ -95,7 +98,7 @@ impl Workspace {
     /// already is one.
     pub fn init(dir: &Path, files: &[(&str, &str)]) -> Result<Workspace> {
         if dir.join(CONFIG_FILE).exists() {
-            return Err(Error::usage(format!(
+            return Err(Error::invalid(format!(
                 "`{}` is already a factcheck workspace",
                 dir.display()
             )));
@@ -164,7 +167,7 @@ impl Workspace {
             }
             let waited = started.elapsed();
             if waited >= timeout {
-                return Err(Error::usage(format!(
+                return Err(Error::invalid(format!(
                     "gave up after waiting {} s for the workspace lock `{}/lock`, held by {}",
                     timeout.as_secs(),
                     STATE_DIR,
@@ -339,10 +342,10 @@ impl Workspace {
         match matches.as_slice() {
             [one] if !given.is_empty() => Ok((*one).clone()),
             [] | [_] => Err(
-                Error::usage(format!("no claim `{given}` in this workspace"))
+                Error::invalid(format!("no claim `{given}` in this workspace"))
                     .with_hint("`factcheck claim list` shows the claims"),
             ),
-            many => Err(Error::usage(format!(
+            many => Err(Error::invalid(format!(
                 "claim id `{given}` is ambiguous: it could be {}",
                 many.iter()
                     .map(|id| format!("`{id}`"))
@@ -401,7 +404,7 @@ impl Workspace {
         // Never write what the reader would refuse: every later command
         // would fail on the workspace.
         yaml::from_str::<Claim>(&self.rel(&self.claim_path(&claim.id)), &text).map_err(|e| {
-            Error::usage(format!(
+            Error::invalid(format!(
                 "refusing to write a claim that cannot be read back: {e}"
             ))
         })?;
@@ -453,7 +456,7 @@ pub fn lock_timeout() -> Result<std::time::Duration> {
             .parse::<u64>()
             .map(std::time::Duration::from_secs)
             .map_err(|_| {
-                Error::usage(format!(
+                Error::invalid(format!(
                     "{LOCK_TIMEOUT_VAR} is `{v}`, not a whole number of seconds"
                 ))
             }),
@@ -535,7 +538,7 @@ pub fn who(by: Option<&str>) -> Result<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
     let name = from_git.ok_or_else(|| {
-        Error::usage("cannot tell who is making this change").with_hint(
+        Error::invalid("cannot tell who is making this change").with_hint(
             "pass `--by NAME`, set FACTCHECK_REVIEWER, or run `git config --global user.name NAME`",
         )
     })?;
@@ -554,7 +557,7 @@ pub fn now() -> Result<Time> {
             value
                 .trim()
                 .parse()
-                .map_err(|e: String| Error::usage(format!("FACTCHECK_NOW: {e}")))?,
+                .map_err(|e: String| Error::invalid(format!("FACTCHECK_NOW: {e}")))?,
             "FACTCHECK_NOW",
         ),
         _ => (Time::new(jiff::Timestamp::now()), "the system clock"),
@@ -567,7 +570,7 @@ pub fn now() -> Result<Time> {
         earliest <= *t && *t <= latest && t.to_string().parse::<Time>().as_ref() == Ok(t)
     };
     if !in_range(&time) {
-        return Err(Error::usage(format!(
+        return Err(Error::invalid(format!(
             "{origin} is `{time}`, outside the times a record can hold ({EARLIEST} to {LATEST})"
         ))
         .with_hint(

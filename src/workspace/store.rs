@@ -134,7 +134,7 @@ pub fn add(
     let text = yaml::to_string(&meta)?;
     // Never write a record the reader would refuse.
     yaml::from_str::<SourceMeta>(&ws.rel(&meta_path(ws, &id)), &text).map_err(|e| {
-        Error::usage(format!(
+        Error::invalid(format!(
             "refusing to write a snapshot record that cannot be read back: {e}"
         ))
     })?;
@@ -164,7 +164,7 @@ pub fn load_meta(ws: &Workspace, id: &SourceId) -> Result<SourceMeta> {
 pub fn load_article(ws: &Workspace, id: &SourceId) -> Result<SourceMeta> {
     match load_meta(ws, id) {
         Err(Error::Io { cause, .. }) if cause.kind() == io::ErrorKind::NotFound => {
-            Err(Error::usage(format!(
+            Err(Error::invalid(format!(
                 "`article: {id}` in factcheck.yaml names a snapshot that is not in sources/"
             ))
             .with_hint(
@@ -253,7 +253,7 @@ pub fn list(ws: &Workspace) -> Result<Listing> {
 pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
     let hex = given.strip_prefix("sha256:").unwrap_or(given);
     if hex.len() < 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(Error::usage(format!(
+        return Err(Error::invalid(format!(
             "`{given}` is not a snapshot id: give `sha256:<hex>` or at least 6 hex characters of it"
         ))
         .with_hint("`factcheck source list` shows the snapshots"));
@@ -264,11 +264,11 @@ pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(
-            Error::usage(format!("no snapshot `{given}` in this workspace")).with_hint(
+            Error::invalid(format!("no snapshot `{given}` in this workspace")).with_hint(
                 "`factcheck source add PATH` takes one; `factcheck source list` shows them",
             ),
         ),
-        many => Err(Error::usage(format!(
+        many => Err(Error::invalid(format!(
             "snapshot id `{given}` is ambiguous: it could be {}",
             many.iter()
                 .map(|id| format!("`{}`", id.short()))
@@ -284,7 +284,7 @@ pub fn read_text(ws: &Workspace, meta: &SourceMeta) -> Result<SourceText> {
     let path = ws.sources_dir().join(safe_file_name(meta)?);
     let kind = fs::symlink_metadata(&path).map_err(|e| Error::io("read", &path, e))?;
     if !kind.is_file() {
-        return Err(Error::usage(format!(
+        return Err(Error::invalid(format!(
             "`{}` is not a plain file; snapshots must not be symlinks",
             ws.rel(&path).display()
         )));
@@ -310,7 +310,7 @@ pub fn safe_file_name(meta: &SourceMeta) -> Result<&str> {
     if ok {
         Ok(&meta.file)
     } else {
-        Err(Error::usage(format!(
+        Err(Error::invalid(format!(
             "snapshot record `{}.yaml` names the file `{}`, which is not `<sha256>.<ext>`",
             meta.sha256.hex(),
             meta.file

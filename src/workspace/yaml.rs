@@ -134,7 +134,7 @@ pub fn anchor_or_alias(text: &str) -> Option<(usize, &'static str)> {
 /// Serializes a record as YAML that every YAML reader reads back the same.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String> {
     let value = serde_yaml::to_value(value)
-        .map_err(|err| Error::usage(format!("cannot serialize a record: {err}")))?;
+        .map_err(|err| Error::internal(format!("cannot serialize a record: {err}")))?;
     let mut out = String::new();
     match &value {
         Value::Mapping(map) if !map.is_empty() => emit_mapping(&mut out, map, 0),

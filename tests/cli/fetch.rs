@@ -570,6 +570,47 @@ fn proxies_from_the_environment_are_used_unless_no_proxy() {
 }
 
 #[test]
+fn an_internationalized_host_was_percent_encoded_and_could_not_be_fetched() {
+    // `例え.jp` resolves nowhere here: a proxy takes every CONNECT to the
+    // loopback server, and both show what the tool asked for.
+    let server = Server::start(|_| Reply::ok("text/plain", b"IDN page"));
+    let proxy = Proxy::routing_to(server.addr());
+    let proxy_url = format!("http://127.0.0.1:{}", proxy.port);
+    let ws = Ws::new();
+    let id = ws
+        .run_with(
+            &["source", "fetch", "http://例え.jp/ページ"],
+            &[("HTTP_PROXY", &proxy_url)],
+        )
+        .success()
+        .stdout;
+    assert_eq!(proxy.connects(), vec!["CONNECT xn--r8jz45g.jp:80 HTTP/1.1"]);
+    let request = String::from_utf8_lossy(&server.requests()[0]).into_owned();
+    assert!(
+        request.starts_with("GET /%E3%83%9A%E3%83%BC%E3%82%B8 HTTP/1.1\r\n"),
+        "{request}"
+    );
+    assert!(request.contains("host: xn--r8jz45g.jp\r\n"), "{request}");
+    assert_eq!(
+        meta(&ws, &id)["url"],
+        "http://xn--r8jz45g.jp/%E3%83%9A%E3%83%BC%E3%82%B8"
+    );
+    // https: the punycode host is what the tunnel is asked for (the plain
+    // server then fails the TLS handshake, past any question of the URL).
+    let run = ws
+        .run_with(
+            &["source", "fetch", "https://例え.jp/"],
+            &[("HTTPS_PROXY", &proxy_url)],
+        )
+        .code(2);
+    assert!(run.stderr.contains("TLS failed"), "{}", run.render());
+    assert_eq!(
+        proxy.connects().last().map(String::as_str),
+        Some("CONNECT xn--r8jz45g.jp:443 HTTP/1.1")
+    );
+}
+
+#[test]
 fn refetching_adds_captures_and_history_lists_them() {
     let version = Arc::new(Mutex::new("<p>The team had nine days.</p>".to_string()));
     let v = Arc::clone(&version);

@@ -91,6 +91,10 @@ impl Server {
         format!("http://{}{path}", self.addr)
     }
 
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
     pub fn port(&self) -> u16 {
         self.addr.port()
     }
@@ -152,6 +156,16 @@ pub struct Proxy {
 
 impl Proxy {
     pub fn start() -> Proxy {
+        Proxy::start_to(None)
+    }
+
+    /// A proxy that tunnels every CONNECT to `upstream`, whatever host it
+    /// names: how a test reaches a name no resolver knows.
+    pub fn routing_to(upstream: SocketAddr) -> Proxy {
+        Proxy::start_to(Some(upstream))
+    }
+
+    fn start_to(upstream: Option<SocketAddr>) -> Proxy {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().expect("local addr").port();
         let connects = Arc::new(Mutex::new(Vec::new()));
@@ -168,7 +182,11 @@ impl Proxy {
                     let line = head.lines().next().unwrap_or("").to_string();
                     seen.lock().expect("lock").push(line.clone());
                     let target = line.split_whitespace().nth(1).unwrap_or("").to_string();
-                    let Ok(upstream) = TcpStream::connect(&target) else {
+                    let connected = match upstream {
+                        Some(addr) => TcpStream::connect(addr),
+                        None => TcpStream::connect(&target),
+                    };
+                    let Ok(upstream) = connected else {
                         let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\n\r\n");
                         return;
                     };

@@ -40,7 +40,7 @@ struct Row {
 
 pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
     if !(0.0..=1.0).contains(&args.min_score) {
-        return Err(Error::usage("`--min-score` is a number from 0 to 1"));
+        return Err(Error::invalid("`--min-score` is a number from 0 to 1"));
     }
     let ws = ctx.workspace()?;
     let id = source_or_article(

@@ -16,7 +16,7 @@ pub fn run(_ctx: &Ctx, _args: ManArgs) -> Result<i32> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)
-        .map_err(|e| Error::usage(format!("cannot write the manual page: {e}")))?;
+        .map_err(|e| Error::internal(format!("cannot write the manual page: {e}")))?;
     emit(&String::from_utf8_lossy(&page))?;
     Ok(0)
 }

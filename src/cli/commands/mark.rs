@@ -32,7 +32,7 @@ pub struct MarkArgs {
 
 pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
     if args.correction.is_some() && args.status != Status::Disputed {
-        return Err(Error::usage("`--correction` goes with `disputed`"));
+        return Err(Error::invalid("`--correction` goes with `disputed`"));
     }
     let status = args.status;
     ctx.change_claim(&args.claim, |ws, claim, author| {

@@ -86,7 +86,7 @@ fn find_template(ws: &Workspace, given: &str) -> Result<Template> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !valid {
-        return Err(Error::usage(format!(
+        return Err(Error::invalid(format!(
             "`{given}` is not a template name (letters, digits, `-`, `_`) or a path"
         ))
         .with_hint(available()));
@@ -114,7 +114,7 @@ fn find_template(ws: &Workspace, given: &str) -> Result<Template> {
                 source: text.to_string(),
             })
         })
-        .ok_or_else(|| Error::usage(format!("no template `{given}`")).with_hint(available()))
+        .ok_or_else(|| Error::invalid(format!("no template `{given}`")).with_hint(available()))
 }
 
 /// What a template name is completed with, in the order they are looked for.

@@ -38,14 +38,7 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io("read", "<stdin>", e))?;
     } else {
-        let meta = std::fs::metadata(&args.path).map_err(|e| Error::io("read", &args.path, e))?;
-        if !meta.is_file() {
-            return Err(Error::usage(format!(
-                "`{}` is not a file",
-                args.path.display()
-            )));
-        }
-        bytes = std::fs::read(&args.path).map_err(|e| Error::io("read", &args.path, e))?;
+        bytes = workspace::fs::read_given(&args.path)?;
     }
     let lock = ws.lock(say)?;
     let new_id = SourceId::from_hex(&store::sha256_hex(&bytes))
@@ -60,7 +53,7 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
             }
             (Some(article), _) => article.clone(),
             (None, _) => {
-                return Err(Error::usage("the workspace has no article to revise").with_hint(
+                return Err(Error::invalid("the workspace has no article to revise").with_hint(
                     "name the earlier draft with `--revises OLD`, or set the article with `factcheck source add PATH --article`",
                 ));
             }

@@ -41,9 +41,8 @@ pub struct AddArgs {
 pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let text = args.text.trim();
     if text.is_empty() {
-        return Err(
-            Error::usage("`--text` is empty").with_hint("state the claim as a checkable sentence")
-        );
+        return Err(Error::invalid("`--text` is empty")
+            .with_hint("state the claim as a checkable sentence"));
     }
     let custom_id = args
         .id

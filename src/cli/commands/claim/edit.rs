@@ -34,7 +34,7 @@ pub struct EditArgs {
 pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
     let text = args.text.as_deref().map(str::trim);
     if text == Some("") {
-        return Err(Error::usage("`--text` is empty"));
+        return Err(Error::invalid("`--text` is empty"));
     }
     ctx.change_claim(&args.id, |_, claim, author| {
         let mut fields = Vec::new();
@@ -66,7 +66,7 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
         }
         if fields.is_empty() {
             return Err(
-                Error::usage(format!("nothing to change in claim `{}`", claim.id)).with_hint(
+                Error::invalid(format!("nothing to change in claim `{}`", claim.id)).with_hint(
                     "give `--text`, `--kind`, `--speaker`, `--tag` or `--untag` with a new value",
                 ),
             );
@@ -94,7 +94,7 @@ pub struct RemoveArgs {
 
 pub fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<i32> {
     if args.note.trim().is_empty() {
-        return Err(Error::usage("`--note` is empty").with_hint("say why the claim is removed"));
+        return Err(Error::invalid("`--note` is empty").with_hint("say why the claim is removed"));
     }
     let ws = ctx.workspace()?;
     let by = ctx.who()?;

@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<i32> {
         fields.push("published".into());
     }
     if fields.is_empty() {
-        return Err(Error::usage(format!(
+        return Err(Error::invalid(format!(
             "nothing to change in snapshot {}: give a new --title, --url, --kind, --publisher, --published or --note",
             id.short()
         )));

@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
     let last = exchange.last();
     let status = last.status;
     if !(200..300).contains(&status) && !args.keep_status {
-        return Err(Error::usage(format!(
+        return Err(Error::invalid(format!(
             "cannot fetch `{url}`: it answered {status} {}; nothing was stored",
             last.reason
         ))

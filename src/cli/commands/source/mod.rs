@@ -7,7 +7,6 @@ mod edit;
 mod fetch;
 mod history;
 
-use std::fs::File;
 use std::path::PathBuf;
 
 use crate::cli::table;
@@ -17,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::hash::Progress as _;
 use crate::model::{Day, MediaType, SourceKind};
 use crate::text;
+use crate::workspace;
 use crate::workspace::store::{self, NewSource};
 
 #[derive(Debug, clap::Subcommand)]
@@ -131,7 +131,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
             if let Some(m) = &media_type
                 && !text::is_quotable(m.as_str())
             {
-                return Err(Error::usage(format!(
+                return Err(Error::invalid(format!(
                     "`--charset` is for text, and `{m}` is not text"
                 )));
             }
@@ -156,16 +156,9 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let (meta, created) = if from_stdin {
         store::add(&ws, &mut std::io::stdin().lock(), new, &by, at, &lock)?
     } else {
-        let meta = std::fs::metadata(&args.path).map_err(|e| Error::io("read", &args.path, e))?;
-        if !meta.is_file() {
-            return Err(Error::usage(format!(
-                "`{}` is not a file",
-                args.path.display()
-            )));
-        }
-        let file = File::open(&args.path).map_err(|e| Error::io("open", &args.path, e))?;
+        let (file, size) = workspace::fs::open_given(&args.path)?;
         let bar = term::Bytes::new("snapshotting", term::ONE_SECOND_OF_BYTES);
-        bar.start(meta.len());
+        bar.start(size);
         store::add(&ws, &mut bar.reader(file), new, &by, at, &lock)?
     };
     let id = meta.id().clone();
