@@ -10,13 +10,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::anchor::{self, Found};
-use crate::claim_cache::{self, Passed, Quote};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Claim, ClaimId, Config, SourceId, SourceMeta, Status};
-use crate::record_cache;
 use crate::rules;
 use crate::store::{self, Stamp};
 use crate::text::SourceText;
+use crate::workspace::index::{Checked, Row};
 use crate::workspace::{self, Lock, Workspace};
 use crate::yaml;
 
@@ -133,30 +132,60 @@ struct Loaded {
     /// has a problem to place.
     raw: Option<String>,
     claim: Claim,
-    /// The file's stat when it was read, for the claim cache.
+    /// The file's stat when it was read, for the index.
     stamp: Option<Stamp>,
+    /// SHA-256 of the file's bytes, hex, when the claim was parsed from
+    /// them (not taken from the index): the index learns it.
+    sha256: Option<String>,
 }
 
-/// The claim cache's key: everything a claim's checks read besides the claim
-/// itself — the settings file, the fingerprint of `sources/` (records, bytes
-/// and strays as `stat` sees them) and the build of this tool, whose rules
-/// may differ — so a new rule is never served a stale "passed". Failing to
-/// read any of them is an error, not an empty key.
-pub fn claim_cache_key(ws: &Workspace, listing: &store::Listing) -> Result<String> {
-    let settings = ws.root().join(workspace::CONFIG_FILE);
-    let settings = std::fs::read(&settings).map_err(|e| Error::io("read", &settings, e))?;
-    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
-    for part in [
-        b"claim-cache 3\n".as_slice(),
-        record_cache::build_id()?.as_bytes(),
-        b"\n",
-        store::sha256_hex(&settings).as_bytes(),
-        b"\n",
-        store::fingerprint(ws, listing)?.as_bytes(),
-    ] {
-        sha2::Digest::update(&mut hasher, part);
+/// A rated claim's quote: the snapshot, the character range and the
+/// verdict, which is all the overlapping-quotes rule compares.
+#[derive(Debug, Clone, PartialEq)]
+struct Quote {
+    id: ClaimId,
+    source: SourceId,
+    start: usize,
+    end: usize,
+    status: Status,
+    rating: Option<String>,
+}
+
+impl Quote {
+    /// The quote of a claim that is anchored and no longer unverified; the
+    /// others take no part in the comparison.
+    fn of(claim: &Claim) -> Option<Quote> {
+        Quote::of_row(&Row::of(claim))
     }
-    Ok(store::hex(&sha2::Digest::finalize(hasher)))
+
+    fn of_row(row: &Row) -> Option<Quote> {
+        if row.status == Status::Unverified {
+            return None;
+        }
+        let (source, start, end) = row.anchor?;
+        Some(Quote {
+            id: row.id.parse().ok()?,
+            source: SourceId::from_hex(source)?,
+            start,
+            end,
+            status: row.status,
+            rating: row.rating.map(str::to_string),
+        })
+    }
+}
+
+/// What a claim's checks read besides the claim itself: the settings file
+/// and the fingerprint of `sources/` (records, bytes and strays as `stat`
+/// sees them). With the build of this tool (the index's own key), a new
+/// rule is never served a stale "passed". Failing to read any of them is an
+/// error, not an empty key.
+pub fn checked_under(ws: &Workspace, listing: &store::Listing) -> Result<Checked> {
+    let settings = ws.root().join(workspace::CONFIG_FILE);
+    let settings = workspace::read_to_string(&settings)?;
+    Ok(Checked {
+        settings: store::sha256_hex(settings.as_bytes()),
+        sources: store::fingerprint(ws, listing)?,
+    })
 }
 
 /// Runs every check. `lock` is needed only with `fix`.
@@ -218,7 +247,6 @@ fn run_scanned(
         texts,
         cache_key,
         passed,
-        cache_unchanged,
         claim_temps: _,
     } = records;
     out.problems.extend(meta_problems);
@@ -321,11 +349,11 @@ ProblemKind::MissingBytes,
                 quote: std::borrow::Cow::Owned(Quote::of(&l.claim)?),
             })
         })
-        .chain(passed.iter().filter_map(|(name, p)| {
+        .chain(passed.iter().filter_map(|(name, quote)| {
             Some(Twin {
                 file: TwinFile::Cached(name),
                 raw: None,
-                quote: std::borrow::Cow::Borrowed(p.quote.as_ref()?),
+                quote: std::borrow::Cow::Borrowed(quote.as_ref()?),
             })
         }))
         .collect();
@@ -333,15 +361,10 @@ ProblemKind::MissingBytes,
     let mut passed = passed;
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
         if problems.is_empty()
-            && let (Some(name), Some(stamp)) = (loaded.path.file_name(), loaded.stamp)
+            && loaded.stamp.is_some()
+            && let Some(name) = loaded.path.file_name()
         {
-            passed.insert(
-                name.to_string_lossy().into_owned(),
-                Passed {
-                    stamp,
-                    quote: Quote::of(&loaded.claim),
-                },
-            );
+            passed.insert(name.to_string_lossy().into_owned(), None);
         }
         match (moved, options.fix, lock) {
             (Some((start, end)), true, Some(lock)) => {
@@ -362,10 +385,8 @@ ProblemKind::MissingBytes,
         }
     }
 
-    // The cache only saves time; failing to write it is not worth failing `check`.
-    if !cache_unchanged {
-        let _ = claim_cache::save(ws, &cache_key, &passed);
-    }
+    // The index remembers what passed, with the stat each file was read with.
+    ws.record_passed(cache_key, passed.into_keys().collect());
 
     out.problems.sort();
     crate::free::in_background((claims, texts, sources, files));
@@ -519,12 +540,11 @@ struct Records {
     parsed: Vec<std::result::Result<Loaded, Problem>>,
     /// The text of every snapshot a claim quotes, each decoded once.
     texts: HashMap<SourceId, std::result::Result<SourceText, String>>,
-    /// The claim cache's key for this state of `sources/`.
-    cache_key: String,
-    /// Claims the cache vouches for, which were not read again.
-    passed: BTreeMap<String, Passed>,
-    /// Whether the claim cache on disk already holds exactly `passed`.
-    cache_unchanged: bool,
+    /// What the claims are checked under, for the index's passed marks.
+    cache_key: Checked,
+    /// Claims the index says passed and are unchanged since, which were not
+    /// read again, by file name, with their quotes.
+    passed: BTreeMap<String, Option<Quote>>,
     /// Leftover temporary files in `claims/`.
     claim_temps: Vec<PathBuf>,
 }
@@ -557,47 +577,34 @@ fn load_records(
     // unchanged too, would pass again: it is not read. `--full` and `--fix`
     // read everything. One reading of `claims/` (each claim file with its
     // stat, and the leftover temporary files) goes on while the cache loads.
-    let (scan, cache) = rayon::join(
+    let (scan, cache_key) = rayon::join(
         || scan.map_or_else(|| ws.scan_claims(), Ok),
-        || -> Result<_> {
-            // The key covers everything a claim's checks read (see `claim_cache_key`).
-            let cache_key = claim_cache_key(ws, listing)?;
-            let cached = if options.full || options.fix {
-                Vec::new()
-            } else {
-                claim_cache::load(ws, &cache_key)
-            };
-            Ok((cache_key, cached))
-        },
+        // The key covers everything a claim's checks read (see `checked_under`).
+        || checked_under(ws, listing),
     );
     let workspace::ClaimsScan {
         files,
         temps: claim_temps,
     } = scan?;
-    let (cache_key, cached) = cache?;
-    let cached_len = cached.len();
-    // Both are sorted by name: one walk pairs them.
-    let mut cached = cached.into_iter().peekable();
-    let mut fresh = vec![false; files.len()];
-    let mut passed = Vec::with_capacity(cached_len);
-    for ((name, stamp), fresh) in files.iter().zip(&mut fresh) {
-        let (Some(name), Some(stamp)) = (name.to_str(), stamp) else {
-            continue;
-        };
-        while cached.next_if(|(n, _)| n.as_str() < name).is_some() {}
-        if let Some(entry) = cached.next_if(|(n, p)| n == name && p.stamp == *stamp) {
-            *fresh = true;
-            passed.push(entry);
-        }
-    }
-    let passed: BTreeMap<String, Passed> = passed.into_iter().collect();
-    // Claims read again are parsed from the record cache where it holds
-    // them; `--full` parses every file.
-    let records = if options.full || fresh.iter().all(|f| *f) {
-        None
+    let cache_key = cache_key?;
+    let vouched = if options.full || options.fix {
+        files.iter().map(|_| None).collect()
     } else {
-        record_cache::Cache::open(ws)?
+        ws.passed_rows(&cache_key, &files)
     };
+    let fresh: Vec<bool> = vouched.iter().map(Option::is_some).collect();
+    let passed: BTreeMap<String, Option<Quote>> = files
+        .iter()
+        .zip(&vouched)
+        .filter_map(|((name, _), row)| {
+            let row = row.as_ref()?;
+            Some((name.to_str()?.to_string(), Quote::of_row(row)))
+        })
+        .collect();
+    drop(vouched);
+    // Claims read again are parsed from the index where it holds them;
+    // `--full` parses every file.
+    let indexed = !options.full && !fresh.iter().all(|f| *f);
     let claims_dir = ws.claims_dir();
     // The files to read, listed first so the parallel read below knows how
     // many results come and writes them in place (a filtered parallel
@@ -611,8 +618,8 @@ fn load_records(
     let parsed: Vec<std::result::Result<Loaded, Problem>> = stale
         .par_iter()
         .map(|(name, stamp)| {
-            let cached = match (&records, stamp) {
-                (Some(records), Some(stamp)) => records.claim(&name.to_string_lossy(), stamp),
+            let cached = match (indexed, stamp) {
+                (true, Some(stamp)) => ws.indexed_claim(&name.to_string_lossy(), stamp),
                 _ => None,
             };
             load_claim_checked(ws, &claims_dir.join(name), cached).map(|mut loaded| {
@@ -626,8 +633,10 @@ fn load_records(
             })
         })
         .collect();
-    // Nothing read, nothing forgotten: the cache on disk is still right.
-    let cache_unchanged = parsed.is_empty() && passed.len() == cached_len;
+    ws.parsed(parsed.par_iter().filter_map(|p| {
+        let l = p.as_ref().ok()?;
+        Some((&l.claim, l.stamp?, l.sha256.clone()?))
+    }));
 
     let wanted: HashSet<&SourceId> = parsed
         .iter()
@@ -663,7 +672,6 @@ fn load_records(
         texts,
         cache_key,
         passed,
-        cache_unchanged,
         claim_temps,
     })
 }
@@ -909,9 +917,12 @@ fn load_claim_checked(
     }
     let raw = workspace::read_to_string(path)
         .map_err(|e| problem(ProblemKind::Unreadable, &rel, None, e.to_string()))?;
-    let claim: Claim = match cached {
-        Some(claim) => claim,
-        None => yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?,
+    let (claim, sha256) = match cached {
+        Some(claim) => (claim, None),
+        None => (
+            yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?,
+            Some(store::sha256_hex(raw.as_bytes())),
+        ),
     };
     if claim.id.as_str() != stem {
         return Err(problem(
@@ -929,6 +940,7 @@ fn load_claim_checked(
         raw: Some(raw),
         claim,
         stamp: None,
+        sha256,
     })
 }
 
@@ -1082,12 +1094,12 @@ impl Revisions {
 mod tests {
     use super::*;
 
-    fn key(ws: &Workspace) -> String {
-        claim_cache_key(ws, &store::list(ws).unwrap()).unwrap()
+    fn key(ws: &Workspace) -> Checked {
+        checked_under(ws, &store::list(ws).unwrap()).unwrap()
     }
 
     #[test]
-    fn claim_cache_key_changes_with_the_settings_and_the_snapshots() {
+    fn the_checked_key_changes_with_the_settings_and_the_snapshots() {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::init(dir.path(), &[]).unwrap();
         let first = key(&ws);
@@ -1104,13 +1116,13 @@ mod tests {
     }
 
     #[test]
-    fn claim_cache_key_fails_rather_than_guess_when_the_settings_are_unreadable() {
+    fn the_checked_key_fails_rather_than_guess_when_the_settings_are_unreadable() {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::init(dir.path(), &[]).unwrap();
         let settings = ws.root().join(workspace::CONFIG_FILE);
         std::fs::remove_file(&settings).unwrap();
         std::fs::create_dir(&settings).unwrap();
-        let err = claim_cache_key(&ws, &store::list(&ws).unwrap()).unwrap_err();
+        let err = checked_under(&ws, &store::list(&ws).unwrap()).unwrap_err();
         assert!(err.to_string().contains("factcheck.yaml"), "{err}");
     }
 }

@@ -11,7 +11,6 @@
 
 pub mod anchor;
 pub mod check;
-pub(crate) mod claim_cache;
 pub(crate) mod commands;
 pub mod decision;
 pub mod error;
@@ -21,10 +20,8 @@ mod free;
 pub mod guard;
 pub mod hash;
 pub(crate) mod html_meta;
-pub(crate) mod list_cache;
 pub mod model;
 mod pages;
-pub mod record_cache;
 pub mod report;
 pub mod revise;
 pub(crate) mod rules;

@@ -692,7 +692,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         || {
             rayon::join(
                 || {
-                    crate::record_cache::load_records(ws, &ids, options.full, |l| {
+                    crate::workspace::index::load_records(ws, &ids, options.full, |l| {
                         let headline = decision::is_headline(&l.claim, article_id, &headline_spans);
                         let c = &l.claim;
                         let names = c.history.iter().map(|h| &h.by);
@@ -1015,7 +1015,7 @@ impl Revised {
 /// What the report keeps of a claim while it builds its context: what the
 /// lists, the counts and the rules need, and where its record is.
 struct Seen {
-    /// Index of its record in the loaded [`crate::record_cache::Records`].
+    /// Index of its record in the loaded [`crate::workspace::index::Records`].
     record: usize,
     /// Article order ([`crate::model::article_order`]).
     order: (u8, Option<SourceId>, usize),
@@ -1035,7 +1035,7 @@ struct Seen {
 
 impl Seen {
     fn of(
-        l: &crate::record_cache::Loaded,
+        l: &crate::workspace::Loaded,
         article: Option<&SourceId>,
         headline: bool,
         second_reviewer: bool,

@@ -453,6 +453,26 @@ impl Stamp {
         fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m))
     }
 
+    /// The stamp as 32 bytes (size, mtime, inode; little-endian), for the
+    /// index's fixed-size entries.
+    pub(crate) fn to_bytes(self) -> [u8; 32] {
+        let mut out = [0; 32];
+        out[..8].copy_from_slice(&self.size.to_le_bytes());
+        out[8..24].copy_from_slice(&self.mtime_ns.to_le_bytes());
+        out[24..].copy_from_slice(&self.ino.to_le_bytes());
+        out
+    }
+
+    /// The stamp of [`Stamp::to_bytes`]; `None` unless `bytes` is 32 long.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Stamp> {
+        let bytes: &[u8; 32] = bytes.try_into().ok()?;
+        Some(Stamp {
+            size: u64::from_le_bytes(bytes[..8].try_into().ok()?),
+            mtime_ns: i128::from_le_bytes(bytes[8..24].try_into().ok()?),
+            ino: u64::from_le_bytes(bytes[24..].try_into().ok()?),
+        })
+    }
+
     pub(crate) fn of(meta: &fs::Metadata) -> Stamp {
         Stamp {
             size: meta.len(),
@@ -476,9 +496,16 @@ fn save_cache(ws: &Workspace, cache: &BTreeMap<String, Stamp>) -> Result<()> {
 /// `name<TAB>size<TAB>mtime<TAB>inode` line per file. A cache written under
 /// another key (or unreadable) is empty.
 pub fn load_stamps(ws: &Workspace, name: &str, key: &str) -> HashMap<String, Stamp> {
-    let Ok(text) = fs::read_to_string(ws.state_dir().join(name)) else {
+    // Opened without following a symlink; anything but a regular file
+    // counts as no cache.
+    let path = ws.state_dir().join(name);
+    let Ok(Some(file)) = workspace::open_state_file(&path) else {
         return HashMap::new();
     };
+    let mut text = String::new();
+    if io::Read::read_to_string(&mut &file, &mut text).is_err() {
+        return HashMap::new();
+    }
     let mut lines = text.lines();
     if lines.next() != Some(format!("# {key}").as_str()) {
         return HashMap::new();

@@ -21,7 +21,7 @@ use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
 
 use super::{ClaimInfo, claim_info};
 use crate::model::{Config, SourceId, Status};
-use crate::record_cache::Records;
+use crate::workspace::index::Records;
 
 /// What every claim value of one report shares.
 pub(crate) struct Shelf {
@@ -336,11 +336,15 @@ history:
             .set_modified(an_hour_ago)
             .unwrap();
         let ids = ws.stated_claims().unwrap();
-        let load =
-            || crate::record_cache::load_records(&ws, &ids, !cached, |l| l.claim.clone()).unwrap();
+        let load = || {
+            crate::workspace::index::load_records(&ws, &ids, !cached, |l| l.claim.clone()).unwrap()
+        };
         if cached {
-            load();
-            assert!(ws.state_dir().join(crate::record_cache::FILE).exists());
+            // Another command's workspace writes the index when it is done.
+            let first = Workspace::find(Some(dir.path())).unwrap();
+            crate::workspace::index::load_claims(&first, &ids, false).unwrap();
+            drop(first);
+            assert!(ws.state_dir().join(crate::workspace::index::FILE).exists());
         }
         let (records, claims) = load();
         let claim = &claims[0];

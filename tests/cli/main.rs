@@ -18,6 +18,7 @@ mod export;
 mod extract;
 mod fetch;
 mod hardening;
+mod index;
 mod init;
 mod listing_cache;
 mod mark;
