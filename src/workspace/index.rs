@@ -219,22 +219,11 @@ impl<'a> Row<'a> {
     }
 
     fn fields(&self, sha256: &'a str) -> Option<Fields<'a>> {
-        let position = |all: &[_], x| {
-            all.iter()
-                .position(|y| *y == x)
-                .and_then(|p| u8::try_from(p).ok())
-        };
         Some(Fields {
             sha256,
             text: self.text,
-            kind: Kind::ALL
-                .iter()
-                .position(|k| *k == self.kind)
-                .and_then(|p| u8::try_from(p).ok())?,
-            status: Status::ALL
-                .iter()
-                .position(|s| *s == self.status)
-                .and_then(|p| u8::try_from(p).ok())?,
+            kind: position(Kind::ALL, self.kind)?,
+            status: position(Status::ALL, self.status)?,
             revision: position(Revision::ALL, self.revision)?,
             evidence: u32::try_from(self.evidence).ok()?,
             tags: self.tags.clone(),
@@ -244,6 +233,13 @@ impl<'a> Row<'a> {
             rating: self.rating,
         })
     }
+}
+
+/// Where `x` is in `all`, as a byte.
+fn position<T: PartialEq>(all: &[T], x: T) -> Option<u8> {
+    all.iter()
+        .position(|y| *y == x)
+        .and_then(|p| u8::try_from(p).ok())
 }
 
 /// One sound entry of an index as read: where its parts are.
@@ -329,7 +325,7 @@ impl Index {
     fn get(&self, name: &str) -> Option<&Span> {
         let at = self
             .spans
-            .binary_search_by(|s| self.name(s).cmp(name))
+            .binary_search_by(|s| self.entries[s.name.clone()].cmp(name.as_bytes()))
             .ok()?;
         self.spans.get(at)
     }
@@ -479,14 +475,21 @@ impl Workspace {
     /// Remembers how the claim files stood when the command read `claims/`,
     /// for the index it writes; the first reading counts.
     fn saw(&self, files: &[(OsString, Option<Stamp>)]) {
+        self.saw_named(|| {
+            files
+                .iter()
+                .filter_map(|(name, stamp)| Some((name.to_str()?.to_string(), (*stamp)?)))
+                .collect()
+        });
+    }
+
+    fn saw_named(&self, files: impl FnOnce() -> Vec<(String, Stamp)>) {
         let mut new = self.index.new.lock().unwrap_or_else(|e| e.into_inner());
         if new.files.is_none() {
-            new.files = Some(
-                files
-                    .iter()
-                    .filter_map(|(name, stamp)| Some((name.to_str()?.to_string(), (*stamp)?)))
-                    .collect(),
-            );
+            let mut files = files();
+            // The index is sorted by name.
+            files.par_sort_unstable_by(|(x, _), (y, _)| x.cmp(y));
+            new.files = Some(files);
         }
     }
 
@@ -781,9 +784,14 @@ pub fn load_claims(ws: &Workspace, ids: &[Stated], full: bool) -> Result<Vec<Loa
 /// on a desk's archive), so that what stays in memory is the size of the
 /// records, not of the parsed claims (several times more).
 pub struct Records {
-    /// The index file as read, and where its bodies start.
-    index: Option<(File, u64)>,
+    index: Option<Bodies>,
     bodies: Vec<BodyAt>,
+}
+
+/// The index file as read, and where its bodies start.
+struct Bodies {
+    file: File,
+    at: u64,
 }
 
 enum BodyAt {
@@ -798,8 +806,8 @@ impl Records {
     /// place since, which this tool never does.
     pub fn claim(&self, i: usize) -> Result<Claim> {
         let decoded = match (self.bodies.get(i), &self.index) {
-            (Some(BodyAt::Index(at, len, crc)), Some((file, bodies))) => {
-                read_at(file, bodies + at, u64::from(*len))
+            (Some(BodyAt::Index(at, len, crc)), Some(bodies)) => {
+                read_at(&bodies.file, bodies.at + at, u64::from(*len))
                     .filter(|b| crc32fast::hash(b) == *crc)
                     .and_then(|b| rmp_serde::from_slice(&b).ok())
             }
@@ -867,7 +875,12 @@ fn load_with<T: Send>(
     ids: &[Stated],
     full: bool,
     each: impl Fn(Loaded, From) -> Result<T> + Sync,
-) -> Result<(Option<(File, u64)>, Vec<T>)> {
+) -> Result<(Option<Bodies>, Vec<T>)> {
+    ws.saw_named(|| {
+        ids.iter()
+            .filter_map(|(id, stamp)| Some((format!("{id}.yaml"), (*stamp)?)))
+            .collect()
+    });
     let index = if full { None } else { ws.index() };
     let now = SystemTime::now();
     let results: Vec<(T, Option<(String, Fresh)>)> = ids
@@ -881,7 +894,12 @@ fn load_with<T: Send>(
         fresh.extend(new);
     }
     ws.learnt(fresh);
-    let file = index.and_then(|i| Some((i.file.try_clone().ok()?, i.bodies)));
+    let file = index.and_then(|i| {
+        Some(Bodies {
+            file: i.file.try_clone().ok()?,
+            at: i.bodies,
+        })
+    });
     Ok((file, claims))
 }
 
