@@ -104,7 +104,8 @@ pub struct Outcome {
 /// Options for a run.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
-    /// Rehash every snapshot, ignoring the stat cache.
+    /// Rehash every snapshot and parse every claim file, ignoring the stat
+    /// cache and the workspace index.
     pub full: bool,
     /// Rewrite stale offsets of claims whose quote was found again.
     pub fix: bool,

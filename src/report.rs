@@ -648,7 +648,7 @@ impl AnchorInfo {
 pub struct Options {
     /// Only list claims with these statuses (empty: all).
     pub statuses: Vec<Status>,
-    /// Parse every claim file, ignoring the parsed-record cache.
+    /// Parse every claim file, ignoring the workspace index.
     pub full: bool,
 }
 

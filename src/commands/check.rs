@@ -10,7 +10,8 @@ use crate::workspace::{Lock, Workspace};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  factcheck check\n  factcheck check --full --format json")]
 pub struct CheckArgs {
-    /// Rehash every snapshot, ignoring the stat cache
+    /// Rehash every snapshot and parse every claim file, ignoring the stat
+    /// cache and the workspace index
     #[arg(long)]
     pub full: bool,
     /// Rewrite the offsets of claims whose quote moved but was found again,

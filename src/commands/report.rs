@@ -28,7 +28,7 @@ pub struct ReportArgs {
     /// Only claims with this status (repeatable)
     #[arg(long, value_enum)]
     pub status: Vec<Status>,
-    /// Read and parse every claim file, ignoring the parsed-record cache
+    /// Read and parse every claim file, ignoring the workspace index
     #[arg(long)]
     pub full: bool,
 }
