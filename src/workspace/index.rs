@@ -50,7 +50,7 @@ use serde::{Deserialize, Serialize};
 use super::Workspace;
 use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimId, Kind, SourceId, Status};
-use crate::store::{self, Stamp};
+use crate::workspace::{Stamp, store};
 
 /// The index's file under `.factcheck/`.
 pub const FILE: &str = "index";
@@ -615,9 +615,7 @@ impl Workspace {
             rows[*at] = Some(Row::of(&loaded.claim));
         }
         let rows = rows.into_iter().flatten().collect();
-        let out = each(rows);
-        crate::free::at_exit(loaded);
-        out
+        each(rows)
     }
 
     /// Writes the index if the command learnt anything the old one does
