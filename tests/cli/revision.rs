@@ -577,19 +577,19 @@ fn bundled_workspace_revision_gives_every_claim_the_right_outcome() {
         .map(str::trim)
         .unwrap_or_else(|| panic!("no revision section:\n{}", report.stdout));
     insta::assert_snapshot!(section, @r"
-    - **上一稿**：`275e20f7b145` (2026-11-28) → `1977312cb8d2`
-    - **原文未变的说法**：80
+    - **上一稿**：`275e20f7b145` (2026-11-28) → `b6abc177ff9a`
+    - **原文未变的说法**：81
 
     ### 原文有改动，需重新核查 (1)
 
     - **#24** GPT-4o（高级语音模式）于2024年9月25日（周三）向全部用户全量发布。 (有争议 · 有误导、需重新核查)
       - **原文**：最终在本周三（9月25日）才全量发布
-      - **现文**：9月25日（北京时间，美国时间9月24日）起，OpenAI开始向ChatGPT Plus和Team付费用户推出GPT-4o高级语音模式（并非全量上线）
-      - **建议改为**：9月25日（北京时间，美国时间9月24日）起，OpenAI开始向ChatGPT Plus和Team付费用户推出GPT-4o高级语音模式（并非全量上线）。 (已采纳)
+      - **现文**：GPT-4o高级语音模式面向ChatGPT Plus等付费订阅用户推出，并非向全部用户全量发布（一份维基类资料记其于9月24日、美国时间开始推出）
+      - **建议改为**：GPT-4o高级语音模式面向ChatGPT Plus等付费订阅用户推出，并非向全部用户全量发布（一份维基类资料记其于9月24日、美国时间开始推出）。 (已采纳)
 
     ### 已从文中删去 (1)
 
-    - **#82** 尽管安全测试时间紧张，GPT-4o仍按原定日期发布。 (无法核实 · 来源不足)：即便如此，GPT-4o还是如期发布了
+    - **#83** 尽管安全测试时间紧张，GPT-4o仍按原定日期发布。 (已核实 · 基本属实)：即便如此，GPT-4o还是如期发布了
     ");
     let check = ws.run(&["check"]).code(1);
     assert!(
@@ -598,7 +598,7 @@ fn bundled_workspace_revision_gives_every_claim_the_right_outcome() {
         check.render()
     );
     assert!(
-        check.stdout.contains("1 problem in 82 claims"),
+        check.stdout.contains("1 problem in 83 claims"),
         "{}",
         check.render()
     );
