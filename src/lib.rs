@@ -10,6 +10,7 @@
 //! is reached only through [`run`].
 
 pub mod anchor;
+pub mod archive;
 pub mod check;
 pub(crate) mod claim_cache;
 pub(crate) mod commands;
