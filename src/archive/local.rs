@@ -3,6 +3,7 @@
 //! token's posting list as one blob (a query reads one row per token), and
 //! the totals BM25 needs.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -116,14 +117,22 @@ const META_KEYS: [&str; 2 + FIELD_COUNT] = [
 ];
 
 impl Tx for LocalTx<'_> {
-    fn doc_by_url(&mut self, url: &str) -> Result<Option<(u32, Vec<u8>)>> {
+    fn docs_by_url(&mut self, urls: &[&str]) -> Result<HashMap<String, (u32, Vec<u8>)>> {
         let mut st = self
             .tx
             .prepare_cached("SELECT id, body FROM docs WHERE url = ?1")
             .map_err(|e| self.err(e))?;
-        st.query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()
-            .map_err(|e| self.err(e))
+        let mut out = HashMap::new();
+        for &url in urls {
+            let row: Option<(u32, Vec<u8>)> = st
+                .query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+                .map_err(|e| self.err(e))?;
+            if let Some(row) = row {
+                out.insert(url.to_string(), row);
+            }
+        }
+        Ok(out)
     }
 
     fn docs(&mut self, ids: &[u32]) -> Result<Vec<(u32, Vec<u8>)>> {

@@ -169,8 +169,8 @@ pub struct Meta {
 
 /// What one engine's transaction can do: the storage, nothing of ranking.
 pub trait Tx {
-    /// The document stored under `url`: its number and encoded body.
-    fn doc_by_url(&mut self, url: &str) -> Result<Option<(u32, Vec<u8>)>>;
+    /// The documents stored under these URLs: url → (number, encoded body).
+    fn docs_by_url(&mut self, urls: &[&str]) -> Result<HashMap<String, (u32, Vec<u8>)>>;
     /// The encoded bodies of these documents (those that exist).
     fn docs(&mut self, ids: &[u32]) -> Result<Vec<(u32, Vec<u8>)>>;
     /// Stores documents (number, url, body), replacing any under that number.
@@ -306,9 +306,14 @@ pub fn upsert(
                 *total = total.saturating_sub(l.len() as u64);
             }
         };
+        let mut stored = HashMap::new();
+        for chunk in docs.chunks(2000) {
+            let urls: Vec<&str> = chunk.iter().map(|d| d.entry.url.as_str()).collect();
+            stored.extend(tx.docs_by_url(&urls)?);
+        }
         for doc in &docs {
             let body = doc.encode();
-            let id = match tx.doc_by_url(&doc.entry.url)? {
+            let id = match stored.remove(&doc.entry.url) {
                 Some((_, old)) if old == body => {
                     counts.unchanged += 1;
                     continue;
@@ -341,14 +346,15 @@ pub fn upsert(
         let mut gone = Vec::new();
         if let Some(prefix) = stale_prefix {
             let keep: BTreeSet<&str> = docs.iter().map(|d| d.entry.url.as_str()).collect();
-            for url in tx.urls_with_prefix(prefix)? {
-                if keep.contains(url.as_str()) {
-                    continue;
-                }
-                if let Some((id, old)) = tx.doc_by_url(&url)? {
-                    forget(&Doc::decode(&old)?, id, &mut meta);
-                    gone.push(id);
-                }
+            let urls = tx.urls_with_prefix(prefix)?;
+            let stale: Vec<&str> = urls
+                .iter()
+                .map(String::as_str)
+                .filter(|u| !keep.contains(u))
+                .collect();
+            for (id, old) in tx.docs_by_url(&stale)?.into_values() {
+                forget(&Doc::decode(&old)?, id, &mut meta);
+                gone.push(id);
             }
             counts.removed = gone.len();
         }
@@ -388,22 +394,24 @@ pub fn upsert(
 /// hold for `claim add` to say it was checked before.
 pub const CHECKED_BEFORE: f64 = 0.6;
 
-/// The archived checks a new claim repeats: the best matches holding at
-/// least [`CHECKED_BEFORE`] of its words by weight, from the archive
-/// `FACTCHECK_ARCHIVE` or the default file names. `None` when there is no
-/// archive (nothing is created); an entry whose key is `skip` is left out.
-pub fn checked_before(text: &str, skip: &str, top: usize) -> Result<Option<Vec<Match>>> {
+/// The archive `FACTCHECK_ARCHIVE` or the default file names, opened;
+/// `None` when there is none (nothing is created).
+pub fn configured() -> Result<Option<Box<dyn Engine>>> {
     let location = Location::resolve(None)?;
     if !location.exists() {
         return Ok(None);
     }
-    let mut engine = location.open(false)?;
-    let found = search(&mut *engine, text, top + 1)?;
-    Ok(Some(
-        found
-            .into_iter()
-            .filter(|m| m.entry.url != skip && m.covered >= CHECKED_BEFORE)
-            .take(top)
-            .collect(),
-    ))
+    location.open(false).map(Some)
+}
+
+/// The archived checks `text` repeats: the best matches holding at least
+/// [`CHECKED_BEFORE`] of its words by weight; an entry whose key is `skip`
+/// is left out.
+pub fn repeats(engine: &mut dyn Engine, text: &str, skip: &str, top: usize) -> Result<Vec<Match>> {
+    let found = search(engine, text, top + 1)?;
+    Ok(found
+        .into_iter()
+        .filter(|m| m.entry.url != skip && m.covered >= CHECKED_BEFORE)
+        .take(top)
+        .collect())
 }

@@ -5,6 +5,8 @@
 //! transaction-scoped advisory lock so two writers never merge posting
 //! lists at once.
 
+use std::collections::HashMap;
+
 use postgres::{Client, NoTls};
 
 use super::{Engine, FIELD_COUNT, Meta, Tx};
@@ -125,15 +127,18 @@ const META_KEYS: [&str; 2 + FIELD_COUNT] = [
 ];
 
 impl Tx for ServerTx<'_, '_> {
-    fn doc_by_url(&mut self, url: &str) -> Result<Option<(u32, Vec<u8>)>> {
-        let row = self
+    fn docs_by_url(&mut self, urls: &[&str]) -> Result<HashMap<String, (u32, Vec<u8>)>> {
+        let rows = self
             .tx
-            .query_opt(
-                "SELECT id, body FROM factcheck_archive_docs WHERE url = $1",
-                &[&url],
+            .query(
+                "SELECT url, id, body FROM factcheck_archive_docs WHERE url = ANY($1)",
+                &[&urls],
             )
             .map_err(|e| self.err(e))?;
-        Ok(row.map(|r| (id_back(r.get(0)), r.get(1))))
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.get(0), (id_back(r.get(1)), r.get(2))))
+            .collect())
     }
 
     fn docs(&mut self, ids: &[u32]) -> Result<Vec<(u32, Vec<u8>)>> {

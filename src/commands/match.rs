@@ -129,7 +129,11 @@ fn text_list(found: &[Match]) -> String {
 /// broken archive is a warning, never a failed `claim add`.
 pub fn say_checked_before(ws: &crate::workspace::Workspace, claim: &crate::model::Claim) {
     let own = format!("{}{}", archive::desk::prefix(ws), claim.id);
-    match archive::checked_before(&claim.text, &own, 3) {
+    let found = archive::configured().and_then(|engine| match engine {
+        Some(mut engine) => archive::repeats(&mut *engine, &claim.text, &own, 3).map(Some),
+        None => Ok(None),
+    });
+    match found {
         Ok(Some(found)) => {
             for m in found {
                 let e = &m.entry;
