@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::Entry;
 use crate::error::Result;
 use crate::model::{SourceId, SourceMeta, Status};
-use crate::store;
+use crate::workspace::store;
 use crate::workspace::Workspace;
 
 /// The key prefix of a workspace's entries.

@@ -338,8 +338,8 @@ pub fn named_date(text: &str) -> Option<i64> {
             Date::new(y, m, d).ok()
         } else if let (Some(d), Some(m), Some(y)) = (day(w), month(at(1)), year(at(2))) {
             Date::new(y, m, d).ok()
-        } else if w.len() >= 10 && w.as_bytes()[4] == b'-' {
-            w[..10].parse::<Date>().ok()
+        } else if w.as_bytes().get(4) == Some(&b'-') {
+            w.get(..10).and_then(|d| d.parse::<Date>().ok())
         } else {
             None
         };
@@ -376,5 +376,6 @@ mod tests {
         let c = named_date("2016-02-27").unwrap();
         assert_eq!((b - a, c - a), (1, 2));
         assert_eq!(named_date("no date here, May be"), None);
+        assert_eq!(named_date("$40m-$50m” 2016-02-27"), Some(c));
     }
 }

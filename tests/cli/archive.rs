@@ -335,14 +335,17 @@ fn chinese_paraphrases_find_the_bundled_claims() {
 fn archive_add_reindexes_a_workspace_and_drops_removed_claims() {
     each_engine(|engine, archive| {
         let ws = Ws::with_article();
-        let a = ws.claim("OpenAI于2024年5月14日发布GPT-4o。", "OpenAI发布了GPT-4o");
+        let a = ws.claim("OpenAI于2024年5月14日发布GPT-4o。", "OpenAI发布GPT-4o");
         let b = ws.claim("Mira Murati宣布离开OpenAI。", "Mira Murati");
+        ws.attach(&a, "supports");
         ws.run(&["mark", &a, "verified", "--note", "the launch page"])
             .success();
         ws.run(&[
             "mark",
             &b,
             "disputed",
+            "--note",
+            "she left in September",
             "--correction",
             "She left in September.",
         ])

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::archive::ArchiveLocation;
 use crate::archive::{self, Match};
 use crate::error::{Error, Result};
-use crate::ui::{Ctx, emit, emit_json};
+use crate::cli::ui::{Ctx, emit, emit_json};
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -148,10 +148,10 @@ pub fn say_checked_before(ws: &crate::workspace::Workspace, claim: &crate::model
                     line += &format!(" by {by}");
                 }
                 line += &format!(" ({})", e.url);
-                crate::ui::say(&line);
+                crate::cli::ui::say(&line);
             }
         }
         Ok(None) => {}
-        Err(e) => crate::ui::say(&format!("warning: the archive could not be searched: {e}")),
+        Err(e) => crate::cli::ui::say(&format!("warning: the archive could not be searched: {e}")),
     }
 }
