@@ -47,11 +47,26 @@ fn load(engine: &mut Local, dir: &Path, name: &str) -> Set {
 fn map5(set: &Set, weights: &[f64]) -> f64 {
     let mut total = 0.0;
     for (cands, gold) in &set.queries {
-        let mut c = cands.clone();
-        rank::rerank(&mut c, weights);
+        // The order `rank::rerank` gives, without moving the candidates.
+        let key = |c: &Candidate| {
+            c.features
+                .iter()
+                .zip(weights)
+                .map(|(f, w)| f * w)
+                .sum::<f64>()
+        };
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&cands[a], &cands[b]);
+            key(b)
+                .total_cmp(&key(a))
+                .then(b.bm25.total_cmp(&a.bm25))
+                .then(a.features[8].total_cmp(&b.features[8]))
+                .then(a.id.cmp(&b.id))
+        });
         let (mut hits, mut ap) = (0.0, 0.0);
-        for (i, cand) in c.iter().take(5).enumerate() {
-            if gold.contains(&cand.doc.entry.url) {
+        for (i, &c) in order.iter().take(5).enumerate() {
+            if gold.contains(&cands[c].doc.entry.url) {
                 hits += 1.0;
                 ap += hits / (i + 1) as f64;
             }
@@ -59,6 +74,11 @@ fn map5(set: &Set, weights: &[f64]) -> f64 {
         total += ap / gold.len() as f64;
     }
     total / set.queries.len() as f64
+}
+
+fn show(w: &[f64]) -> String {
+    let shown: Vec<String> = w.iter().map(|x| format!("{x:.2}")).collect();
+    format!("[{}]", shown.join(", "))
 }
 
 fn main() {
@@ -104,7 +124,11 @@ fn main() {
                 improved = true;
             }
         }
-        println!("round {round}: train MAP@5 {best:.4}");
+        println!(
+            "round {round}: train MAP@5 {best:.4}, dev MAP@5 {:.4}, weights {}",
+            map5(&dev, &w),
+            show(&w)
+        );
         if !improved {
             break;
         }

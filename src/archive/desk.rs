@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use super::Entry;
 use crate::error::Result;
 use crate::model::{SourceId, SourceMeta, Status};
-use crate::workspace::store;
 use crate::workspace::Workspace;
+use crate::workspace::store;
 
 /// The key prefix of a workspace's entries.
 pub fn prefix(ws: &Workspace) -> String {

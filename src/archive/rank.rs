@@ -39,8 +39,13 @@ pub const FEATURES: [&str; 11] = [
     "reciprocal-rank",
 ];
 
-/// The learned weights (a score is their dot product with the features).
-pub const WEIGHTS: [f64; 11] = [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+/// The learned weights (a score is their dot product with the features):
+/// coordinate ascent on MAP@5 over the 997 training tweets, which it raised
+/// from 0.868 (BM25F alone) to 0.918; on the 199 development tweets, never
+/// used to choose, from 0.942 to 0.961.
+pub const WEIGHTS: [f64; 11] = [
+    1.03, 0.27, 0.03, 0.00, 0.03, 0.00, 0.30, 0.20, -0.10, 0.27, 0.03,
+];
 
 /// One match: the entry, its score, and the query's words it holds.
 #[derive(Debug, Clone, Serialize)]
@@ -147,10 +152,9 @@ pub fn candidates(engine: &mut dyn Engine, query: &Query, n: usize) -> Result<Ve
     engine.transaction(false, &mut |tx| {
         meta = tx.meta()?;
         lists = tx.postings(&tokens)?;
-        let scored = bm25f(&meta, &lists);
+        let scored = bm25f(&meta, &lists, n);
         idf = scored.1;
         best = scored.0;
-        best.truncate(n);
         let ids: Vec<u32> = best.iter().map(|(id, _)| *id).collect();
         docs = tx.docs(&ids)?;
         Ok(())
@@ -180,16 +184,22 @@ fn average_lengths(meta: &Meta) -> [f64; FIELD_COUNT] {
     meta.lengths.map(|l| (l as f64 / docs).max(1.0))
 }
 
-/// BM25F scores of every entry holding a query token, best first, and each
-/// token's IDF.
-fn bm25f(meta: &Meta, lists: &[(String, Vec<u8>)]) -> (Vec<(u32, f64)>, HashMap<String, f64>) {
+/// BM25F's best `n` entries for the query, best first, and each token's
+/// IDF. Scores add up in an array indexed by entry number (a hash map is
+/// several times slower on long posting lists), in the order of the lists.
+fn bm25f(
+    meta: &Meta,
+    lists: &[(String, Vec<u8>)],
+    n: usize,
+) -> (Vec<(u32, f64)>, HashMap<String, f64>) {
     let avg = average_lengths(meta);
-    let n = meta.docs as f64;
-    let mut scores: HashMap<u32, f64> = HashMap::new();
+    let docs = meta.docs as f64;
+    let mut scores = vec![0.0f64; meta.next_id as usize];
+    let mut touched: Vec<u32> = Vec::new();
     let mut idfs = HashMap::new();
     for (token, list) in lists {
         let df = (list.len() / Posting::SIZE) as f64;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let idf = (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
         idfs.insert(token.clone(), idf);
         for p in Posting::read_all(list) {
             let mut tf = 0.0;
@@ -199,11 +209,25 @@ fn bm25f(meta: &Meta, lists: &[(String, Vec<u8>)]) -> (Vec<(u32, f64)>, HashMap<
                     tf += FIELD_WEIGHTS[f] * f64::from(p.tf[f]) / norm;
                 }
             }
-            *scores.entry(p.doc).or_default() += idf * tf * (K1 + 1.0) / (K1 + tf);
+            let Some(score) = scores.get_mut(p.doc as usize) else {
+                continue;
+            };
+            if *score == 0.0 {
+                touched.push(p.doc);
+            }
+            *score += idf * tf * (K1 + 1.0) / (K1 + tf);
         }
     }
-    let mut best: Vec<(u32, f64)> = scores.into_iter().collect();
-    best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut best: Vec<(u32, f64)> = touched
+        .into_iter()
+        .map(|d| (d, scores[d as usize]))
+        .collect();
+    let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if best.len() > n && n > 0 {
+        best.select_nth_unstable_by(n - 1, order);
+        best.truncate(n);
+    }
+    best.sort_by(order);
     (best, idfs)
 }
 

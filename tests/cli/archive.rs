@@ -421,18 +421,38 @@ fn claim_add_says_when_the_claim_was_checked_before() {
     let archive = archive.to_str().unwrap();
     // No archive: nothing said, nothing created.
     let quiet = ws
-        .run(&["claim", "add", "--text", "GPT-4o于2024年5月14日发布。", "--id", "quiet"])
+        .run(&[
+            "claim",
+            "add",
+            "--text",
+            "GPT-4o于2024年5月14日发布。",
+            "--id",
+            "quiet",
+        ])
         .success();
     assert!(!quiet.stderr.contains("checked before"), "{}", quiet.stderr);
 
-    ws.run(&["archive", "import", "earlier.json", "--archive", archive]).success();
+    ws.run(&["archive", "import", "earlier.json", "--archive", archive])
+        .success();
     let env = [("FACTCHECK_ARCHIVE", archive)];
-    let said = ws.run_with(&["claim", "add", "--text", "OpenAI在2024年5月14日发布了GPT-4o。"], &env).success();
+    let said = ws
+        .run_with(
+            &[
+                "claim",
+                "add",
+                "--text",
+                "OpenAI在2024年5月14日发布了GPT-4o。",
+            ],
+            &env,
+        )
+        .success();
     assert!(
         said.stderr.contains("checked before: OpenAI于2024年5月14日（北京时间）发布GPT-4o。 — rated 有误导 on 2024-10-09 by Desk (https://desk.example/gpt-4o-launch)"),
         "{}",
         said.stderr
     );
-    let other = ws.run_with(&["claim", "add", "--text", "Mira Murati离开了公司。"], &env).success();
+    let other = ws
+        .run_with(&["claim", "add", "--text", "Mira Murati离开了公司。"], &env)
+        .success();
     assert!(!other.stderr.contains("checked before"), "{}", other.stderr);
 }

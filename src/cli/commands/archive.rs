@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::archive::{self, Counts, Location, claimreview, desk};
-use crate::error::{Error, Result};
 use crate::cli::ui::{Ctx, emit_json, say};
+use crate::error::{Error, Result};
 use crate::workspace::Workspace;
 
 /// Which archive: a file, or a desk's PostgreSQL.

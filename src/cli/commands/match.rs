@@ -1,14 +1,14 @@
 //! `factcheck match TEXT | --batch FILE`: has this been checked before?
 //! Searches the desk's archive (`archive import`, `archive add`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use super::archive::ArchiveLocation;
 use crate::archive::{self, Match};
-use crate::error::{Error, Result};
 use crate::cli::ui::{Ctx, emit, emit_json};
+use crate::error::{Error, Result};
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<i32> {
 }
 
 /// `query_id<TAB>text` lines; blank lines are skipped.
-fn batch(file: &PathBuf) -> Result<Vec<(Option<String>, String)>> {
+fn batch(file: &Path) -> Result<Vec<(Option<String>, String)>> {
     let text = std::fs::read_to_string(file).map_err(|e| Error::io("read", file, e))?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
