@@ -10,6 +10,7 @@
 //! its commands, `ui`, `term`, `table`) is reached only through [`run`].
 
 pub mod anchor;
+pub mod archive;
 pub mod check;
 pub(crate) mod cli;
 pub mod decision;

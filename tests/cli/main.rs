@@ -6,6 +6,7 @@ mod server;
 mod support;
 
 mod annotations;
+mod archive;
 mod article_page;
 mod bundled;
 mod catalogue;

@@ -83,6 +83,9 @@ impl Ws {
             .env("FACTCHECK_NOW", NOW)
             .env("FACTCHECK_REVIEWER", "alice")
             .env_remove("FACTCHECK_WORKSPACE")
+            // Never the user's own archive: a test names the archive it uses.
+            .env_remove("FACTCHECK_ARCHIVE")
+            .env("XDG_DATA_HOME", "/nonexistent/factcheck-tests")
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE");
         // `source fetch` tests talk to loopback servers, never through a proxy

@@ -33,6 +33,10 @@ struct Row {
     claimed: bool,
     /// Those claims' ids.
     claims: Vec<ClaimId>,
+    /// With an archive: the URLs of archived checks this sentence repeats
+    /// (README, Archive and matching).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    checked_before: Vec<String>,
     /// `headline` or `lede`, when the sentence stands there.
     #[serde(skip_serializing_if = "Option::is_none")]
     place: Option<extract::Place>,
@@ -71,6 +75,7 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
             Some((a.start, a.end, &c.id))
         })
         .collect();
+    let mut archive = crate::archive::configured()?;
     let rows: Vec<Row> = extract::candidates(text.as_str())
         .into_iter()
         .filter(|c| c.score >= args.min_score)
@@ -81,7 +86,15 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
                 .filter(|(s, e, _)| *s < c.end && c.start < *e)
                 .map(|(_, _, id)| (*id).clone())
                 .collect();
-            Row {
+            let checked_before = match archive.as_deref_mut() {
+                Some(engine) => crate::archive::repeats(engine, &c.text, "", 3)?
+                    .into_iter()
+                    .map(|m| m.entry.url)
+                    .collect(),
+                None => Vec::new(),
+            };
+            Ok(Row {
+                checked_before,
                 claimed: !claims.is_empty(),
                 claims,
                 text: c.text,
@@ -90,9 +103,9 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
                 score: c.score,
                 reasons: c.reasons,
                 place: c.place,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     if ctx.json() {
         return emit_json(&rows).map(|()| 0);
     }
@@ -126,6 +139,9 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         out.push_str(&format!("{pad}{}\n", r.text.replace('\n', " ")));
         if !r.reasons.is_empty() {
             out.push_str(&format!("{pad}{}\n", r.reasons.join(" · ")));
+        }
+        for url in &r.checked_before {
+            out.push_str(&format!("{pad}checked before: {url}\n"));
         }
     }
     let claimed = rows.iter().filter(|r| r.claimed).count();

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use crate::cli::ui::{Ctx, GlobalArgs};
 use crate::error::Result;
 
+pub mod archive;
 pub mod check;
 pub mod claim;
 pub mod decision;
@@ -15,6 +16,7 @@ pub mod export;
 pub mod extract;
 pub mod init;
 pub mod mark;
+pub mod r#match;
 pub mod report;
 pub mod revision;
 pub mod sign;
@@ -66,6 +68,11 @@ pub enum Command {
     Summary(summary::SummaryArgs),
     /// Can the piece run? The recommendation and why (exit 0 only for publish)
     Decision(decision::DecisionArgs),
+    /// Feed the desk's archive of checked claims (published ClaimReview, workspaces)
+    #[command(subcommand)]
+    Archive(archive::ArchiveCommand),
+    /// Has this been checked before? The archive's best matches for a text
+    Match(r#match::MatchArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff)
@@ -88,6 +95,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Extract(args) => extract::run(&ctx, args),
         Command::Summary(args) => summary::run(&ctx, args),
         Command::Decision(args) => decision::run(&ctx, args),
+        Command::Archive(cmd) => archive::run(&ctx, cmd),
+        Command::Match(args) => r#match::run(&ctx, args),
         Command::Completions(args) => completions::run(&ctx, args),
         Command::Man(args) => man::run(&ctx, args),
     }

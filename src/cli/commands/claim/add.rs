@@ -113,6 +113,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
             claim.id
         )),
     }
+    super::super::r#match::say_checked_before(&ws, &claim);
     if ctx.json() {
         emit_json(&claim)?;
     } else {
