@@ -34,6 +34,7 @@ pub(crate) mod term;
 pub mod text;
 pub(crate) mod ui;
 pub mod warc;
+pub mod watch;
 pub mod workspace;
 pub mod yaml;
 

@@ -1,9 +1,10 @@
 //! `factcheck source add | list | show`: content-addressed snapshots;
-//! `source fetch | history | diff` (web captures) live in `source/`.
+//! `source fetch | history | diff | watch` (web captures) live in `source/`.
 
 mod diff;
 mod fetch;
 mod history;
+mod watch;
 
 use std::fs::File;
 use std::path::PathBuf;
@@ -44,6 +45,8 @@ pub enum SourceCommand {
         /// The URL, as given to `source fetch`
         url: String,
     },
+    /// Fetch cited pages again and say which changed, moved or vanished
+    Watch(watch::WatchArgs),
     /// Show the lines of text that differ between two snapshots
     #[command(after_help = "Example:\n  factcheck source diff 4b1c07 9a0e55")]
     Diff {
@@ -104,6 +107,7 @@ pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
         SourceCommand::Fetch(args) => fetch::run(ctx, args),
         SourceCommand::History { url } => history::history(ctx, &url),
         SourceCommand::Diff { a, b } => diff::diff(ctx, &a, &b),
+        SourceCommand::Watch(args) => watch::run(ctx, args),
     }
 }
 
