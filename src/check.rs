@@ -3,6 +3,8 @@
 //! `check` never stops at the first problem: an editor fixing a broken merge
 //! wants the whole list at once, each as `path:line: message`, like a compiler.
 
+mod watched;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -31,6 +33,11 @@ pub struct Problem {
     pub message: String,
     /// What is wrong, for `--fix`, reports and machines.
     pub kind: ProblemKind,
+    /// An `evidence-changed` or `evidence-gone` problem that leaves a
+    /// verified claim without the support its verdict needs: it holds the
+    /// recommendation until the claim is re-reviewed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub holds: bool,
 }
 
 crate::keyword_enum!(
@@ -58,10 +65,23 @@ crate::keyword_enum!(
         OldRevision => "old-revision",
         Recheck => "recheck",
         RevisionChain => "revision-chain",
+        // Cited pages, as `source watch` found them.
+        EvidenceChanged => "evidence-changed",
+        EvidenceGone => "evidence-gone",
     }
 );
 
 impl ProblemKind {
+    /// Whether the problem is about a cited page that changed or vanished
+    /// (`source watch`): news about the evidence, which holds nothing by
+    /// itself (see [`Problem::holds`]).
+    pub fn is_watch(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::EvidenceChanged | ProblemKind::EvidenceGone
+        )
+    }
+
     /// Whether the problem is about the desk's editorial rules (a verdict
     /// that no longer meets the policy, disagreeing twins, …) rather than
     /// the integrity of files and records.
@@ -123,6 +143,7 @@ fn problem(
         line,
         message: message.into(),
         kind,
+        holds: false,
     }
 }
 
@@ -784,6 +805,7 @@ ProblemKind::StaleOffsets,
             ));
         }
         self.editorial(claim, raw, &rel, &mut problems);
+        problems.extend(watched::problems(claim, raw, &rel, self.config, self.metas));
         problems.extend(self.revisions.problems(claim, raw, &rel));
         (problems, moved)
     }
@@ -947,6 +969,7 @@ fn yaml_problem(rel: &Path, err: crate::error::Error) -> Problem {
                 Some(c) => format!("column {c}: {message}"),
                 None => message,
             },
+            holds: false,
         },
         other => problem(ProblemKind::Yaml, rel, None, other.to_string()),
     }

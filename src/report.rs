@@ -210,6 +210,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("text.integrity", "Integrity problems", "完整性问题"),
     ("text.consistency", "Consistency problems", "一致性问题"),
+    (
+        "text.evidence_changed",
+        "Evidence changed since the verdict",
+        "结论之后证据页面已变化",
+    ),
+    ("text.claim_label", "claim", "说法"),
     ("text.legend", "Rating scale", "评级说明"),
     ("text.label", "Rating", "评级"),
     ("text.value", "Value", "分值"),
@@ -342,6 +348,9 @@ pub struct Context {
     pub integrity: Vec<ProblemInfo>,
     /// … and the desk's editorial rules.
     pub consistency: Vec<ProblemInfo>,
+    /// The problems about cited pages that changed or vanished since the
+    /// verdicts (`source watch`): `evidence-changed`, `evidence-gone`.
+    pub evidence_changed: Vec<ProblemInfo>,
     pub reviewers: Vec<String>,
     pub generated_at: String,
     pub digest: String,
@@ -577,6 +586,10 @@ pub struct ProblemInfo {
     pub line: Option<usize>,
     pub location: String,
     pub message: String,
+    /// The claim the problem is about (`claims/<id>.yaml`), if it is about one.
+    pub claim: Option<String>,
+    /// Whether it holds the recommendation (a verdict left without support).
+    pub holds: bool,
 }
 
 impl SourceInfo {
@@ -828,12 +841,18 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                 None => p.path.clone(),
             },
             message: p.message.clone(),
+            claim: p
+                .path
+                .strip_prefix("claims/")
+                .and_then(|n| n.strip_suffix(".yaml"))
+                .map(str::to_string),
+            holds: p.holds,
         })
         .collect();
-    let (consistency, integrity): (Vec<ProblemInfo>, Vec<ProblemInfo>) = problems
-        .iter()
-        .cloned()
-        .partition(|p| p.kind.is_editorial());
+    let (evidence_changed, others): (Vec<ProblemInfo>, Vec<ProblemInfo>) =
+        problems.iter().cloned().partition(|p| p.kind.is_watch());
+    let (consistency, integrity): (Vec<ProblemInfo>, Vec<ProblemInfo>) =
+        others.into_iter().partition(|p| p.kind.is_editorial());
 
     let article_text = article_source.map(|text| {
         let in_article: Vec<(usize, Value, Status)> = seen
@@ -884,6 +903,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         problems,
         integrity,
         consistency,
+        evidence_changed,
         reviewers: reviewers.into_iter().collect(),
         generated_at,
         digest,

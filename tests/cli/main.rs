@@ -27,3 +27,4 @@ mod report_each;
 mod revision;
 mod source;
 mod standards;
+mod watch;

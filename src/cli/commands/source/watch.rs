@@ -221,7 +221,7 @@ pub fn run(ctx: &Ctx, args: WatchArgs) -> Result<i32> {
     if let Some(e) = failure {
         return Err(e);
     }
-    reports.sort_by(|a, b| (&a.url, &a.source).cmp(&(&b.url, &b.source)));
+    reports.sort_by(|a, b| (a.outcome, &a.url, &a.source).cmp(&(b.outcome, &b.url, &b.source)));
     let affected: Vec<Affected> = {
         let mut set = BTreeSet::new();
         for r in &reports {
@@ -612,7 +612,11 @@ fn render(output: &Output) -> String {
         if let Some(a) = &r.archived {
             out.push_str(&format!("  archived {}: {}\n", a.at.date(), a.url));
         }
-        for e in r.excerpts.iter().filter(|e| !e.found.found) {
+        let excerpts = r
+            .excerpts
+            .iter()
+            .filter(|e| !e.found.found && r.outcome == WatchOutcome::ExcerptChanged);
+        for e in excerpts {
             let claims: Vec<&str> = e.claims.iter().map(|c| c.as_str()).collect();
             out.push_str(&format!(
                 "  excerpt of {}: \"{}\"\n",
