@@ -87,7 +87,7 @@ pub fn main_text(html: &str, url: Option<&str>) -> Option<(String, String)> {
     let mut reader = dom_smoothie::Readability::new(html, url, Some(config)).ok()?;
     let article = reader.parse().ok()?;
     let text = article.text_content.to_string();
-    (!text.trim().is_empty()).then(|| (text, article.title))
+    (!text.trim().is_empty()).then_some((text, article.title))
 }
 
 fn volatile() -> &'static [Regex; 2] {
