@@ -8,7 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Problem, ProblemKind, evidence_line, problem};
+use super::lines::evidence_line;
+use super::{Problem, ProblemKind, problem};
 use crate::anchor::one_line;
 use crate::model::{Claim, Config, SourceId, SourceMeta, Stance, Status, Watch, WatchOutcome};
 use crate::rules;
