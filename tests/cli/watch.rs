@@ -65,6 +65,8 @@ fn corpus(phase: Arc<AtomicUsize>) -> Server {
             )),
             ("/edited", false) => html(page("The testing window", NINE)),
             ("/edited", true) => html(page("The testing window", TEN)),
+            ("/edited-too", false) => html(page("Nine days, again", NINE)),
+            ("/edited-too", true) => html(page("Nine days, again", TEN)),
             ("/extended", false) => html(page("A short test", NINE)),
             ("/extended", true) => html(article(
                 "A short test",
@@ -512,4 +514,55 @@ fn retry_after_is_honoured() {
     assert!(run.stdout.starts_with("unchanged"), "{}", run.render());
     assert!(start.elapsed() >= std::time::Duration::from_secs(1));
     assert_eq!(hits.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn a_changed_page_holds_only_a_verdict_it_leaves_unsupported() {
+    let phase = Arc::new(AtomicUsize::new(0));
+    let server = corpus(Arc::clone(&phase));
+    let ws = Ws::new();
+    cite(&ws, "single", &server.url("/edited"));
+    // "double" also stands on a page that does not change.
+    let steady = cite(&ws, "steady", &server.url("/boilerplate"));
+    cite(&ws, "double", &server.url("/edited-too"));
+    ws.run(&[
+        "evidence",
+        "add",
+        "double",
+        &steady,
+        "--stance",
+        "supports",
+        "--excerpt",
+        NINE,
+    ])
+    .success();
+    ws.run(&["mark", "double", "verified", "--note", "Two pages say so."])
+        .success();
+    phase.store(1, Ordering::SeqCst);
+    later(&ws, &["source", "watch", "--all", "--delay", "0s"]).code(1);
+    let check = json(&later(&ws, &["check", "--format", "json"]));
+    let holding: Vec<(&str, bool)> = check["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["path"].as_str().unwrap(), p["holds"] == true))
+        .collect();
+    assert_eq!(
+        holding,
+        [("claims/double.yaml", false), ("claims/single.yaml", true)],
+        "{check}"
+    );
+    let decision = json(&later(&ws, &["decision", "--format", "json"]));
+    let editorial: Vec<&serde_json::Value> = decision["recommendation"]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "editorial")
+        .collect();
+    assert_eq!(editorial.len(), 1, "{decision}");
+    assert_eq!(
+        editorial[0]["claims"],
+        serde_json::json!(["single"]),
+        "{decision}"
+    );
 }
