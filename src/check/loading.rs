@@ -220,6 +220,7 @@ pub(super) fn yaml_problem(rel: &Path, err: crate::error::Error) -> Problem {
                 Some(c) => format!("column {c}: {message}"),
                 None => message,
             },
+            holds: false,
         },
         other => problem(ProblemKind::Yaml, rel, None, other.to_string()),
     }

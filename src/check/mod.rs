@@ -10,6 +10,7 @@ mod loading;
 mod revisions;
 mod sources;
 mod twins;
+mod watched;
 
 use std::path::Path;
 
@@ -39,6 +40,11 @@ pub struct Problem {
     pub message: String,
     /// What is wrong, for `--fix`, reports and machines.
     pub kind: ProblemKind,
+    /// An `evidence-changed` or `evidence-gone` problem that leaves a
+    /// verified claim without the support its verdict needs: it holds the
+    /// recommendation until the claim is re-reviewed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub holds: bool,
 }
 
 crate::keyword_enum!(
@@ -66,10 +72,23 @@ crate::keyword_enum!(
         OldRevision => "old-revision",
         Recheck => "recheck",
         RevisionChain => "revision-chain",
+        // Cited pages, as `source watch` found them.
+        EvidenceChanged => "evidence-changed",
+        EvidenceGone => "evidence-gone",
     }
 );
 
 impl ProblemKind {
+    /// Whether the problem is about a cited page that changed or vanished
+    /// (`source watch`): news about the evidence, which holds nothing by
+    /// itself (see [`Problem::holds`]).
+    pub fn is_watch(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::EvidenceChanged | ProblemKind::EvidenceGone
+        )
+    }
+
     /// Whether the problem is about the desk's editorial rules (a verdict
     /// that no longer meets the policy, disagreeing twins, …) rather than
     /// the integrity of files and records.
@@ -132,6 +151,7 @@ fn problem(
         line,
         message: message.into(),
         kind,
+        holds: false,
     }
 }
 

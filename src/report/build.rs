@@ -200,12 +200,18 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                 None => p.path.clone(),
             },
             message: p.message.clone(),
+            claim: p
+                .path
+                .strip_prefix("claims/")
+                .and_then(|n| n.strip_suffix(".yaml"))
+                .map(str::to_string),
+            holds: p.holds,
         })
         .collect();
-    let (consistency, integrity): (Vec<ProblemInfo>, Vec<ProblemInfo>) = problems
-        .iter()
-        .cloned()
-        .partition(|p| p.kind.is_editorial());
+    let (evidence_changed, others): (Vec<ProblemInfo>, Vec<ProblemInfo>) =
+        problems.iter().cloned().partition(|p| p.kind.is_watch());
+    let (consistency, integrity): (Vec<ProblemInfo>, Vec<ProblemInfo>) =
+        others.into_iter().partition(|p| p.kind.is_editorial());
 
     let article_text = article_source.map(|text| {
         let in_article: Vec<(usize, Value, Status)> = seen
@@ -256,6 +262,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         problems,
         integrity,
         consistency,
+        evidence_changed,
         reviewers: reviewers.into_iter().collect(),
         generated_at,
         digest,

@@ -165,6 +165,12 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("text.integrity", "Integrity problems", "完整性问题"),
     ("text.consistency", "Consistency problems", "一致性问题"),
+    (
+        "text.evidence_changed",
+        "Evidence changed since the verdict",
+        "结论之后证据页面已变化",
+    ),
+    ("text.claim_label", "claim", "说法"),
     ("text.legend", "Rating scale", "评级说明"),
     ("text.label", "Rating", "评级"),
     ("text.value", "Value", "分值"),

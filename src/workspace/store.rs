@@ -130,6 +130,7 @@ pub fn add(
         charset: new.charset,
         fetch: new.fetch,
         captures: new.captures,
+        watch: Vec::new(),
     };
     let text = yaml::to_string(&meta)?;
     // Never write a record the reader would refuse.

@@ -29,3 +29,4 @@ mod report_each;
 mod revision;
 mod source;
 mod standards;
+mod watch;

@@ -1,11 +1,12 @@
 //! `factcheck source add | list | show`: content-addressed snapshots;
-//! `source edit` and the web captures (`source fetch | history | diff`)
-//! have a file each beside this one.
+//! `source edit` and the web captures (`source fetch | history | diff |
+//! watch`) have a file each beside this one.
 
 mod diff;
 mod edit;
 mod fetch;
 mod history;
+mod watch;
 
 use std::fs::File;
 use std::path::PathBuf;
@@ -46,6 +47,8 @@ pub enum SourceCommand {
         /// The URL, as given to `source fetch`
         url: String,
     },
+    /// Fetch cited pages again and say which changed, moved or vanished
+    Watch(watch::WatchArgs),
     /// Show the lines of text that differ between two snapshots
     #[command(after_help = "Example:\n  factcheck source diff 4b1c07 9a0e55")]
     Diff {
@@ -106,6 +109,7 @@ pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
         SourceCommand::Fetch(args) => fetch::run(ctx, args),
         SourceCommand::History { url } => history::history(ctx, &url),
         SourceCommand::Diff { a, b } => diff::diff(ctx, &a, &b),
+        SourceCommand::Watch(args) => watch::run(ctx, args),
     }
 }
 
