@@ -33,7 +33,13 @@ impl Scan {
             let full_month = MONTHS.contains(&word.as_str());
             let month = full_month || MONTH_ABBREVIATIONS.contains(&word.as_str());
             if WEEKDAYS.contains(&word.as_str()) {
-                self.take(Feature::Date, i, end);
+                // "this Thursday night" is a schedule, not when something happened.
+                let feature = if self.schedule_around(i, end) {
+                    Feature::TimeRef
+                } else {
+                    Feature::Date
+                };
+                self.take(feature, i, end);
             } else if month {
                 let after = if self.at(end) == '.' { end + 1 } else { end };
                 let with_number = self.month_number_end(after);
@@ -47,6 +53,30 @@ impl Scan {
             }
             i = end;
         }
+    }
+
+    /// Whether the weekday `[a, b)` stands in a schedule: "this Thursday",
+    /// "every Friday", "Friday night".
+    fn schedule_around(&self, a: usize, b: usize) -> bool {
+        let before = (a >= 2 && self.at(a - 1) == ' ').then(|| {
+            let mut s = a - 1;
+            while s > 0 && self.at(s - 1).is_ascii_alphabetic() {
+                s -= 1;
+            }
+            self.chars[s..a - 1]
+                .iter()
+                .collect::<String>()
+                .to_ascii_lowercase()
+        });
+        let after = (self.at(b) == ' ').then(|| {
+            let e = self.ascii_word_end(b + 1);
+            self.chars[b + 1..e]
+                .iter()
+                .collect::<String>()
+                .to_ascii_lowercase()
+        });
+        before.is_some_and(|w| SCHEDULE_BEFORE.contains(&w.as_str()))
+            || after.is_some_and(|w| SCHEDULE_AFTER.contains(&w.as_str()))
     }
 
     /// End of ` 13`, ` 13th`, ` 13, 2024` or ` 2024` after a month name.

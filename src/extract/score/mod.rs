@@ -130,6 +130,52 @@ pub(super) fn score_in(sentence: &str, place: Option<Place>) -> (f64, Vec<String
     scan.aggregate()
 }
 
+/// The scanner's findings for one sentence, as `(feature, matched text)`,
+/// for the learned model to weigh.
+pub(super) fn scan(sentence: &str) -> Vec<(Feature, String)> {
+    let mut scan = Scan::new(sentence);
+    scan.detect_all();
+    scan.hits
+}
+
+/// Whether a sentence is English (more Latin words than Chinese
+/// characters), for the learned model.
+pub(super) fn is_english(sentence: &str) -> bool {
+    let scan = Scan::new(sentence);
+    scan.latin_words() > scan.cjk_chars()
+}
+
+/// Blanks out a transcript's bracketed stage directions and footnote
+/// markers (`[applause]`, `(LAUGHTER)`, `[sic]`, `[12]`), so neither their
+/// digits nor their words count.
+fn blank_transcript_marks(chars: &mut [char]) {
+    let mut i = 0;
+    while i < chars.len() {
+        let close = match chars[i] {
+            '[' => ']',
+            '(' => ')',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let Some(len) = chars[i + 1..].iter().take(24).position(|c| *c == close) else {
+            i += 1;
+            continue;
+        };
+        let inner: String = chars[i + 1..i + 1 + len].iter().collect();
+        let inner = inner.trim().to_lowercase();
+        let footnote =
+            close == ']' && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+        if footnote || TRANSCRIPT_MARKS.contains(&inner.as_str()) {
+            chars[i..i + len + 2].iter_mut().for_each(|c| *c = ' ');
+            i += len + 2;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Each extra distinct match of the same feature adds this fraction of the
 /// feature's weight: three figures are more checkable than one, but not
 /// three times as much.
@@ -174,6 +220,7 @@ impl Scan {
                 None => i += 1,
             }
         }
+        blank_transcript_marks(&mut chars);
         let taken = vec![false; chars.len()];
         Scan {
             chars,
@@ -196,6 +243,11 @@ impl Scan {
         self.hits.push((feature, text.trim().to_string()));
     }
 
+    /// Claims `[a, b)` for no feature: what is there is not evidence.
+    fn skip(&mut self, a: usize, b: usize) {
+        self.taken[a..b].iter_mut().for_each(|t| *t = true);
+    }
+
     fn flag(&mut self, feature: Feature, text: &str) {
         self.hits.push((feature, text.to_string()));
     }
@@ -207,6 +259,7 @@ impl Scan {
         self.chinese_weekdays();
         self.titles();
         self.numbers();
+        self.spelled_numbers();
         self.keywords(Feature::TimeRef, TIME_REFS);
         self.source_attributions();
         self.keywords(Feature::Attribution, ATTRIBUTIONS);

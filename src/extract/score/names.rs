@@ -195,7 +195,10 @@ impl Scan {
         let upper = token.chars().any(|c| c.is_ascii_uppercase());
         let letters = token.chars().any(|c| c.is_ascii_alphabetic());
         let digits = token.chars().any(|c| c.is_ascii_digit());
+        // "I'm", "We've", "It's": a pronoun with its verb, not a name.
+        let stem = token.split('\'').next().unwrap_or_default();
         let excluded = NOT_NAMES.contains(&token.as_str())
+            || (stem.len() < token.len() && NOT_NAMES.contains(&stem))
             || MONTHS.contains(&token.as_str())
             || WEEKDAYS.contains(&token.as_str());
         ((upper || (letters && digits)) && !excluded).then_some(e)

@@ -28,6 +28,11 @@ impl Scan {
                 i = n.max(i + 3);
                 continue;
             }
+            if let Some(end) = self.not_a_quantity(i) {
+                self.skip(i, end);
+                i = end;
+                continue;
+            }
             let c = self.at(i);
             if !is_digit(c) && !CN_DIGITS.contains(c) && c != '十' {
                 i += 1;
@@ -46,6 +51,166 @@ impl Scan {
                 None => i = self.skip_token(i),
             }
         }
+    }
+
+    /// End of a number at `i` that names or schedules rather than counts:
+    /// a numbered plan (`401K`), a clock time (`8:30`, `9 p.m.`) or a range
+    /// of them (`from 8:30 to 9`, `8 to 8:30`).
+    pub(super) fn not_a_quantity(&self, i: usize) -> Option<usize> {
+        if !is_digit(self.at(i)) || (i > 0 && is_digit(self.at(i - 1))) {
+            return None;
+        }
+        if let Some(w) = NUMBERED_NAMES
+            .iter()
+            .find(|w| starts_with_ci_at(&self.chars, i, w))
+        {
+            let end = i + w.chars().count();
+            if !self.at(end).is_ascii_alphanumeric() {
+                return Some(end);
+            }
+        }
+        let first = self.clock_time_end(i)?;
+        // A range: "8:30 to 9", "8 to 8:30", "8-9 p.m.".
+        for joiner in [" to ", "-", " and ", "–"] {
+            if starts_with_at(&self.chars, first.0, joiner) {
+                let next = first.0 + joiner.chars().count();
+                if let Some((end, clock)) = self.clock_time_end(next)
+                    && (clock || first.1)
+                {
+                    return Some(end);
+                }
+            }
+        }
+        first.1.then_some(first.0)
+    }
+
+    /// End of an hour at `i` (`8`, `8:30`, `9 p.m.`) and whether it is
+    /// surely a clock time (has minutes or an a.m./p.m./o'clock).
+    fn clock_time_end(&self, i: usize) -> Option<(usize, bool)> {
+        let h = self.digits_end(i);
+        if h == i || h - i > 2 {
+            return None;
+        }
+        let mut end = h;
+        let mut clock = false;
+        if self.at(h) == ':' && self.digits_end(h + 1) == h + 3 {
+            end = h + 3;
+            clock = true;
+        }
+        if let Some(n) = self.suffix_len(end, CLOCK_SUFFIXES) {
+            end += n;
+            clock = true;
+        }
+        Some((end, clock))
+    }
+
+    /// Spelled-out English figures: "five hundred billion dollars",
+    /// "twenty-five percent", "a million people", "three times".
+    pub(super) fn spelled_numbers(&mut self) {
+        let mut i = 0;
+        while i < self.chars.len() {
+            let boundary = i == 0 || !self.at(i - 1).is_ascii_alphanumeric();
+            let end = self.ascii_word_end(i);
+            if !boundary || end == i || !self.free(i, end) {
+                i = end.max(i + 1);
+                continue;
+            }
+            let Some((run_end, strong)) = self.number_word_run(i) else {
+                i = end;
+                continue;
+            };
+            let num = Num {
+                start: i,
+                end: run_end,
+                value: None,
+                digits: 0,
+            };
+            let unit = self
+                .suffix_len(run_end, PERCENT_SUFFIXES)
+                .map(|n| (Feature::Percent, n))
+                .or_else(|| {
+                    self.suffix_len(run_end, MULTIPLE_SUFFIXES)
+                        .map(|n| (Feature::Multiple, n))
+                })
+                .or_else(|| {
+                    self.suffix_len(run_end, CURRENCY_SUFFIXES)
+                        .map(|n| (Feature::Money, n))
+                });
+            match unit {
+                Some((feature, n)) if self.free(num.start, num.end + n) => {
+                    self.take(feature, num.start, num.end + n);
+                }
+                None if strong => self.take(Feature::Figure, num.start, num.end),
+                _ => {}
+            }
+            i = run_end;
+        }
+    }
+
+    /// End of a run of number words at `i` ("five hundred and fifty",
+    /// "twenty-five", "a million"), and whether it is a quantity by itself
+    /// (has a tens or magnitude word).
+    fn number_word_run(&self, i: usize) -> Option<(usize, bool)> {
+        let word_at = |k: usize| -> Option<(usize, String)> {
+            let e = self.ascii_word_end(k);
+            (e > k).then(|| {
+                (
+                    e,
+                    self.chars[k..e]
+                        .iter()
+                        .collect::<String>()
+                        .to_ascii_lowercase(),
+                )
+            })
+        };
+        let kind = |w: &str| {
+            if MAGNITUDE_WORDS.contains(&w) {
+                Some(2)
+            } else if TENS_WORDS.contains(&w) {
+                Some(1)
+            } else if NUMBER_WORDS.contains(&w) {
+                Some(0)
+            } else {
+                None
+            }
+        };
+        let (first_end, first) = word_at(i)?;
+        let mut strong = false;
+        let mut end;
+        if first == "a" || first == "one" {
+            // "a million", "one hundred": the article counts with a magnitude only.
+            let (e, w) = word_at(first_end + 1).filter(|_| self.at(first_end) == ' ')?;
+            if kind(&w) != Some(2) && first == "a" {
+                return None;
+            }
+            end = if kind(&w) == Some(2) {
+                strong = true;
+                e
+            } else {
+                first_end
+            };
+        } else {
+            let k = kind(&first)?;
+            strong = k > 0;
+            end = first_end;
+        }
+        loop {
+            let sep = self.at(end);
+            let mut next = end + 1;
+            if sep == ' ' && starts_with_ci_at(&self.chars, next, "and ") {
+                next += 4;
+            } else if sep != ' ' && sep != '-' {
+                break;
+            }
+            match word_at(next).filter(|(_, w)| kind(w).is_some()) {
+                Some((e, w)) => {
+                    strong |= kind(&w).is_some_and(|k| k > 0);
+                    end = e;
+                }
+                None => break,
+            }
+        }
+        Some((end, strong))
     }
 
     /// Past an identifier such as `GPT-4o` or `o1`, or one char on.
@@ -168,7 +333,8 @@ impl Scan {
         if "百千万亿".contains(run[0]) {
             return None;
         }
-        let has_digit = run.iter().any(|c| CN_DIGITS.contains(*c));
+        // 十亿, 十万: ten of a magnitude counts as a digit would.
+        let has_digit = run.iter().any(|c| CN_DIGITS.contains(*c)) || (run[0] == '十' && len >= 2);
         let has_magnitude = run.iter().any(|c| CN_MAGNITUDES.contains(*c));
         let mut num = Num {
             start: s,

@@ -92,7 +92,7 @@ impl Scan {
 
     pub(super) fn punctuation_signals(&mut self) {
         let text: String = self.chars.iter().collect();
-        if text.contains(['？', '?']) {
+        if text.contains(['？', '?']) || self.question_form() {
             self.flag(Feature::Question, "");
         }
         if self
@@ -135,6 +135,32 @@ impl Scan {
         {
             self.flag(Feature::Rhetoric, if body[l] == '…' { "……" } else { "..." });
         }
+    }
+
+    /// An English sentence that opens as a question, whatever it ends with
+    /// (transcripts close questions with full stops): "What is your plan.",
+    /// "Governor, do you support it.", "How many jobs were lost."
+    fn question_form(&self) -> bool {
+        if self.latin_words() <= self.cjk_chars() {
+            return false;
+        }
+        let text: String = self.chars.iter().collect::<String>().to_lowercase();
+        // A short vocative before a comma ("Senator, what …") is skipped.
+        let body = match text.split_once(',') {
+            Some((head, rest)) if head.split_whitespace().count() <= 3 => rest,
+            _ => text.as_str(),
+        };
+        let words: Vec<&str> = body
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .collect();
+        let [first, second] = words[..] else {
+            return false;
+        };
+        (WH_WORDS.contains(&first)
+            && (AUXILIARIES.contains(&second) || (first == "how" && HOW_WHAT.contains(&second))))
+            || (AUXILIARIES.contains(&first) && SUBJECTS.contains(&second))
     }
 
     pub(super) fn cjk_chars(&self) -> usize {
