@@ -28,6 +28,8 @@ struct Row {
     start: usize,
     end: usize,
     score: f64,
+    /// Whether the score reaches the calibrated threshold.
+    checkworthy: bool,
     reasons: Vec<String>,
     /// Whether an existing claim's quote overlaps this sentence.
     claimed: bool,
@@ -101,6 +103,7 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
                 start: c.start,
                 end: c.end,
                 score: c.score,
+                checkworthy: c.checkworthy,
                 reasons: c.reasons,
                 place: c.place,
             })
@@ -128,8 +131,9 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         } else {
             String::new()
         };
+        let mark = if r.checkworthy { "  check-worthy" } else { "" };
         out.push_str(&format!(
-            "{:>width$}. {:.3}  [{}..{}]{claimed}\n",
+            "{:>width$}. {:.3}{mark}  [{}..{}]{claimed}\n",
             i + 1,
             r.score,
             r.start,
@@ -145,8 +149,9 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         }
     }
     let claimed = rows.iter().filter(|r| r.claimed).count();
+    let worthy = rows.iter().filter(|r| r.checkworthy).count();
     out.push_str(&format!(
-        "{} candidates, {claimed} already claimed; `factcheck claim add --text … --quote \"…\"` takes a sentence as it is\n",
+        "{} candidates ({worthy} check-worthy), {claimed} already claimed; `factcheck claim add --text … --quote \"…\"` takes a sentence as it is\n",
         rows.len()
     ));
     emit(&out)?;
