@@ -21,6 +21,7 @@ mod hardening;
 mod init;
 mod listing_cache;
 mod mark;
+mod readme;
 mod record_cache;
 mod report;
 mod report_each;
