@@ -93,6 +93,10 @@ pub struct AddArgs {
     /// article) and the workspace's article, carrying every claim over
     #[arg(long, value_name = "OLD", num_args = 0..=1, default_missing_value = "")]
     pub revises: Option<String>,
+    /// With `--revises`: carry the claims over even when the new draft keeps
+    /// less than 40% of the old one's text
+    #[arg(long, requires = "revises")]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
