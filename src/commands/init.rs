@@ -24,6 +24,14 @@ pub struct InitArgs {
 const GITATTRIBUTES: &str = "sources/** -text -diff -filter\n";
 const GITIGNORE: &str = "/.factcheck/\n";
 
+/// Appended to a new `factcheck.yaml`: the settings `export claimreview`
+/// needs, commented out until the desk fills them in.
+const PUBLISHING_HINTS: &str = "\
+# Publishing (export claimreview): uncomment and fill in.
+# publisher: Your Desk                              # the reviews' author (ClaimReview `author`)
+# base_url: https://example.org/fact-checks/story   # each review's url is base_url#claim-id
+";
+
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<i32> {
     // Like `git -C`: a DIR given with `-C` is relative to it.
     let dir = match (&ctx.global.workspace, args.dir) {
@@ -50,6 +58,12 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<i32> {
     config.ratings = default_scale(args.language);
     let lock = ws.lock()?;
     ws.save_config(&config, &lock)?;
+    // What publishing needs, for the desk to fill in: commented, so that an
+    // unfilled one changes nothing.
+    let path = ws.root().join(crate::workspace::CONFIG_FILE);
+    let mut text = crate::workspace::read_to_string(&path)?;
+    text.push_str(PUBLISHING_HINTS);
+    crate::workspace::write_atomic(&path, text.as_bytes())?;
     drop(lock);
     say(&format!(
         "created a factcheck workspace in `{}`\nnext: `factcheck source add ARTICLE --article`, then `factcheck claim add --text … --quote …`",
