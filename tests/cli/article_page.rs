@@ -276,7 +276,10 @@ fn article_page_renders_the_articles_inline_markdown() {
     let body = &visible[visible.find("<main").unwrap()..];
     let text = &body[..body.find("<ol").unwrap_or(body.len())];
     assert!(text.contains("拿不到更多时间了"), "{text}");
-    assert!(!text.contains("**"), "raw Markdown shown in the article text");
+    assert!(
+        !text.contains("**"),
+        "raw Markdown shown in the article text"
+    );
     assert!(html.contains(".md { display: none; }"));
     assert!(html.contains("class=\"fontnote\" lang=\"en\" hidden"));
 }
