@@ -19,6 +19,7 @@ mod extract;
 mod fetch;
 mod hardening;
 mod init;
+mod language;
 mod listing_cache;
 mod mark;
 mod readme;

@@ -598,7 +598,7 @@ fn bundled_workspace_revision_gives_every_claim_the_right_outcome() {
         check.render()
     );
     assert!(
-        check.stdout.contains("1 problem in 82 claims"),
+        check.stdout.contains("发现 1 个问题（82 条说法，"),
         "{}",
         check.render()
     );

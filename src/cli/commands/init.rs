@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, keyword, say};
 use crate::error::Result;
 use crate::model::{Language, default_scale};
@@ -65,9 +66,9 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<i32> {
     text.push_str(PUBLISHING_HINTS);
     crate::workspace::write_atomic(&path, text.as_bytes())?;
     drop(lock);
-    say(&format!(
-        "created a factcheck workspace in `{}`\nnext: `factcheck source add ARTICLE --article`, then `factcheck claim add --text … --quote …`",
-        ws.root().display()
-    ));
+    say(&Msg::Created {
+        dir: &ws.root().display().to_string(),
+    }
+    .text(args.language));
     Ok(0)
 }

@@ -10,6 +10,7 @@ mod history;
 use std::fs::File;
 use std::path::PathBuf;
 
+use crate::cli::i18n::Msg;
 use crate::cli::table;
 use crate::cli::term;
 use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say};
@@ -177,15 +178,15 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         let mut config = ws.config.clone();
         config.article = Some(id.clone());
         ws.save_config(&config, &lock)?;
-        say(&format!("the workspace's article is now {}", id.short()));
+        say(&Msg::ArticleNow { id: id.short() }.text(ws.config.language()));
     }
-    say(&format!(
-        "{} snapshot {} ({}, {} bytes)",
-        if created { "added" } else { "already have" },
-        id.short(),
-        meta.media_type,
-        meta.size
-    ));
+    say(&Msg::Snapshot {
+        created,
+        id: id.short(),
+        media_type: meta.media_type.as_str(),
+        bytes: meta.size,
+    }
+    .text(ws.config.language()));
     if ctx.json() {
         emit_json(&meta)?;
     } else {
@@ -202,7 +203,7 @@ fn list(ctx: &Ctx) -> Result<i32> {
         return emit_json(&metas).map(|()| 0);
     }
     if metas.is_empty() {
-        say("no snapshots yet; `factcheck source add PATH` takes one");
+        say(&Msg::NoSnapshots.text(ws.config.language()));
         return Ok(0);
     }
     let article = ws.config.article.as_ref();
