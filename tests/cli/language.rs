@@ -83,7 +83,6 @@ fn status_lines_in_a_zh_workspace_are_chinese() {
     run(&["report", "--out", "report.md"]).success();
     run(&["summary", "--decision", "hold", "--note", "等待一手来源。"]).success();
     run(&["claim", "list", "--status", "disputed"]).success();
-    drop(run);
     assert!(
         check.stdout.contains("未发现问题（1 条说法，2 个快照）"),
         "{}",
