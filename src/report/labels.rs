@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use minijinja::value::Value;
 
-use crate::model::{Language, Status};
+use crate::model::{Decision, Language, Status};
 
 use super::article;
 
@@ -261,6 +261,19 @@ pub(super) fn labels_value(language: Language) -> Value {
         })
         .collect();
     Value::from(groups)
+}
+
+/// The words for a publishing decision in a language, as the report shows them.
+pub fn decision_label(decision: Decision, language: Language) -> &'static str {
+    let key = format!("decision.{decision}");
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, en, zh)| match language {
+            Language::En => *en,
+            Language::Zh => *zh,
+        })
+        .unwrap_or("")
 }
 
 /// The label of a status in a language, e.g. for ClaimReview `alternateName`.

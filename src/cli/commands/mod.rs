@@ -30,7 +30,22 @@ pub mod man;
 /// A fact-checking desk's workspace: snapshot an article and its evidence,
 /// anchor claims to its exact words, record verdicts, and report.
 #[derive(Debug, Parser)]
-#[command(name = "factcheck", version, about, max_term_width = 100)]
+#[command(
+    name = "factcheck",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = "Examples:\n  \
+    factcheck init desk --language zh && cd desk\n  \
+    factcheck source add article.md --article --title \"…\"\n  \
+    C=$(factcheck claim add --text \"…\" --quote \"…\")      # prints the new claim's id\n  \
+    factcheck evidence add \"$C\" SOURCE --stance supports --excerpt \"…\"\n  \
+    factcheck mark \"$C\" verified --rating Accurate --note \"…\"\n  \
+    factcheck report --out report.md\n\n\
+Exit status: 0 success; 1 a rule refused the change (nothing written), or the answer is no\n\
+(`check` found problems, `decision` holds); 2 the command could not run (usage, workspace,\n\
+I/O). `factcheck man` prints the manual: exit status, environment, files, examples."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

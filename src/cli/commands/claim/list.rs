@@ -63,7 +63,7 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
         rows.retain(|r| matches(&args, r));
         rows.par_sort_unstable_by(|x, y| x.article_key(article).cmp(&y.article_key(article)));
         if rows.is_empty() {
-            crate::cli::ui::say("no claims match");
+            crate::cli::ui::say(&crate::cli::i18n::Msg::NoClaimsMatch.text(ws.config.language()));
             return Ok(0);
         }
         emit(&table::render_rows(

@@ -11,6 +11,7 @@ mod watch;
 use std::fs::File;
 use std::path::PathBuf;
 
+use crate::cli::i18n::Msg;
 use crate::cli::table;
 use crate::cli::term;
 use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say};
@@ -98,6 +99,10 @@ pub struct AddArgs {
     /// article) and the workspace's article, carrying every claim over
     #[arg(long, value_name = "OLD", num_args = 0..=1, default_missing_value = "")]
     pub revises: Option<String>,
+    /// With `--revises`: carry the claims over even when the new draft keeps
+    /// less than 40% of the old one's text
+    #[arg(long, requires = "revises")]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
@@ -177,15 +182,15 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         let mut config = ws.config.clone();
         config.article = Some(id.clone());
         ws.save_config(&config, &lock)?;
-        say(&format!("the workspace's article is now {}", id.short()));
+        say(&Msg::ArticleNow { id: id.short() }.text(ws.config.language()));
     }
-    say(&format!(
-        "{} snapshot {} ({}, {} bytes)",
-        if created { "added" } else { "already have" },
-        id.short(),
-        meta.media_type,
-        meta.size
-    ));
+    say(&Msg::Snapshot {
+        created,
+        id: id.short(),
+        media_type: meta.media_type.as_str(),
+        bytes: meta.size,
+    }
+    .text(ws.config.language()));
     if ctx.json() {
         emit_json(&meta)?;
     } else {
@@ -202,7 +207,7 @@ fn list(ctx: &Ctx) -> Result<i32> {
         return emit_json(&metas).map(|()| 0);
     }
     if metas.is_empty() {
-        say("no snapshots yet; `factcheck source add PATH` takes one");
+        say(&Msg::NoSnapshots.text(ws.config.language()));
         return Ok(0);
     }
     let article = ws.config.article.as_ref();
