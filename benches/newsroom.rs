@@ -1055,6 +1055,7 @@ fn source_meta(
         charset: None,
         fetch: None,
         captures: Vec::new(),
+        watch: Vec::new(),
     })
 }
 

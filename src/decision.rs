@@ -195,7 +195,10 @@ pub fn recommend(config: &Config, claims: &[Facts], problems: &[Problem]) -> Rec
     let second = config.second_reviewer();
     let found: Vec<(ReasonKind, usize, Vec<String>)> = vec![
         {
-            let n = problems.iter().filter(|p| !p.kind.is_editorial()).count();
+            let n = problems
+                .iter()
+                .filter(|p| !p.kind.is_editorial() && !p.kind.is_watch())
+                .count();
             (ReasonKind::Integrity, n, Vec::new())
         },
         with_ids(
@@ -215,14 +218,16 @@ pub fn recommend(config: &Config, claims: &[Facts], problems: &[Problem]) -> Rec
             ids(&|c| c.headline && matches!(c.status, Status::Unverified | Status::Unverifiable)),
         ),
         {
+            // A changed or vanished page holds only a verdict it leaves unsupported.
+            let holds = |p: &&Problem| p.kind.is_editorial() || p.holds;
             let mut editorial: Vec<String> = problems
                 .iter()
-                .filter(|p| p.kind.is_editorial())
+                .filter(holds)
                 .filter_map(|p| claim_id_of(&p.path))
                 .collect();
             editorial.sort();
             editorial.dedup();
-            let n = problems.iter().filter(|p| p.kind.is_editorial()).count();
+            let n = problems.iter().filter(holds).count();
             (ReasonKind::Editorial, n, editorial)
         },
         with_ids(

@@ -10,8 +10,8 @@
 //! its commands, `ui`, `term`, `table`) is reached only through [`run`].
 
 pub mod anchor;
+pub mod archive;
 pub mod check;
-pub(crate) mod claim_cache;
 pub(crate) mod cli;
 pub mod decision;
 pub mod error;
@@ -19,10 +19,8 @@ pub mod export;
 pub mod extract;
 pub mod guard;
 pub mod hash;
-pub(crate) mod list_cache;
 pub mod model;
 mod pages;
-pub mod record_cache;
 pub mod report;
 pub mod revise;
 pub(crate) mod rules;

@@ -1,15 +1,16 @@
-//! Where `check` meets its caches: the claim cache (claim files a check
-//! passed, with `sources/` and the settings unchanged since, are not read
-//! again) and the record cache (claims read again are parsed from it where
-//! it holds them). The rest of `check` sees only [`Cached`].
+//! Where `check` meets the workspace index: claim files a check passed,
+//! with `sources/` and the settings unchanged since, are not read again, and
+//! claims read again are parsed from the index where it holds them. The
+//! rest of `check` sees only [`Cached`].
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 
-use crate::claim_cache::{self, Passed};
+use rayon::prelude::*;
+
 use crate::error::Result;
-use crate::model::Claim;
-use crate::record_cache;
+use crate::model::{Claim, ClaimId, SourceId, Status};
+use crate::workspace::index::{Checked, Row};
 use crate::workspace::store;
 use crate::workspace::{self, Stamp, Workspace};
 
@@ -17,145 +18,159 @@ use super::Options;
 use super::loading::Loaded;
 use super::twins::{Twin, TwinFile};
 
-pub(super) use crate::claim_cache::Quote;
-
-/// The claim cache's key: everything a claim's checks read besides the claim
-/// itself — the settings file, the fingerprint of `sources/` (records, bytes
-/// and strays as `stat` sees them) and the build of this tool, whose rules
-/// may differ — so a new rule is never served a stale "passed". Failing to
-/// read any of them is an error, not an empty key.
-pub fn claim_cache_key(ws: &Workspace, listing: &store::Listing) -> Result<String> {
-    let settings = ws.root().join(workspace::CONFIG_FILE);
-    let settings = workspace::fs::read(&settings)?;
-    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
-    for part in [
-        b"claim-cache 3\n".as_slice(),
-        record_cache::build_id()?.as_bytes(),
-        b"\n",
-        store::sha256_hex(&settings).as_bytes(),
-        b"\n",
-        store::fingerprint(ws, listing)?.as_bytes(),
-    ] {
-        sha2::Digest::update(&mut hasher, part);
-    }
-    Ok(store::hex(&sha2::Digest::finalize(hasher)))
+/// A rated claim's quote: the snapshot, the character range and the
+/// verdict, which is all the overlapping-quotes rule compares.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Quote {
+    pub(super) id: ClaimId,
+    pub(super) source: SourceId,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) status: Status,
+    pub(super) rating: Option<String>,
 }
 
-/// The claim cache for one run of `check`.
+impl Quote {
+    /// The quote of a claim that is anchored and no longer unverified; the
+    /// others take no part in the comparison.
+    pub(super) fn of(claim: &Claim) -> Option<Quote> {
+        Quote::of_row(&Row::of(claim))
+    }
+
+    fn of_row(row: &Row) -> Option<Quote> {
+        if row.status == Status::Unverified {
+            return None;
+        }
+        let (source, start, end) = row.anchor?;
+        Some(Quote {
+            id: row.id.parse().ok()?,
+            source: SourceId::from_hex(source)?,
+            start,
+            end,
+            status: row.status,
+            rating: row.rating.map(str::to_string),
+        })
+    }
+}
+
+/// What a claim's checks read besides the claim itself: the settings file
+/// and the fingerprint of `sources/` (records, bytes and strays as `stat`
+/// sees them). With the build of this tool (the index's own key), a new
+/// rule is never served a stale "passed". Failing to read any of them is an
+/// error, not an empty key.
+pub fn checked_under(ws: &Workspace, listing: &store::Listing) -> Result<Checked> {
+    let settings = ws.root().join(workspace::CONFIG_FILE);
+    let settings = workspace::read_to_string(&settings)?;
+    Ok(Checked {
+        settings: store::sha256_hex(settings.as_bytes()),
+        sources: store::fingerprint(ws, listing)?,
+    })
+}
+
+/// What the index vouches for in one run of `check`.
 pub(super) struct Cached {
-    /// The key for this state of `sources/`, the settings and the build.
-    key: String,
-    /// Claims the cache vouches for, which were not read again, and then
-    /// also those this run passed.
-    passed: BTreeMap<String, Passed>,
-    /// How many entries the cache on disk held.
-    held: usize,
+    /// What the claims are checked under.
+    key: Checked,
+    /// Claims the index says passed under `key` and are unchanged since,
+    /// which were not read again, then also those this run passed: by file
+    /// name, with the quotes of the first.
+    passed: BTreeMap<String, Option<Quote>>,
+    /// Whether claims read again are parsed from the index (not with `--full`).
+    indexed: bool,
 }
 
 impl Cached {
-    /// The cache's key and what it holds under it (nothing with `--full`
-    /// or `--fix`, which read everything).
+    /// The key claims are checked under, and whether the index may vouch
+    /// for any (not with `--full` or `--fix`, which read everything).
     pub(super) fn load(
         ws: &Workspace,
         listing: &store::Listing,
         options: Options,
-    ) -> Result<(String, Vec<(String, Passed)>)> {
-        // The key covers everything a claim's checks read (see `claim_cache_key`).
-        let key = claim_cache_key(ws, listing)?;
-        let cached = if options.full || options.fix {
-            Vec::new()
-        } else {
-            claim_cache::load(ws, &key)
-        };
-        Ok((key, cached))
+    ) -> Result<(Checked, Options)> {
+        Ok((checked_under(ws, listing)?, options))
     }
 
-    /// Pairs the cache's entries with the claim files (both sorted by name,
-    /// so one walk does it): an entry whose file has the same stat vouches
-    /// for it. Also says, per file, whether it is vouched for.
+    /// Asks the workspace which claim files a check under this key passed
+    /// and are unchanged since. Also says, per file, whether it is vouched for.
     pub(super) fn pair(
-        (key, cached): (String, Vec<(String, Passed)>),
+        ws: &Workspace,
+        (key, options): (Checked, Options),
         files: &[(OsString, Option<Stamp>)],
     ) -> (Cached, Vec<bool>) {
-        let held = cached.len();
-        let mut cached = cached.into_iter().peekable();
-        let mut fresh = vec![false; files.len()];
-        let mut passed = Vec::with_capacity(held);
-        for ((name, stamp), fresh) in files.iter().zip(&mut fresh) {
-            let (Some(name), Some(stamp)) = (name.to_str(), stamp) else {
-                continue;
-            };
-            while cached.next_if(|(n, _)| n.as_str() < name).is_some() {}
-            if let Some(entry) = cached.next_if(|(n, p)| n == name && p.stamp == *stamp) {
-                *fresh = true;
-                passed.push(entry);
-            }
-        }
-        let passed = passed.into_iter().collect();
-        (Cached { key, passed, held }, fresh)
-    }
-
-    /// The record cache, when some claim must be read again (not with `--full`).
-    pub(super) fn records(
-        ws: &Workspace,
-        options: Options,
-        fresh: &[bool],
-    ) -> Result<Option<record_cache::Cache>> {
-        if options.full || fresh.iter().all(|f| *f) {
-            Ok(None)
+        let vouched = if options.full || options.fix {
+            files.iter().map(|_| None).collect()
         } else {
-            record_cache::Cache::open(ws)
-        }
+            ws.passed_rows(&key, files)
+        };
+        let fresh: Vec<bool> = vouched.iter().map(Option::is_some).collect();
+        let passed = files
+            .iter()
+            .zip(&vouched)
+            .filter_map(|((name, _), row)| {
+                let row = row.as_ref()?;
+                Some((name.to_str()?.to_string(), Quote::of_row(row)))
+            })
+            .collect();
+        let indexed = !options.full && !fresh.iter().all(|f| *f);
+        (
+            Cached {
+                key,
+                passed,
+                indexed,
+            },
+            fresh,
+        )
     }
 
-    /// The claim file `name` as the record cache parsed it, if it holds it
+    /// The claim file `name` as the index holds it parsed, if it holds it
     /// with this stat.
     pub(super) fn parsed(
-        records: Option<&record_cache::Cache>,
+        &self,
+        ws: &Workspace,
         name: &OsString,
         stamp: Option<&Stamp>,
     ) -> Option<Claim> {
-        match (records, stamp) {
-            (Some(records), Some(stamp)) => records.claim(&name.to_string_lossy(), stamp),
+        match (self.indexed, stamp) {
+            (true, Some(stamp)) => ws.indexed_claim(&name.to_string_lossy(), stamp),
             _ => None,
         }
     }
 
-    /// Whether every entry on disk still vouches for its file.
-    pub(super) fn unchanged(&self) -> bool {
-        self.passed.len() == self.held
+    /// Hands the claims parsed from their files to the index.
+    pub(super) fn learnt(ws: &Workspace, parsed: &[std::result::Result<Loaded, super::Problem>]) {
+        ws.parsed(parsed.par_iter().filter_map(|p| {
+            let l = p.as_ref().ok()?;
+            Some((&l.claim, l.stamp?, l.sha256.clone()?))
+        }));
     }
 
-    /// The quotes of the claims the cache vouched for, for the
+    /// The quotes of the claims the index vouched for, for the
     /// overlapping-quotes rule, as it remembers them: a warm `check` reads
     /// no claim file.
     pub(super) fn twins(&self) -> impl Iterator<Item = Twin<'_>> {
-        self.passed.iter().filter_map(|(name, p)| {
+        self.passed.iter().filter_map(|(name, quote)| {
             Some(Twin {
                 file: TwinFile::Cached(name),
                 raw: None,
-                quote: std::borrow::Cow::Borrowed(p.quote.as_ref()?),
+                quote: std::borrow::Cow::Borrowed(quote.as_ref()?),
             })
         })
     }
 
     /// Remembers a claim this run read and passed.
     pub(super) fn remember(&mut self, loaded: &Loaded) {
-        if let (Some(name), Some(stamp)) = (loaded.path.file_name(), loaded.stamp) {
-            self.passed.insert(
-                name.to_string_lossy().into_owned(),
-                Passed {
-                    stamp,
-                    quote: Quote::of(&loaded.claim),
-                },
-            );
+        if loaded.stamp.is_some()
+            && let Some(name) = loaded.path.file_name()
+        {
+            self.passed
+                .insert(name.to_string_lossy().into_owned(), None);
         }
     }
 
-    /// Writes the cache. It only saves time; failing to write it is not
-    /// worth failing `check`.
-    pub(super) fn save(&self, ws: &Workspace) {
-        let _ = claim_cache::save(ws, &self.key, &self.passed);
+    /// Tells the workspace what passed: the index remembers it, with the
+    /// stat each file was read with.
+    pub(super) fn save(self, ws: &Workspace) {
+        ws.record_passed(self.key, self.passed.into_keys().collect());
     }
 }
 
@@ -163,12 +178,12 @@ impl Cached {
 mod tests {
     use super::*;
 
-    fn key(ws: &Workspace) -> String {
-        claim_cache_key(ws, &store::list(ws).unwrap()).unwrap()
+    fn key(ws: &Workspace) -> Checked {
+        checked_under(ws, &store::list(ws).unwrap()).unwrap()
     }
 
     #[test]
-    fn claim_cache_key_changes_with_the_settings_and_the_snapshots() {
+    fn the_checked_key_changes_with_the_settings_and_the_snapshots() {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::init(dir.path(), &[]).unwrap();
         let first = key(&ws);
@@ -185,13 +200,13 @@ mod tests {
     }
 
     #[test]
-    fn claim_cache_key_fails_rather_than_guess_when_the_settings_are_unreadable() {
+    fn the_checked_key_fails_rather_than_guess_when_the_settings_are_unreadable() {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::init(dir.path(), &[]).unwrap();
         let settings = ws.root().join(workspace::CONFIG_FILE);
         std::fs::remove_file(&settings).unwrap();
         std::fs::create_dir(&settings).unwrap();
-        let err = claim_cache_key(&ws, &store::list(&ws).unwrap()).unwrap_err();
+        let err = checked_under(&ws, &store::list(&ws).unwrap()).unwrap_err();
         assert!(err.to_string().contains("factcheck.yaml"), "{err}");
     }
 }

@@ -132,6 +132,13 @@ ProblemKind::StaleOffsets,
             ));
         }
         self.editorial(claim, raw, &rel, &mut problems);
+        problems.extend(super::watched::problems(
+            claim,
+            raw,
+            &rel,
+            self.config,
+            self.metas,
+        ));
         problems.extend(self.revisions.problems(claim, raw, &rel));
         (problems, moved)
     }

@@ -28,8 +28,11 @@ pub(super) struct Loaded {
     /// has a problem to place.
     pub(super) raw: Option<String>,
     pub(super) claim: Claim,
-    /// The file's stat when it was read, for the claim cache.
+    /// The file's stat when it was read, for the index.
     pub(super) stamp: Option<Stamp>,
+    /// SHA-256 of the file's bytes, hex, when the claim was parsed from
+    /// them (not taken from the index): the index learns it.
+    pub(super) sha256: Option<String>,
 }
 
 /// Everything `check` reads besides the snapshots' bytes.
@@ -43,10 +46,8 @@ pub(super) struct Records {
     pub(super) parsed: Vec<std::result::Result<Loaded, Problem>>,
     /// The text of every snapshot a claim quotes, each decoded once.
     pub(super) texts: HashMap<SourceId, std::result::Result<SourceText, String>>,
-    /// What the claim cache vouches for: the claims not read again.
+    /// What the index vouches for: the claims not read again.
     pub(super) cached: Cached,
-    /// Whether the claim cache on disk already holds exactly what it will.
-    pub(super) cache_unchanged: bool,
     /// Leftover temporary files in `claims/`.
     pub(super) claim_temps: Vec<PathBuf>,
 }
@@ -87,10 +88,9 @@ pub(super) fn load_records(
         files,
         temps: claim_temps,
     } = scan?;
-    let (cached, fresh) = Cached::pair(cache?, &files);
-    // Claims read again are parsed from the record cache where it holds
-    // them; `--full` parses every file.
-    let records = Cached::records(ws, options, &fresh)?;
+    // Claims read again are parsed from the index where it holds them;
+    // `--full` parses every file.
+    let (cached, fresh) = Cached::pair(ws, cache?, &files);
     let claims_dir = ws.claims_dir();
     // The files to read, listed first so the parallel read below knows how
     // many results come and writes them in place (a filtered parallel
@@ -104,7 +104,7 @@ pub(super) fn load_records(
     let parsed: Vec<std::result::Result<Loaded, Problem>> = stale
         .par_iter()
         .map(|(name, stamp)| {
-            let parsed = Cached::parsed(records.as_ref(), name, stamp.as_ref());
+            let parsed = cached.parsed(ws, name, stamp.as_ref());
             load_claim_checked(ws, &claims_dir.join(name), parsed).map(|mut loaded| {
                 loaded.stamp = *stamp;
                 if options.full {
@@ -116,8 +116,7 @@ pub(super) fn load_records(
             })
         })
         .collect();
-    // Nothing read, nothing forgotten: the cache on disk is still right.
-    let cache_unchanged = parsed.is_empty() && cached.unchanged();
+    Cached::learnt(ws, &parsed);
 
     let wanted: HashSet<&SourceId> = parsed
         .iter()
@@ -152,7 +151,6 @@ pub(super) fn load_records(
         parsed,
         texts,
         cached,
-        cache_unchanged,
         claim_temps,
     })
 }
@@ -162,7 +160,7 @@ pub(super) fn read_or_empty(path: &Path) -> String {
 }
 
 /// Reads a claim file and parses it, or takes `cached`, the same file's
-/// record as the record cache parsed it.
+/// record as the index holds it parsed.
 pub(super) fn load_claim_checked(
     ws: &Workspace,
     path: &Path,
@@ -180,9 +178,12 @@ pub(super) fn load_claim_checked(
     }
     let raw = workspace::read_to_string(path)
         .map_err(|e| problem(ProblemKind::Unreadable, &rel, None, e.to_string()))?;
-    let claim: Claim = match cached {
-        Some(claim) => claim,
-        None => yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?,
+    let (claim, sha256) = match cached {
+        Some(claim) => (claim, None),
+        None => (
+            yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?,
+            Some(store::sha256_hex(raw.as_bytes())),
+        ),
     };
     if claim.id.as_str() != stem {
         return Err(problem(
@@ -200,6 +201,7 @@ pub(super) fn load_claim_checked(
         raw: Some(raw),
         claim,
         stamp: None,
+        sha256,
     })
 }
 
@@ -218,6 +220,7 @@ pub(super) fn yaml_problem(rel: &Path, err: crate::error::Error) -> Problem {
                 Some(c) => format!("column {c}: {message}"),
                 None => message,
             },
+            holds: false,
         },
         other => problem(ProblemKind::Yaml, rel, None, other.to_string()),
     }

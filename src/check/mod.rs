@@ -13,6 +13,7 @@ mod loading;
 mod revisions;
 mod sources;
 mod twins;
+mod watched;
 
 use std::path::Path;
 
@@ -42,6 +43,11 @@ pub struct Problem {
     pub message: String,
     /// What is wrong, for `--fix`, reports and machines.
     pub kind: ProblemKind,
+    /// An `evidence-changed` or `evidence-gone` problem that leaves a
+    /// verified claim without the support its verdict needs: it holds the
+    /// recommendation until the claim is re-reviewed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub holds: bool,
 }
 
 crate::keyword_enum!(
@@ -69,10 +75,23 @@ crate::keyword_enum!(
         OldRevision => "old-revision",
         Recheck => "recheck",
         RevisionChain => "revision-chain",
+        // Cited pages, as `source watch` found them.
+        EvidenceChanged => "evidence-changed",
+        EvidenceGone => "evidence-gone",
     }
 );
 
 impl ProblemKind {
+    /// Whether the problem is about a cited page that changed or vanished
+    /// (`source watch`): news about the evidence, which holds nothing by
+    /// itself (see [`Problem::holds`]).
+    pub fn is_watch(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::EvidenceChanged | ProblemKind::EvidenceGone
+        )
+    }
+
     /// Whether the problem is about the desk's editorial rules (a verdict
     /// that no longer meets the policy, disagreeing twins, …) rather than
     /// the integrity of files and records.
@@ -117,7 +136,8 @@ pub struct Outcome {
 /// Options for a run.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
-    /// Rehash every snapshot, ignoring the stat cache.
+    /// Rehash every snapshot and parse every claim file, ignoring the stat
+    /// cache and the workspace index.
     pub full: bool,
     /// Rewrite stale offsets of claims whose quote was found again.
     pub fix: bool,
@@ -134,6 +154,7 @@ fn problem(
         line,
         message: message.into(),
         kind,
+        holds: false,
     }
 }
 
@@ -195,7 +216,6 @@ fn run_scanned(
         parsed,
         texts,
         mut cached,
-        cache_unchanged,
         claim_temps: _,
     } = records;
     out.problems.extend(meta_problems);
@@ -272,9 +292,7 @@ fn run_scanned(
         }
     }
 
-    if !cache_unchanged {
-        cached.save(ws);
-    }
+    cached.save(ws);
 
     out.problems.sort();
     Ok(out)

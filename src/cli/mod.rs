@@ -6,6 +6,7 @@
 
 pub mod commands;
 pub mod free;
+pub mod i18n;
 pub mod table;
 pub mod term;
 pub mod ui;

@@ -172,6 +172,39 @@ impl<R: Read> Read for Reading<'_, R> {
     }
 }
 
+/// A bar over a count of steps (pages, files), drawn only when someone is
+/// watching and there are at least `min`; cleared when dropped.
+pub struct Steps(Option<ProgressBar>);
+
+impl Steps {
+    pub fn start(message: &'static str, total: u64, min: u64) -> Steps {
+        if total < min || !watched() {
+            return Steps(None);
+        }
+        let style = ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} {eta}")
+            .expect("the template is valid");
+        Steps(Some(
+            ProgressBar::new(total)
+                .with_style(style)
+                .with_message(message),
+        ))
+    }
+
+    pub fn advance(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+}
+
+impl Drop for Steps {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// A spinner for work whose steps cannot be counted from outside; cleared
 /// when dropped.
 pub struct Spinner(Option<ProgressBar>);

@@ -156,3 +156,60 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "So", "Not", "No", "Yes", "Some", "Many", "Most", "All", "Every", "Each", "AI", "AGI", "OK",
     "TV", "PR", "IT", "ID", "FAQ", "URL", "API", "PDF",
 ];
+
+/// English number words: a run of them is a figure when it has a magnitude
+/// or a tens word ("five hundred billion", "twenty-five"), or a unit follows.
+#[rustfmt::skip]
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+#[rustfmt::skip]
+pub(super) const TENS_WORDS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+#[rustfmt::skip]
+pub(super) const MAGNITUDE_WORDS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "hundreds", "thousands", "millions",
+    "billions", "trillions",
+];
+
+/// Retirement plans named by a number: a name, not a figure.
+pub(super) const NUMBERED_NAMES: &[&str] = &["401(k)", "401k", "401 k", "403(b)", "403b", "457(b)"];
+
+/// What follows a clock time (`8 p.m.`, `9 o'clock`).
+pub(super) const CLOCK_SUFFIXES: &[&str] =
+    &[" a.m.", " p.m.", " am", " pm", "am", "pm", " o'clock"];
+
+/// A transcript's stage directions and editorial marks, in brackets: not
+/// what the speaker said.
+#[rustfmt::skip]
+pub(super) const TRANSCRIPT_MARKS: &[&str] = &[
+    "applause", "laughter", "laughs", "crosstalk", "inaudible", "sic", "cheers", "booing", "boos",
+    "unintelligible", "cross-talk", "music", "silence", "sighs",
+];
+
+/// Words around a weekday that make it a schedule ("this Thursday night"),
+/// not a date a claim happened on.
+pub(super) const SCHEDULE_BEFORE: &[&str] = &["this", "next", "every"];
+pub(super) const SCHEDULE_AFTER: &[&str] = &["night", "morning", "afternoon", "evening", "nights"];
+
+/// Openings of a question that a transcript closed with a full stop:
+/// a wh-word and then an auxiliary ("What is your plan."), or an auxiliary
+/// and then its subject ("Do you support it.").
+#[rustfmt::skip]
+pub(super) const WH_WORDS: &[&str] = &[
+    "what", "why", "how", "who", "whom", "whose", "when", "where", "which",
+];
+#[rustfmt::skip]
+pub(super) const AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should",
+    "shall", "have", "has", "had", "may", "might", "must", "don't", "doesn't", "didn't", "isn't",
+    "aren't", "wasn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "haven't", "hasn't",
+];
+#[rustfmt::skip]
+pub(super) const SUBJECTS: &[&str] = &[
+    "you", "he", "she", "it", "they", "we", "i", "there", "this", "that", "your", "the", "anyone",
+];
+/// What follows "how" in a question about an amount ("How many jobs…").
+pub(super) const HOW_WHAT: &[&str] = &["many", "much", "long", "often", "far", "soon"];

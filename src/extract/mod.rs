@@ -26,7 +26,12 @@ use serde::Serialize;
 
 mod chars;
 mod cues;
+#[cfg(test)]
+mod failure_classes;
+mod features;
+pub mod learn;
 mod markdown;
+mod model;
 mod score;
 mod sentence;
 #[cfg(test)]
@@ -50,6 +55,9 @@ pub struct Candidate {
     pub start: usize,
     pub end: usize,
     pub score: f64,
+    /// Whether the score reaches the threshold calibrated on the training
+    /// data (the README's extraction section gives it).
+    pub checkworthy: bool,
     pub reasons: Vec<String>,
     /// The headline or the lede, which most readers read; absent in the body.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,12 +103,13 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
             (s, place)
         }))
         .map(|(s, place)| {
-            let (score, reasons) = score::score_in(&s.text, place);
+            let (score, reasons, checkworthy) = judge(&s.text, place);
             Candidate {
                 text: s.text,
                 start: s.start,
                 end: s.end,
                 score,
+                checkworthy,
                 reasons,
                 place,
             }
@@ -130,7 +139,36 @@ fn lede_end(chars: &[char]) -> usize {
 
 /// Score one sentence (exposed for tests and for explaining one line).
 pub fn score(sentence: &str) -> (f64, Vec<String>) {
-    score::score(sentence)
+    let (score, reasons, _) = judge(sentence, None);
+    (score, reasons)
+}
+
+/// How much more likely (in log-odds) a sentence in the headline or the
+/// lede is to be worth checking: set by hand, since the debates the model
+/// learned from have neither.
+const HEADLINE_BONUS: f64 = 1.0;
+const LEDE_BONUS: f64 = 0.5;
+
+/// A sentence's score (3 decimals), reasons and whether it is check-worthy.
+/// English sentences are scored by the learned model; the others (Chinese)
+/// by the hand-weighted cues, which share its scanner.
+fn judge(sentence: &str, place: Option<Place>) -> (f64, Vec<String>, bool) {
+    let model = model::shipped();
+    if !score::is_english(sentence) {
+        let (score, reasons) = score::score_in(sentence, place);
+        return (score, reasons, score >= model.cue_threshold);
+    }
+    let (bonus, label) = match place {
+        Some(Place::Headline) => (HEADLINE_BONUS, Some("headline")),
+        Some(Place::Lede) => (LEDE_BONUS, Some("lede")),
+        None => (0.0, None),
+    };
+    let (p, mut reasons) = model.explain(&features::features(sentence), bonus);
+    if let Some(label) = label {
+        reasons.insert(0, label.to_string());
+    }
+    let score = (p * 1000.0).round() / 1000.0;
+    (score, reasons, p >= model.threshold)
 }
 
 #[cfg(test)]

@@ -8,8 +8,9 @@ pub fn texts(text: &str) -> Vec<String> {
     sentences(text).into_iter().map(|s| s.text).collect()
 }
 
+/// The scanner's reasons (the hand-weighted cue score's), English or Chinese.
 pub fn reasons(sentence: &str) -> Vec<String> {
-    score(sentence).1
+    super::score::score(sentence).1
 }
 
 pub fn has_reason(sentence: &str, reason: &str) -> bool {

@@ -35,6 +35,19 @@ pub struct Config {
     /// The desk's bottom line on the article (`factcheck summary`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
+    /// How `source watch` re-checks the pages evidence cites.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watch: Option<WatchSettings>,
+}
+
+/// Settings of `source watch`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WatchSettings {
+    /// A Wayback-style CDX endpoint (`https://web.archive.org/cdx/search/cdx`)
+    /// asked for the nearest archived copy of a page that is gone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive_lookup: Option<String>,
 }
 
 /// One label of the desk's rating scale.

@@ -19,11 +19,14 @@ pub use claim::{
 };
 pub use config::{
     Config, Decision, IndependentBy, Language, Policy, Rating, Review, Summary, VerifiedPolicy,
-    default_scale,
+    WatchSettings, default_scale,
 };
 pub use ids::{ClaimId, SHORT, Sha256, SourceId};
 pub use media_type::MediaType;
-pub use source::{Capture, Fetch, Redirect, ResponseHeaders, SourceEdit, SourceKind, SourceMeta};
+pub use source::{
+    Archived, Capture, Fetch, LostExcerpt, Redirect, ResponseHeaders, SourceEdit, SourceKind,
+    SourceMeta, Watch, WatchOutcome,
+};
 pub use time::{Day, Time};
 
 /// Deserializes a string-shaped value through `parse`, inside the

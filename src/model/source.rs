@@ -58,6 +58,90 @@ pub struct SourceMeta {
     /// Every time a fetch was served exactly these bytes, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub captures: Vec<Capture>,
+    /// Every time `source watch` fetched this snapshot's URL again and
+    /// compared the page with it, oldest first (append-only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub watch: Vec<Watch>,
+}
+
+crate::keyword_enum!(
+    /// What `source watch` found at a snapshot's URL, compared with the snapshot.
+    WatchOutcome {
+        Unchanged => "unchanged",
+        Changed => "changed",
+        ExcerptChanged => "excerpt-changed",
+        Moved => "moved",
+        Gone => "gone",
+        Soft404 => "soft-404",
+        Unreachable => "unreachable",
+    }
+);
+
+impl WatchOutcome {
+    /// Whether evidence taken from the snapshot may no longer stand:
+    /// `evidence-changed` for an edited excerpt or a moved page.
+    pub fn is_changed(self) -> bool {
+        matches!(self, WatchOutcome::ExcerptChanged | WatchOutcome::Moved)
+    }
+
+    /// Whether the page is gone: `evidence-gone`.
+    pub fn is_gone(self) -> bool {
+        matches!(self, WatchOutcome::Gone | WatchOutcome::Soft404)
+    }
+}
+
+/// One re-capture of a snapshot's URL by `source watch`, and what it found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Watch {
+    /// When.
+    pub at: Time,
+    /// Who ran the watch.
+    pub by: String,
+    /// What the page had become.
+    pub outcome: WatchOutcome,
+    /// The URL asked for.
+    pub url: String,
+    /// The URL that answered, when a redirect led elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<String>,
+    /// The HTTP status of the final answer, when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The snapshot of what was served this time (its capture is in that
+    /// snapshot's `captures`), when something was stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capture: Option<SourceId>,
+    /// Cited excerpts that are no longer on the page, with the closest passage now there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lost: Vec<LostExcerpt>,
+    /// Why the page could not be had (`unreachable`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The nearest archived capture of a gone page (`watch.archive_lookup`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Archived>,
+}
+
+/// A cited excerpt that a watch no longer found on its page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LostExcerpt {
+    /// The excerpt, as the evidence cites it.
+    pub excerpt: String,
+    /// The passage of the page now most like it, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closest: Option<String>,
+}
+
+/// An archived copy of a page, from a Wayback-style CDX index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archived {
+    /// Where the archived copy is.
+    pub url: String,
+    /// When the archive captured it.
+    pub at: Time,
 }
 
 /// One HTTP(S) exchange that produced a snapshot (`factcheck source fetch`).

@@ -15,6 +15,11 @@ impl Time {
         Time(jiff::Timestamp::from_second(ts.as_second()).unwrap_or(ts))
     }
 
+    /// The instant.
+    pub fn timestamp(&self) -> jiff::Timestamp {
+        self.0
+    }
+
     /// The calendar date, `YYYY-MM-DD`, in UTC.
     pub fn date(&self) -> String {
         let t = self.utc();

@@ -95,6 +95,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("page.publisher", "Publisher", "发布者"),
     ("page.link", "Link", "链接"),
     ("page.in_text", "highlighted in the text", "已在正文中标出"),
+    (
+        "page.no_font",
+        "This machine has no font for the article's characters, so they show as boxes: install one (e.g. Noto Sans CJK, Debian's fonts-noto-cjk) and reload.",
+        "This machine has no font for Chinese characters, so they show as boxes: install one (e.g. Noto Sans CJK, Debian's fonts-noto-cjk) and reload.",
+    ),
 ];
 
 impl ArticleText {
@@ -157,13 +162,116 @@ fn urgency(status: Status) -> u8 {
     }
 }
 
-/// A piece of text with the same claims over all of it.
+/// A piece of text with the same claims and the same inline Markdown style
+/// over all of it.
 #[derive(Serialize)]
 struct Segment {
     text: String,
     claims: Vec<Value>,
     status: Option<Status>,
     ends: Vec<Value>,
+    strong: bool,
+    em: bool,
+    code: bool,
+    /// The target of a Markdown link over it, when it is http(s).
+    href: Option<String>,
+    /// Markdown markup (`**`, backticks, `](url)`), which the page hides.
+    markup: bool,
+}
+
+/// The inline Markdown style of a run of a paragraph's bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Style {
+    /// Markup the page does not show: `**`, backticks, `[`, `](url)`.
+    hidden: bool,
+    strong: bool,
+    em: bool,
+    code: bool,
+    href: Option<String>,
+}
+
+/// The inline Markdown of the paragraph `s[start..end]`, as runs that cover
+/// it: emphasis, strong, code and links, with their delimiters hidden. Bytes
+/// outside any inline element keep the default style (block markers such as
+/// `# ` or `- ` stay as written), so every quote's offsets still point at the
+/// snapshot's own characters.
+fn inline_runs(s: &str, start: usize, end: usize) -> Vec<(usize, usize, Style)> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let text = &s[start..end];
+    let mut styles: Vec<Option<Style>> = vec![None; text.len()];
+    let mut stack: Vec<Style> = vec![Style::default()];
+    let mark = |styles: &mut Vec<Option<Style>>, from: usize, to: usize, style: &Style| {
+        for slot in &mut styles[from..to.min(text.len())] {
+            *slot = Some(style.clone());
+        }
+    };
+    let mut inline_ranges: Vec<(usize, usize)> = Vec::new();
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        let top = stack.last().cloned().unwrap_or_default();
+        match event {
+            Event::Start(tag) => {
+                let mut next = top.clone();
+                let inline = match tag {
+                    Tag::Strong => {
+                        next.strong = true;
+                        true
+                    }
+                    Tag::Emphasis => {
+                        next.em = true;
+                        true
+                    }
+                    Tag::Link { dest_url, .. } => {
+                        let url = dest_url.trim();
+                        let lower = url.to_ascii_lowercase();
+                        if lower.starts_with("https://") || lower.starts_with("http://") {
+                            next.href = Some(url.to_string());
+                        }
+                        true
+                    }
+                    _ => false,
+                };
+                if inline {
+                    inline_ranges.push((range.start, range.end));
+                }
+                stack.push(next);
+            }
+            Event::End(_) => {
+                stack.pop();
+            }
+            Event::Text(_) => mark(&mut styles, range.start, range.end, &top),
+            Event::Code(_) => {
+                inline_ranges.push((range.start, range.end));
+                let raw = &text[range.clone()];
+                let ticks = raw.len() - raw.trim_start_matches('`').len();
+                let mut code = top.clone();
+                code.code = true;
+                mark(&mut styles, range.start + ticks, range.end - ticks, &code);
+            }
+            Event::SoftBreak | Event::HardBreak => mark(&mut styles, range.start, range.end, &top),
+            _ => {}
+        }
+    }
+    // Inside an inline element, what no text event covered is its markup.
+    let hidden = Style {
+        hidden: true,
+        ..Style::default()
+    };
+    for (from, to) in inline_ranges {
+        for slot in &mut styles[from..to.min(text.len())] {
+            if slot.is_none() {
+                *slot = Some(hidden.clone());
+            }
+        }
+    }
+    let mut runs: Vec<(usize, usize, Style)> = Vec::new();
+    for (i, slot) in styles.into_iter().enumerate() {
+        let style = slot.unwrap_or_default();
+        match runs.last_mut() {
+            Some((_, e, last)) if *last == style => *e = start + i + 1,
+            _ => runs.push((start + i, start + i + 1, style)),
+        }
+    }
+    runs
 }
 
 #[derive(Serialize)]
@@ -283,11 +391,53 @@ fn build(text: &SourceText, quoted: &[Quoted]) -> View {
         }
     }
 
+    // Each piece of a paragraph cut again where its inline Markdown style
+    // changes; the markup stays in the page, hidden, so a highlight's text
+    // is still its quote character for character.
+    let mut styled: Vec<(Piece, Style)> = Vec::with_capacity(pieces.len());
+    let mut runs_of: Vec<Option<Vec<(usize, usize, Style)>>> = vec![None; regions.len()];
+    for piece in pieces {
+        let region = regions[piece.region];
+        if region.headline {
+            styled.push((piece, Style::default()));
+            continue;
+        }
+        let runs =
+            runs_of[piece.region].get_or_insert_with(|| inline_runs(s, region.start, region.end));
+        let first = runs.partition_point(|r| r.1 <= piece.start);
+        let mut parts: Vec<(usize, usize, Style)> = runs[first..]
+            .iter()
+            .take_while(|r| r.0 < piece.end)
+            .map(|(a, b, st)| ((*a).max(piece.start), (*b).min(piece.end), st.clone()))
+            .collect();
+        if parts.is_empty() {
+            parts.push((piece.start, piece.end, Style::default()));
+        }
+        let last = parts.len() - 1;
+        for (i, (a, b, style)) in parts.into_iter().enumerate() {
+            let ends = if i == last {
+                piece.ends.clone()
+            } else {
+                Vec::new()
+            };
+            styled.push((
+                Piece {
+                    region: piece.region,
+                    start: a,
+                    end: b,
+                    claims: piece.claims.clone(),
+                    ends,
+                },
+                style,
+            ));
+        }
+    }
+
     let claim = |k: &usize| quoted[*k].claim.clone();
     let mut by_region: Vec<Vec<Value>> = vec![Vec::new(); regions.len()];
-    let mut all = Vec::with_capacity(pieces.len());
+    let mut all = Vec::with_capacity(styled.len());
     let mut rule_ok = vec![true; regions.len()];
-    for piece in &pieces {
+    for (piece, style) in &styled {
         let status = piece
             .claims
             .iter()
@@ -301,6 +451,11 @@ fn build(text: &SourceText, quoted: &[Quoted]) -> View {
             claims: piece.claims.iter().map(claim).collect(),
             status,
             ends: piece.ends.iter().map(claim).collect(),
+            strong: style.strong,
+            em: style.em,
+            code: style.code,
+            href: style.href.clone(),
+            markup: style.hidden,
         }));
         by_region[piece.region].push(value.clone());
         all.push(value);
@@ -472,6 +627,92 @@ mod tests {
             show(&view.headline.get_attr("segments").expect("segments"))
         };
         (headline, paragraphs)
+    }
+
+    /// Each segment of the first paragraph as `text` with its style:
+    /// `*` strong, `/` em, `` ` `` code, `@url` link, `~` hidden markup.
+    fn styles(text: &str, claims: &[(&str, Status, &str)]) -> Vec<String> {
+        let st = SourceText::new(text.to_string());
+        let q: Vec<Quoted> = claims
+            .iter()
+            .map(|(id, status, quote)| quoted(&st, id, *status, quote))
+            .collect();
+        let view = build(&st, &q);
+        let first = view
+            .paragraphs
+            .try_iter()
+            .expect("a list")
+            .next()
+            .expect("one");
+        first
+            .get_attr("segments")
+            .expect("segments")
+            .try_iter()
+            .expect("a list")
+            .map(|seg| {
+                let flag = |k: &str, c: &'static str| -> &'static str {
+                    if seg.get_attr(k).expect(k).is_true() {
+                        c
+                    } else {
+                        ""
+                    }
+                };
+                let href = seg.get_attr("href").expect("href");
+                let link = if href.is_none() {
+                    String::new()
+                } else {
+                    format!("@{href}")
+                };
+                let n = seg.get_attr("claims").expect("claims").len().unwrap_or(0);
+                format!(
+                    "{}{}{}{}{link}{}{}",
+                    flag("strong", "*"),
+                    flag("em", "/"),
+                    flag("code", "`"),
+                    flag("markup", "~"),
+                    seg.get_attr("text").expect("text"),
+                    if n > 0 {
+                        format!("[{n}]")
+                    } else {
+                        String::new()
+                    }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn inline_markdown_is_styled_and_its_markup_kept_in_place_but_hidden() {
+        let got = styles(
+            "A **bold move** and `x = 1`, [a page](https://example.org/p) and [no](javascript:alert(1)).",
+            &[("a", Status::Verified, "bold move** and `x")],
+        );
+        assert_eq!(
+            got,
+            [
+                "A ",
+                "~**",
+                "*bold move[1]",
+                "~**[1]",
+                " and [1]",
+                "~`[1]",
+                "`x[1]",
+                "` = 1",
+                "~`",
+                ", ",
+                "~[",
+                "@https://example.org/pa page",
+                "~](https://example.org/p)",
+                " and ",
+                "~[",
+                "no",
+                "~](javascript:alert(1))",
+                ".",
+            ]
+        );
+        // Block markers stay as written: they are outside any inline element.
+        let got = styles("# Heading *here*", &[]);
+        assert_eq!(got, ["# Heading ", "~*", "/here", "~*"]);
     }
 
     #[test]

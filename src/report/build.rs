@@ -64,7 +64,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         || {
             rayon::join(
                 || {
-                    crate::record_cache::load_records(ws, &ids, options.full, |l| {
+                    crate::workspace::index::load_records(ws, &ids, options.full, |l| {
                         let headline = decision::is_headline(&l.claim, article_id, &headline_spans);
                         let c = &l.claim;
                         let names = c.history.iter().map(|h| &h.by);
@@ -200,12 +200,18 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                 None => p.path.clone(),
             },
             message: p.message.clone(),
+            claim: p
+                .path
+                .strip_prefix("claims/")
+                .and_then(|n| n.strip_suffix(".yaml"))
+                .map(str::to_string),
+            holds: p.holds,
         })
         .collect();
-    let (consistency, integrity): (Vec<ProblemInfo>, Vec<ProblemInfo>) = problems
-        .iter()
-        .cloned()
-        .partition(|p| p.kind.is_editorial());
+    let (evidence_changed, others): (Vec<ProblemInfo>, Vec<ProblemInfo>) =
+        problems.iter().cloned().partition(|p| p.kind.is_watch());
+    let (consistency, integrity): (Vec<ProblemInfo>, Vec<ProblemInfo>) =
+        others.into_iter().partition(|p| p.kind.is_editorial());
 
     let article_text = article_source.map(|text| {
         let in_article: Vec<(usize, Value, Status)> = seen
@@ -256,6 +262,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         problems,
         integrity,
         consistency,
+        evidence_changed,
         reviewers: reviewers.into_iter().collect(),
         generated_at,
         digest,
@@ -386,7 +393,7 @@ impl Revised {
 /// What the report keeps of a claim while it builds its context: what the
 /// lists, the counts and the rules need, and where its record is.
 pub(super) struct Seen {
-    /// Index of its record in the loaded [`crate::record_cache::Records`].
+    /// Index of its record in the loaded [`crate::workspace::index::Records`].
     pub(super) record: usize,
     /// Article order ([`crate::model::article_order`]).
     pub(super) order: (u8, Option<SourceId>, usize),
@@ -406,7 +413,7 @@ pub(super) struct Seen {
 
 impl Seen {
     pub(super) fn of(
-        l: &crate::record_cache::Loaded,
+        l: &crate::workspace::Loaded,
         article: Option<&SourceId>,
         headline: bool,
         second_reviewer: bool,

@@ -38,6 +38,9 @@ pub struct Context {
     pub integrity: Vec<ProblemInfo>,
     /// … and the desk's editorial rules.
     pub consistency: Vec<ProblemInfo>,
+    /// The problems about cited pages that changed or vanished since the
+    /// verdicts (`source watch`): `evidence-changed`, `evidence-gone`.
+    pub evidence_changed: Vec<ProblemInfo>,
     pub reviewers: Vec<String>,
     pub generated_at: String,
     pub digest: String,
@@ -273,6 +276,10 @@ pub struct ProblemInfo {
     pub line: Option<usize>,
     pub location: String,
     pub message: String,
+    /// The claim the problem is about (`claims/<id>.yaml`), if it is about one.
+    pub claim: Option<String>,
+    /// Whether it holds the recommendation (a verdict left without support).
+    pub holds: bool,
 }
 
 impl SourceInfo {
@@ -348,6 +355,6 @@ impl AnchorInfo {
 pub struct Options {
     /// Only list claims with these statuses (empty: all).
     pub statuses: Vec<Status>,
-    /// Parse every claim file, ignoring the parsed-record cache.
+    /// Parse every claim file, ignoring the workspace index.
     pub full: bool,
 }

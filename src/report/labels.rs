@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use minijinja::value::Value;
 
-use crate::model::{Language, Status};
+use crate::model::{Decision, Language, Status};
 
 use super::article;
 
@@ -165,6 +165,12 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("text.integrity", "Integrity problems", "完整性问题"),
     ("text.consistency", "Consistency problems", "一致性问题"),
+    (
+        "text.evidence_changed",
+        "Evidence changed since the verdict",
+        "结论之后证据页面已变化",
+    ),
+    ("text.claim_label", "claim", "说法"),
     ("text.legend", "Rating scale", "评级说明"),
     ("text.label", "Rating", "评级"),
     ("text.value", "Value", "分值"),
@@ -255,6 +261,19 @@ pub(super) fn labels_value(language: Language) -> Value {
         })
         .collect();
     Value::from(groups)
+}
+
+/// The words for a publishing decision in a language, as the report shows them.
+pub fn decision_label(decision: Decision, language: Language) -> &'static str {
+    let key = format!("decision.{decision}");
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, en, zh)| match language {
+            Language::En => *en,
+            Language::Zh => *zh,
+        })
+        .unwrap_or("")
 }
 
 /// The label of a status in a language, e.g. for ClaimReview `alternateName`.

@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
 
 use crate::model::{Config, SourceId, Status};
-use crate::record_cache::Records;
+use crate::workspace::index::Records;
 
 use super::ClaimInfo;
 use super::build::claim_info;
@@ -338,11 +338,15 @@ history:
             .set_modified(an_hour_ago)
             .unwrap();
         let ids = ws.stated_claims().unwrap();
-        let load =
-            || crate::record_cache::load_records(&ws, &ids, !cached, |l| l.claim.clone()).unwrap();
+        let load = || {
+            crate::workspace::index::load_records(&ws, &ids, !cached, |l| l.claim.clone()).unwrap()
+        };
         if cached {
-            load();
-            assert!(ws.state_dir().join(crate::record_cache::FILE).exists());
+            // Another command's workspace writes the index when it is done.
+            let first = Workspace::find(Some(dir.path())).unwrap();
+            crate::workspace::index::load_claims(&first, &ids, false).unwrap();
+            drop(first);
+            assert!(ws.state_dir().join(crate::workspace::index::FILE).exists());
         }
         let (records, claims) = load();
         let claim = &claims[0];

@@ -34,11 +34,32 @@ mod words;
 pub(crate) use carry::carry_to;
 pub use carry::{Candidate, Carried, Span, chain, waiting};
 pub use diff::Diff;
-pub use place::{Placement, Revision};
+pub use place::{MIN_SHARED, Placement, Revision, shared_share};
 pub use words::{Change, Piece, word_diff};
 
 #[cfg(test)]
 mod tests {
+
+    /// What separates a real revision from an unrelated text (the guard of
+    /// `source add --revises`): the bundled article's second draft, an
+    /// English revision, and an unrelated article.
+    #[test]
+    fn shared_share_separates_revisions_from_unrelated_texts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
+        let article = read("examples/article.md");
+        let draft = read("examples/article-draft2.md");
+        let unrelated = read("tests/fixtures/report/revision/draft2.md");
+        let revised = shared_share(&article, &draft);
+        assert!(revised > 0.95, "{revised}");
+        let other = shared_share(&article, &unrelated);
+        assert!(other < 0.05, "{other}");
+        let en_old = read("tests/fixtures/report/revision/article.md");
+        let en = shared_share(&en_old, &unrelated);
+        assert!(en > MIN_SHARED, "{en}");
+        let back = shared_share(&unrelated, &article);
+        assert!(back < 0.1, "{back}");
+    }
     use super::*;
     use crate::anchor;
     use crate::model::{Outcome, SourceId};

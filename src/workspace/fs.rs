@@ -168,6 +168,26 @@ impl Stamp {
         std::fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m))
     }
 
+    /// The stamp as 32 bytes (size, mtime, inode; little-endian), for the
+    /// index's fixed-size entries.
+    pub(crate) fn to_bytes(self) -> [u8; 32] {
+        let mut out = [0; 32];
+        out[..8].copy_from_slice(&self.size.to_le_bytes());
+        out[8..24].copy_from_slice(&self.mtime_ns.to_le_bytes());
+        out[24..].copy_from_slice(&self.ino.to_le_bytes());
+        out
+    }
+
+    /// The stamp of [`Stamp::to_bytes`]; `None` unless `bytes` is 32 long.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Stamp> {
+        let bytes: &[u8; 32] = bytes.try_into().ok()?;
+        Some(Stamp {
+            size: u64::from_le_bytes(bytes[..8].try_into().ok()?),
+            mtime_ns: i128::from_le_bytes(bytes[8..24].try_into().ok()?),
+            ino: u64::from_le_bytes(bytes[24..].try_into().ok()?),
+        })
+    }
+
     pub(crate) fn of(meta: &std::fs::Metadata) -> Stamp {
         Stamp {
             size: meta.len(),

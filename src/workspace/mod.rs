@@ -19,8 +19,6 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::model::{Claim, ClaimId, Config, Time};
-use crate::record_cache;
-
 pub mod fs;
 pub mod store;
 pub mod yaml;
@@ -29,9 +27,13 @@ pub use fs::{
     Stamp, create_dir_all, read_to_string, without_path, write_atomic, write_atomic_with,
 };
 
+pub mod index;
+
+pub use index::{Loaded, Stated};
+
 /// The settings file whose presence marks a workspace root.
 pub const CONFIG_FILE: &str = "factcheck.yaml";
-/// Local state, git-ignored: the lock and the stat cache.
+/// Local state, git-ignored: the lock, the index and the snapshots' stat cache.
 pub const STATE_DIR: &str = ".factcheck";
 
 /// An open workspace.
@@ -40,12 +42,39 @@ pub struct Workspace {
     root: PathBuf,
     /// The parsed `factcheck.yaml`.
     pub config: Config,
+    /// The claim index: read when first wanted, written when the workspace
+    /// is dropped (the end of the command) if the command learnt anything.
+    index: index::State,
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        // Only saves time: a failed write costs the next command time.
+        let _ = self.save_index();
+    }
 }
 
 /// Proof that the workspace lock is held; released on drop.
 #[derive(Debug)]
 pub struct Lock {
     _file: File,
+}
+
+impl Lock {
+    /// The lock on `file`, just taken: writes who holds it, for anyone who
+    /// waits (failing to say so is harmless).
+    fn held(mut file: File) -> Lock {
+        let command: Vec<String> = std::env::args().skip(1).take(2).collect();
+        let _ = file.set_len(0).and_then(|()| {
+            write!(
+                file,
+                "pid {} (factcheck {})",
+                std::process::id(),
+                command.join(" ")
+            )
+        });
+        Lock { _file: file }
+    }
 }
 
 impl Workspace {
@@ -91,7 +120,11 @@ impl Workspace {
         } else {
             yaml::from_str(&rel(&root, &path), &text)?
         };
-        Ok(Workspace { root, config })
+        Ok(Workspace {
+            root,
+            config,
+            index: index::State::default(),
+        })
     }
 
     /// Creates a workspace in `dir` (made if missing). Refuses a folder that
@@ -146,16 +179,7 @@ impl Workspace {
     /// after [`lock_timeout`] it gives up. The holder writes its process id
     /// and command into the lock file, for the message.
     pub fn lock(&self, on_wait: impl FnOnce(&str)) -> Result<Lock> {
-        let dir = self.state_dir();
-        create_dir_all(&dir)?;
-        let path = dir.join("lock");
-        let mut file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io("open", &path, e))?;
+        let (path, file) = self.lock_file()?;
         let timeout = lock_timeout()?;
         let started = std::time::Instant::now();
         let mut on_wait = Some(on_wait);
@@ -190,17 +214,38 @@ impl Workspace {
             }
             std::thread::sleep(std::time::Duration::from_millis(25));
         }
-        // Who holds it, for anyone who waits; failing to say so is harmless.
-        let command: Vec<String> = std::env::args().skip(1).take(2).collect();
-        let _ = file.set_len(0).and_then(|()| {
-            write!(
-                file,
-                "pid {} (factcheck {})",
-                std::process::id(),
-                command.join(" ")
-            )
-        });
-        Ok(Lock { _file: file })
+        Ok(Lock::held(file))
+    }
+
+    /// Takes the workspace lock if no other command holds it, without
+    /// waiting: for writing what only saves time (the index).
+    pub fn try_lock(&self) -> Result<Option<Lock>> {
+        let (path, file) = self.lock_file()?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Lock::held(file))),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io("lock", &path, e)),
+        }
+    }
+
+    /// `.factcheck/lock`, opened (made if missing) without following a
+    /// symlink: a cloned workspace's `.factcheck/lock -> ~/anything` must
+    /// not have its target truncated, nor a dangling one create a file.
+    fn lock_file(&self) -> Result<(PathBuf, File)> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let dir = self.state_dir();
+        create_dir_all(&dir)?;
+        let path = dir.join("lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .open(&path)
+            .map_err(|e| not_followed(&path, e))?;
+        regular(&path, &file)?;
+        Ok((path, file))
     }
 
     /// Rewrites `factcheck.yaml`.
@@ -375,8 +420,8 @@ impl Workspace {
         Ok(claim)
     }
 
-    /// Loads every claim, in parallel, through the parsed-record cache
-    /// (`.factcheck/records`). The first unreadable one is an error (`check`
+    /// Loads every claim, in parallel, through the index
+    /// (`.factcheck/index`). The first unreadable one is an error (`check`
     /// reports all of them instead).
     pub fn load_claims(&self) -> Result<Vec<Claim>> {
         Ok(self
@@ -387,14 +432,15 @@ impl Workspace {
     }
 
     /// Like [`Workspace::load_claims`], with each file's path and the SHA-256
-    /// of its bytes; `full` reads and parses every file, ignoring the cache.
-    pub fn load_claims_hashed(&self, full: bool) -> Result<Vec<record_cache::Loaded>> {
-        record_cache::load_claims(self, &self.stated_claims()?, full)
+    /// of its bytes; `full` reads and parses every file, ignoring the index.
+    pub fn load_claims_hashed(&self, full: bool) -> Result<Vec<Loaded>> {
+        let files = self.stat_claim_files()?;
+        index::load_claims(self, &stated(&files), full)
     }
 
     /// The ids of [`Workspace::claim_ids`], each with its file's stat from
     /// one reading of `claims/` ([`Workspace::stat_claim_files`]).
-    pub fn stated_claims(&self) -> Result<Vec<record_cache::Stated>> {
+    pub fn stated_claims(&self) -> Result<Vec<Stated>> {
         Ok(stated(&self.stat_claim_files()?))
     }
 
@@ -421,8 +467,8 @@ impl Workspace {
 
 /// The claims among `files` (from [`Workspace::stat_claim_files`]): those
 /// whose name is an id, sorted by id, with their stat.
-pub fn stated(files: &[(OsString, Option<Stamp>)]) -> Vec<record_cache::Stated> {
-    let mut ids: Vec<record_cache::Stated> = files
+pub fn stated(files: &[(OsString, Option<Stamp>)]) -> Vec<Stated> {
+    let mut ids: Vec<Stated> = files
         .iter()
         .filter_map(|(name, stamp)| {
             let id = Path::new(name).file_stem()?.to_str()?.parse().ok()?;
@@ -466,7 +512,7 @@ pub fn lock_timeout() -> Result<std::time::Duration> {
 
 /// What the lock file says about its holder, short and printable.
 fn holder(path: &Path) -> String {
-    let text = std::fs::read(path).unwrap_or_default();
+    let text = read_to_string(path).unwrap_or_default().into_bytes();
     let text = String::from_utf8_lossy(&text[..text.len().min(200)]).into_owned();
     if text.trim().is_empty() {
         "another factcheck command".to_string()
@@ -479,16 +525,14 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Writes a cache file `name` under `.factcheck/`: its magic, then the
-/// length of `head` and `head`, then what `rest` writes. Atomic (a
-/// temporary file renamed over the old one) but without fsync: a torn cache
-/// is detected and rebuilt, so it is not worth the wait.
-pub fn write_cache(
+/// Writes the file `name` under `.factcheck/` with what `fill` writes:
+/// atomically (a temporary file renamed over the old one, which replaces a
+/// symlink rather than following it) but without fsync: the files there only
+/// save time, and a torn one is detected and rebuilt.
+pub fn write_state_file(
     ws: &Workspace,
     name: &str,
-    magic: &[u8],
-    head: &[u8],
-    rest: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
     let dir = ws.state_dir();
     create_dir_all(&dir)?;
@@ -499,16 +543,56 @@ pub fn write_cache(
         .map_err(|e| Error::io("write", &path, without_path(e)))?;
     {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-        out.write_all(magic)
-            .and_then(|()| out.write_all(&(head.len() as u64).to_le_bytes()))
-            .and_then(|()| out.write_all(head))
-            .and_then(|()| rest(&mut out))
+        fill(&mut out)
             .and_then(|()| out.flush())
             .map_err(|e| Error::io("write", &path, e))?;
     }
     tmp.persist(&path)
         .map_err(|e| Error::io("write", &path, e.error))?;
     Ok(())
+}
+
+/// Opens a file under `.factcheck/` for reading, never following a symlink
+/// and refusing anything but a regular file (a FIFO would hang the read):
+/// `Ok(None)` when there is none.
+pub fn open_state_file(path: &Path) -> Result<Option<File>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = match OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(not_followed(path, e)),
+    };
+    regular(path, &file)?;
+    Ok(Some(file))
+}
+
+/// The error for a failed open: a clear refusal when `path` is a symlink.
+fn not_followed(path: &Path, e: std::io::Error) -> Error {
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        Error::usage(format!(
+            "`{}` is a symlink; the tool opens only plain files in a workspace, since a symlink could point anywhere",
+            path.display()
+        ))
+        .with_hint("remove the symlink (files under `.factcheck/` are remade when needed)")
+    } else {
+        Error::io("open", path, e)
+    }
+}
+
+/// Refuses `file` (opened from `path`) unless it is a regular file.
+fn regular(path: &Path, file: &File) -> Result<()> {
+    let meta = file.metadata().map_err(|e| Error::io("stat", path, e))?;
+    if meta.is_file() {
+        return Ok(());
+    }
+    Err(
+        Error::usage(format!("`{}` is not a regular file", path.display()))
+            .with_hint("remove it (files under `.factcheck/` are remade when needed)"),
+    )
 }
 
 /// The exact text the workspace writes for a record (a claim, a snapshot

@@ -130,6 +130,7 @@ pub fn add(
         charset: new.charset,
         fetch: new.fetch,
         captures: new.captures,
+        watch: Vec::new(),
     };
     let text = yaml::to_string(&meta)?;
     // Never write a record the reader would refuse.
@@ -436,9 +437,16 @@ fn save_cache(ws: &Workspace, cache: &BTreeMap<String, Stamp>) -> Result<()> {
 /// `name<TAB>size<TAB>mtime<TAB>inode` line per file. A cache written under
 /// another key (or unreadable) is empty.
 pub fn load_stamps(ws: &Workspace, name: &str, key: &str) -> HashMap<String, Stamp> {
-    let Ok(text) = fs::read_to_string(ws.state_dir().join(name)) else {
+    // Opened without following a symlink; anything but a regular file
+    // counts as no cache.
+    let path = ws.state_dir().join(name);
+    let Ok(Some(file)) = workspace::open_state_file(&path) else {
         return HashMap::new();
     };
+    let mut text = String::new();
+    if io::Read::read_to_string(&mut &file, &mut text).is_err() {
+        return HashMap::new();
+    }
     let mut lines = text.lines();
     if lines.next() != Some(format!("# {key}").as_str()) {
         return HashMap::new();

@@ -260,3 +260,26 @@ fn article_page_in_a_real_browser() {
     );
     eprintln!("{stdout}");
 }
+
+/// The bundled article's `**只能在极短的时间内…**` was shown with its
+/// asterisks: the page renders inline Markdown, the markup kept in place but
+/// hidden so every highlight still reads as its quote; and it says so when the
+/// machine has no font for the page's characters.
+#[test]
+fn article_page_renders_the_articles_inline_markdown() {
+    let html = page(&bundled());
+    assert!(
+        html.contains("<strong>只能在极短的时间内（</strong>"),
+        "no emphasis rendered"
+    );
+    let visible = html.replace("<span class=\"md\">**</span>", "");
+    let body = &visible[visible.find("<main").unwrap()..];
+    let text = &body[..body.find("<ol").unwrap_or(body.len())];
+    assert!(text.contains("拿不到更多时间了"), "{text}");
+    assert!(
+        !text.contains("**"),
+        "raw Markdown shown in the article text"
+    );
+    assert!(html.contains(".md { display: none; }"));
+    assert!(html.contains("class=\"fontnote\" lang=\"en\" hidden"));
+}

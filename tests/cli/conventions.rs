@@ -69,3 +69,81 @@ fn clap_errors_follow_the_color_flag_too() {
     let coloured = ws.run(&["--color", "always", "nonsense"]).code(2);
     assert!(coloured.stderr.contains('\x1b'), "{:?}", coloured.stderr);
 }
+
+/// The SEE ALSO of `factcheck(1)` names a page per subcommand: `man --all`
+/// writes every one of them, and `man SUB…` prints one.
+#[test]
+fn man_all_writes_every_page_the_see_also_names() {
+    let ws = Ws::bare();
+    let run = ws.run(&["man", "--all", "pages"]).success();
+    assert!(run.stderr.contains("manual pages"), "{}", run.render());
+    let top = std::fs::read_to_string(ws.join("pages/factcheck.1")).unwrap();
+    let see_also = top
+        .split(".SH \"SEE ALSO\"")
+        .nth(1)
+        .expect("a SEE ALSO section");
+    let mut named = 0;
+    for part in see_also.split("\\fB").skip(1) {
+        let name = part.split("\\fR").next().unwrap();
+        if name == "git" {
+            continue;
+        }
+        named += 1;
+        assert!(
+            ws.join(&format!("pages/{name}.1")).is_file(),
+            "SEE ALSO names {name}(1), which `man --all` did not write"
+        );
+    }
+    assert!(named >= 10, "{see_also}");
+    for page in [
+        "factcheck-mark",
+        "factcheck-claim-add",
+        "factcheck-source-fetch",
+    ] {
+        assert!(ws.join(&format!("pages/{page}.1")).is_file(), "{page}");
+    }
+    let one = ws.run(&["man", "claim", "add"]).success();
+    assert!(
+        one.stdout.contains(".TH factcheck-claim-add 1"),
+        "{}",
+        one.stdout
+    );
+    let wrong = ws.run(&["man", "claim", "nope"]).code(2);
+    assert!(
+        wrong.stderr.contains("has no subcommand `nope`"),
+        "{}",
+        wrong.render()
+    );
+}
+
+/// `man factcheck-mark` answers "what does exit 3 mean" and "which variables
+/// matter"; the top page has files and examples too.
+#[test]
+fn man_pages_say_exit_status_environment_files_and_examples() {
+    let ws = Ws::bare();
+    let mark = ws.run(&["man", "mark"]).success().stdout;
+    for needle in [
+        ".SH \"EXIT STATUS\"",
+        "No other code",
+        ".SH \"ENVIRONMENT\"",
+        "FACTCHECK_NOW",
+        "FACTCHECK_REVIEWER",
+        "NO_COLOR",
+    ] {
+        assert!(mark.contains(needle), "factcheck-mark(1) lacks {needle}");
+    }
+    let top = ws.run(&["man"]).success().stdout;
+    for needle in [
+        ".SH \"EXIT STATUS\"",
+        ".SH \"ENVIRONMENT\"",
+        ".SH \"FILES\"",
+        ".SH EXAMPLES",
+    ] {
+        assert!(top.contains(needle), "factcheck(1) lacks {needle}");
+    }
+    let help = ws.run(&["--help"]).success().stdout;
+    assert!(
+        help.contains("Examples:") && help.contains("Exit status:"),
+        "{help}"
+    );
+}

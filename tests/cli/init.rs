@@ -99,3 +99,43 @@ fn init_with_dash_c_creates_the_workspace_there_not_here() {
         .success();
     assert!(target.join("sub/factcheck.yaml").is_file());
 }
+
+/// A new desk is told where the publishing settings go: `init` writes them
+/// commented, and `export claimreview` names each missing one and how to set it.
+#[test]
+fn init_writes_commented_publishing_settings_and_export_names_the_missing_ones() {
+    let config = Ws::new().read("factcheck.yaml");
+    assert!(config.contains("\n# publisher: Your Desk "), "{config}");
+    assert!(
+        config.contains("\n# base_url: https://example.org/fact-checks/story "),
+        "{config}"
+    );
+    let ws = Ws::with_article();
+    let c = ws.nine_days();
+    ws.attach(&c, "supports");
+    ws.run(&[
+        "mark", &c, "verified", "--rating", "Accurate", "--note", "n",
+    ])
+    .success();
+    let run = ws.run(&["export", "claimreview"]).success();
+    assert!(
+        run.stderr
+            .contains("add a line `publisher: Your Desk` to factcheck.yaml")
+            && run.stderr.contains("add a line `base_url: "),
+        "{}",
+        run.render()
+    );
+    // Filled in, the warnings go.
+    let filled = format!(
+        "{}publisher: Desk\nbase_url: https://example.org/fc\n",
+        ws.read("factcheck.yaml")
+    );
+    ws.write("factcheck.yaml", &filled);
+    let run = ws.run(&["export", "claimreview"]).success();
+    assert!(!run.stderr.contains("add a line"), "{}", run.render());
+    assert!(
+        run.stdout.contains("https://example.org/fc#"),
+        "{}",
+        run.stdout
+    );
+}

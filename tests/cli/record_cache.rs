@@ -1,6 +1,6 @@
-//! The parsed-record cache, `.factcheck/records`: used while a claim file
-//! keeps its stat, bypassed by `--full`, rebuilt when corrupt or written by
-//! another build, and never holding a file modified a moment ago.
+//! The claims in the workspace index, `.factcheck/index`: used while a
+//! claim file keeps its stat, bypassed by `--full`, rebuilt when corrupt, and
+//! never holding a file modified a moment ago.
 //!
 //! To see whether a command took a claim from the cache, a test rewrites the
 //! claim file in place with the same number of bytes and puts its mtime back:
@@ -58,7 +58,7 @@ fn rewrite_keeping_stat(path: &Path) {
 fn a_claim_whose_file_keeps_its_stat_is_taken_from_the_cache_and_full_bypasses_it() {
     let (ws, path) = workspace_with_old_claim();
     assert!(ws.run(&["claim", "list"]).success().stdout.contains(OLD));
-    assert!(ws.join(".factcheck/records").is_file());
+    assert!(ws.join(".factcheck/index").is_file());
     rewrite_keeping_stat(&path);
 
     // Served from the cache: the stat says nothing changed.
@@ -96,7 +96,7 @@ fn a_corrupt_cache_is_rebuilt_never_trusted() {
     let (ws, path) = workspace_with_old_claim();
     ws.run(&["claim", "list"]).success();
     rewrite_keeping_stat(&path);
-    let cache = ws.join(".factcheck/records");
+    let cache = ws.join(".factcheck/index");
     let sound = fs::read(&cache).unwrap();
     for broken in [
         b"not a cache at all".to_vec(),
@@ -106,13 +106,11 @@ fn a_corrupt_cache_is_rebuilt_never_trusted() {
         Vec::new(),
     ] {
         fs::write(&cache, &broken).unwrap();
-        // `report` reads claims through this cache alone (`claim list` has
-        // a cache of its own).
         let out = ws.run(&["report"]).success().stdout;
         assert!(out.contains(NEW), "{out}");
         let rebuilt = fs::read(&cache).unwrap();
         assert_ne!(rebuilt, broken, "the cache is rewritten");
-        assert!(rebuilt.starts_with(b"fcrecs"), "and is a cache again");
+        assert!(rebuilt.starts_with(b"fcindex"), "and is an index again");
     }
 }
 
@@ -122,26 +120,13 @@ fn a_record_in_the_cache_that_does_not_decode_is_parsed_from_its_file() {
     ws.run(&["claim", "list"]).success();
     rewrite_keeping_stat(&path);
     // Damage the record's body, not the index: the last bytes of the file.
-    let cache = ws.join(".factcheck/records");
+    let cache = ws.join(".factcheck/index");
     let mut bytes = fs::read(&cache).unwrap();
     let n = bytes.len();
     bytes[n - 40..].fill(0xc1); // 0xc1 is never used in MessagePack
     fs::write(&cache, &bytes).unwrap();
     let out = ws.run(&["report"]).success().stdout;
     assert!(out.contains(NEW), "{out}");
-}
-
-#[test]
-fn a_cache_written_by_another_build_is_not_trusted() {
-    let (ws, path) = workspace_with_old_claim();
-    // Another build: the same program under another name.
-    let status = run_other_build(&ws, &["claim", "list"]);
-    assert!(status.status.success());
-    let foreign = fs::read(ws.join(".factcheck/records")).unwrap();
-    rewrite_keeping_stat(&path);
-    let out = ws.run(&["claim", "list"]).success().stdout;
-    assert!(out.contains(NEW), "{out}");
-    assert_ne!(fs::read(ws.join(".factcheck/records")).unwrap(), foreign);
 }
 
 #[test]

@@ -577,19 +577,19 @@ fn bundled_workspace_revision_gives_every_claim_the_right_outcome() {
         .map(str::trim)
         .unwrap_or_else(|| panic!("no revision section:\n{}", report.stdout));
     insta::assert_snapshot!(section, @r"
-    - **上一稿**：`275e20f7b145` (2026-11-28) → `1977312cb8d2`
-    - **原文未变的说法**：80
+    - **上一稿**：`275e20f7b145` (2026-11-28) → `b6abc177ff9a`
+    - **原文未变的说法**：81
 
     ### 原文有改动，需重新核查 (1)
 
     - **#24** GPT-4o（高级语音模式）于2024年9月25日（周三）向全部用户全量发布。 (有争议 · 有误导、需重新核查)
       - **原文**：最终在本周三（9月25日）才全量发布
-      - **现文**：9月25日（北京时间，美国时间9月24日）起，OpenAI开始向ChatGPT Plus和Team付费用户推出GPT-4o高级语音模式（并非全量上线）
-      - **建议改为**：9月25日（北京时间，美国时间9月24日）起，OpenAI开始向ChatGPT Plus和Team付费用户推出GPT-4o高级语音模式（并非全量上线）。 (已采纳)
+      - **现文**：GPT-4o高级语音模式面向ChatGPT Plus等付费订阅用户推出，并非向全部用户全量发布（一份维基类资料记其于9月24日、美国时间开始推出）
+      - **建议改为**：GPT-4o高级语音模式面向ChatGPT Plus等付费订阅用户推出，并非向全部用户全量发布（一份维基类资料记其于9月24日、美国时间开始推出）。 (已采纳)
 
     ### 已从文中删去 (1)
 
-    - **#82** 尽管安全测试时间紧张，GPT-4o仍按原定日期发布。 (无法核实 · 来源不足)：即便如此，GPT-4o还是如期发布了
+    - **#83** 尽管安全测试时间紧张，GPT-4o仍按原定日期发布。 (已核实 · 基本属实)：即便如此，GPT-4o还是如期发布了
     ");
     let check = ws.run(&["check"]).code(1);
     assert!(
@@ -598,7 +598,7 @@ fn bundled_workspace_revision_gives_every_claim_the_right_outcome() {
         check.render()
     );
     assert!(
-        check.stdout.contains("1 problem in 82 claims"),
+        check.stdout.contains("发现 1 个问题（83 条说法，"),
         "{}",
         check.render()
     );
@@ -640,4 +640,60 @@ fn verdicts_in_recheck_or_dropped_are_not_exported() {
         "{}",
         run.render()
     );
+}
+
+/// An unrelated text given as the next draft shares almost nothing with the
+/// article: it is refused, naming the share, and every file stays as it was.
+#[test]
+fn a_draft_that_shares_little_with_the_article_is_refused_unless_forced() {
+    let ws = bundled();
+    let unrelated =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/revision/draft2.md");
+    ws.write("draft2.md", &std::fs::read_to_string(unrelated).unwrap());
+    let before = ws.files();
+    let run = ws.run(&["source", "add", "draft2.md", "--revises"]).code(1);
+    assert!(
+        run.stderr
+            .contains("`draft2.md` keeps 0% of the text of `275e20f7b145`")
+            && run.stderr.contains("`--force`"),
+        "{}",
+        run.render()
+    );
+    assert_eq!(ws.files(), before);
+
+    // Forced, no claim is re-anchored to a stray remnant of a few characters.
+    let run = ws
+        .run(&[
+            "source",
+            "add",
+            "draft2.md",
+            "--revises",
+            "--force",
+            "--format",
+            "json",
+        ])
+        .success();
+    let v = json(&run);
+    for c in v["claims"].as_array().unwrap() {
+        if c["outcome"] == "edited" {
+            let to = c["to"]["exact"].as_str().unwrap();
+            let from = c["from"]["exact"].as_str().unwrap();
+            let n = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+            assert!(n(to) >= 6 || n(to) * 2 >= n(from), "{c}");
+        }
+    }
+}
+
+/// The bundled article's real second draft keeps nearly all of it; an
+/// unrelated article nearly none: the 40% line sits far from both.
+#[test]
+fn a_real_revision_keeps_most_of_the_draft() {
+    let ws = bundled();
+    let draft = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article-draft2.md"),
+    )
+    .unwrap();
+    ws.write("draft2.md", &draft);
+    ws.run(&["source", "add", "draft2.md", "--revises"])
+        .success();
 }

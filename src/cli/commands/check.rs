@@ -1,8 +1,9 @@
 //! `factcheck check`: integrity and consistency of the whole workspace.
 
 use crate::check::{self, Options};
+use crate::cli::i18n::Msg;
 use crate::cli::term;
-use crate::cli::ui::{Ctx, emit, emit_json, plural, say};
+use crate::cli::ui::{Ctx, emit, emit_json, say};
 use crate::error::Result;
 use crate::model::Author;
 use crate::revise::{self, Carried};
@@ -11,7 +12,8 @@ use crate::workspace::{Lock, Workspace};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  factcheck check\n  factcheck check --full --format json")]
 pub struct CheckArgs {
-    /// Rehash every snapshot, ignoring the stat cache
+    /// Rehash every snapshot and parse every claim file, ignoring the stat
+    /// cache and the workspace index
     #[arg(long)]
     pub full: bool,
     /// Rewrite the offsets of claims whose quote moved but was found again,
@@ -63,15 +65,15 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
         out.push_str(&format!("{p}\n"));
     }
     let n = outcome.problems.len();
-    out.push_str(&format!(
-        "{} in {} and {}\n",
-        match n {
-            0 => "no problems".to_string(),
-            n => plural(n, "problem"),
-        },
-        plural(outcome.claims, "claim"),
-        plural(outcome.sources, "snapshot"),
-    ));
+    out.push_str(
+        &Msg::Checked {
+            problems: n,
+            claims: outcome.claims,
+            snapshots: outcome.sources,
+        }
+        .text(ws.config.language()),
+    );
+    out.push('\n');
     emit(&out)?;
     Ok(code)
 }

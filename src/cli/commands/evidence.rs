@@ -1,6 +1,7 @@
 //! `factcheck evidence add`: attach a snapshot's passage to a claim.
 
 use crate::anchor;
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, keyword, nonempty};
 use crate::error::{Error, Result};
 use crate::model::{Event, Evidence, HistoryEntry, Stance};
@@ -70,11 +71,13 @@ pub fn run(ctx: &Ctx, cmd: EvidenceCommand) -> Result<i32> {
                 source.short()
             )));
         }
-        let message = format!(
-            "claim {id}: added evidence {} ({stance} from {})",
-            claim.evidence.len() + 1,
-            source.short()
-        );
+        let message = Msg::EvidenceAdded {
+            id: id.as_str(),
+            n: claim.evidence.len() + 1,
+            stance,
+            source: source.short(),
+        }
+        .text(ws.config.language());
         claim.evidence.push(Evidence {
             source: source.clone(),
             stance,

@@ -58,7 +58,14 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> Result<i32> {
         ));
     }
     if ws.config.publisher.is_none() && !reviews.is_empty() {
-        say("no `publisher` in factcheck.yaml: the reviews have no author");
+        say(
+            "no `publisher` in factcheck.yaml: the reviews have no `author`, which Google requires; add a line `publisher: Your Desk` to factcheck.yaml",
+        );
+    }
+    if ws.config.base_url.is_none() && !reviews.is_empty() {
+        say(
+            "no `base_url` in factcheck.yaml: the reviews have no `url`, which Google requires; add a line `base_url: https://…/your-fact-check` to factcheck.yaml (each review's url is base_url#claim-id)",
+        );
     }
     let text = export::to_json_ld(&reviews)?;
     match out {

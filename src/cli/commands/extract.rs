@@ -28,11 +28,17 @@ struct Row {
     start: usize,
     end: usize,
     score: f64,
+    /// Whether the score reaches the calibrated threshold.
+    checkworthy: bool,
     reasons: Vec<String>,
     /// Whether an existing claim's quote overlaps this sentence.
     claimed: bool,
     /// Those claims' ids.
     claims: Vec<ClaimId>,
+    /// With an archive: the URLs of archived checks this sentence repeats
+    /// (README, Archive and matching).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    checked_before: Vec<String>,
     /// `headline` or `lede`, when the sentence stands there.
     #[serde(skip_serializing_if = "Option::is_none")]
     place: Option<extract::Place>,
@@ -71,6 +77,7 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
             Some((a.start, a.end, &c.id))
         })
         .collect();
+    let mut archive = crate::archive::configured()?;
     let rows: Vec<Row> = extract::candidates(text.as_str())
         .into_iter()
         .filter(|c| c.score >= args.min_score)
@@ -81,18 +88,27 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
                 .filter(|(s, e, _)| *s < c.end && c.start < *e)
                 .map(|(_, _, id)| (*id).clone())
                 .collect();
-            Row {
+            let checked_before = match archive.as_deref_mut() {
+                Some(engine) => crate::archive::repeats(engine, &c.text, "", 3)?
+                    .into_iter()
+                    .map(|m| m.entry.url)
+                    .collect(),
+                None => Vec::new(),
+            };
+            Ok(Row {
+                checked_before,
                 claimed: !claims.is_empty(),
                 claims,
                 text: c.text,
                 start: c.start,
                 end: c.end,
                 score: c.score,
+                checkworthy: c.checkworthy,
                 reasons: c.reasons,
                 place: c.place,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     if ctx.json() {
         return emit_json(&rows).map(|()| 0);
     }
@@ -115,8 +131,9 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         } else {
             String::new()
         };
+        let mark = if r.checkworthy { "  check-worthy" } else { "" };
         out.push_str(&format!(
-            "{:>width$}. {:.3}  [{}..{}]{claimed}\n",
+            "{:>width$}. {:.3}{mark}  [{}..{}]{claimed}\n",
             i + 1,
             r.score,
             r.start,
@@ -127,10 +144,14 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         if !r.reasons.is_empty() {
             out.push_str(&format!("{pad}{}\n", r.reasons.join(" · ")));
         }
+        for url in &r.checked_before {
+            out.push_str(&format!("{pad}checked before: {url}\n"));
+        }
     }
     let claimed = rows.iter().filter(|r| r.claimed).count();
+    let worthy = rows.iter().filter(|r| r.checkworthy).count();
     out.push_str(&format!(
-        "{} candidates, {claimed} already claimed; `factcheck claim add --text … --quote \"…\"` takes a sentence as it is\n",
+        "{} candidates ({worthy} check-worthy), {claimed} already claimed; `factcheck claim add --text … --quote \"…\"` takes a sentence as it is\n",
         rows.len()
     ));
     emit(&out)?;

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, keyword, say};
 use crate::error::Result;
 use crate::model::{Language, default_scale};
@@ -23,6 +24,14 @@ pub struct InitArgs {
 /// byte, so no line-ending or filter conversion may touch `sources/`.
 const GITATTRIBUTES: &str = "sources/** -text -diff -filter\n";
 const GITIGNORE: &str = "/.factcheck/\n";
+
+/// Appended to a new `factcheck.yaml`: the settings `export claimreview`
+/// needs, commented out until the desk fills them in.
+const PUBLISHING_HINTS: &str = "\
+# Publishing (export claimreview): uncomment and fill in.
+# publisher: Your Desk                              # the reviews' author (ClaimReview `author`)
+# base_url: https://example.org/fact-checks/story   # each review's url is base_url#claim-id
+";
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<i32> {
     // Like `git -C`: a DIR given with `-C` is relative to it.
@@ -50,10 +59,16 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<i32> {
     config.ratings = default_scale(args.language);
     let lock = ws.lock(say)?;
     ws.save_config(&config, &lock)?;
+    // What publishing needs, for the desk to fill in: commented, so that an
+    // unfilled one changes nothing.
+    let path = ws.root().join(crate::workspace::CONFIG_FILE);
+    let mut text = crate::workspace::read_to_string(&path)?;
+    text.push_str(PUBLISHING_HINTS);
+    crate::workspace::write_atomic(&path, text.as_bytes())?;
     drop(lock);
-    say(&format!(
-        "created a factcheck workspace in `{}`\nnext: `factcheck source add ARTICLE --article`, then `factcheck claim add --text … --quote …`",
-        ws.root().display()
-    ));
+    say(&Msg::Created {
+        dir: &ws.root().display().to_string(),
+    }
+    .text(args.language));
     Ok(0)
 }

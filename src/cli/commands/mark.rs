@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, keyword, nonempty};
 use crate::error::{Error, Result};
 use crate::model::{Claim, Event, HistoryEntry, SourceId, SourceMeta, Status};
@@ -92,13 +93,12 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
             note,
             ..HistoryEntry::new(author.at, author.by.clone(), Event::Status)
         });
-        let mut message = format!("claim {id} is now {status}");
-        if ws.config.second_reviewer() && status != Status::Unverified {
-            message.push_str(&format!(
-                "; it is final once another reviewer runs `factcheck sign {id}`"
-            ));
+        Ok(Msg::Marked {
+            id: id.as_str(),
+            status,
+            sign_off: ws.config.second_reviewer() && status != Status::Unverified,
         }
-        Ok(message)
+        .text(ws.config.language()))
     })
 }
 

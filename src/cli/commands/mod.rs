@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use crate::cli::ui::{Ctx, GlobalArgs};
 use crate::error::Result;
 
+pub mod archive;
 pub mod check;
 pub mod claim;
 pub mod decision;
@@ -15,6 +16,7 @@ pub mod export;
 pub mod extract;
 pub mod init;
 pub mod mark;
+pub mod r#match;
 pub mod report;
 pub mod revision;
 pub mod sign;
@@ -28,7 +30,22 @@ pub mod man;
 /// A fact-checking desk's workspace: snapshot an article and its evidence,
 /// anchor claims to its exact words, record verdicts, and report.
 #[derive(Debug, Parser)]
-#[command(name = "factcheck", version, about, max_term_width = 100)]
+#[command(
+    name = "factcheck",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = "Examples:\n  \
+    factcheck init desk --language zh && cd desk\n  \
+    factcheck source add article.md --article --title \"…\"\n  \
+    C=$(factcheck claim add --text \"…\" --quote \"…\")      # prints the new claim's id\n  \
+    factcheck evidence add \"$C\" SOURCE --stance supports --excerpt \"…\"\n  \
+    factcheck mark \"$C\" verified --rating Accurate --note \"…\"\n  \
+    factcheck report --out report.md\n\n\
+Exit status: 0 success; 1 a rule refused the change (nothing written), or the answer is no\n\
+(`check` found problems, `decision` holds); 2 the command could not run (usage, workspace,\n\
+I/O). `factcheck man` prints the manual: exit status, environment, files, examples."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -66,6 +83,11 @@ pub enum Command {
     Summary(summary::SummaryArgs),
     /// Can the piece run? The recommendation and why (exit 0 only for publish)
     Decision(decision::DecisionArgs),
+    /// Feed the desk's archive of checked claims (published ClaimReview, workspaces)
+    #[command(subcommand)]
+    Archive(archive::ArchiveCommand),
+    /// Has this been checked before? The archive's best matches for a text
+    Match(r#match::MatchArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff)
@@ -88,6 +110,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Extract(args) => extract::run(&ctx, args),
         Command::Summary(args) => summary::run(&ctx, args),
         Command::Decision(args) => decision::run(&ctx, args),
+        Command::Archive(cmd) => archive::run(&ctx, cmd),
+        Command::Match(args) => r#match::run(&ctx, args),
         Command::Completions(args) => completions::run(&ctx, args),
         Command::Man(args) => man::run(&ctx, args),
     }

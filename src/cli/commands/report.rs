@@ -7,6 +7,7 @@
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+use crate::cli::i18n::Msg;
 use crate::cli::term;
 use crate::cli::ui::{Ctx, Stdout, keyword, say, write_out_with};
 use crate::error::{Error, Result};
@@ -28,7 +29,7 @@ pub struct ReportArgs {
     /// Only claims with this status (repeatable)
     #[arg(long, value_parser = keyword::<Status>())]
     pub status: Vec<Status>,
-    /// Read and parse every claim file, ignoring the parsed-record cache
+    /// Read and parse every claim file, ignoring the workspace index
     #[arg(long)]
     pub full: bool,
 }
@@ -55,7 +56,10 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<i32> {
                 report::render_to(&template, &context, templates, out)
             })?;
             drop(spinner);
-            say(&format!("wrote the report to `{}`", path.display()));
+            say(&Msg::WroteReport {
+                path: &path.display().to_string(),
+            }
+            .text(ws.config.language()));
         }
         None => {
             // Written as it is rendered: the spinner goes first.

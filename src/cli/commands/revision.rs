@@ -112,13 +112,27 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         (None, Some(name)) => text::charset_name(text::encoding_for(name)?),
         (None, None) => None,
     };
-    text::decode_charset(
+    let new_text = text::decode_charset(
         bytes.clone(),
         media_type.as_str(),
         charset.as_deref(),
         &format!("`{}`", args.path.display()),
     )?;
-    store::read_text(&ws, &old_meta)?;
+    let old_text = store::read_text(&ws, &old_meta)?;
+    // A draft that keeps little of the article is more likely the wrong
+    // file than its next revision: carrying every claim into it would
+    // re-anchor them to stray words.
+    let shared = revise::shared_share(old_text.as_str(), &new_text);
+    if shared < revise::MIN_SHARED && !args.force {
+        return Err(Error::refused(format!(
+            "`{}` keeps {:.0}% of the text of `{}`; a revision keeps at least {:.0}% of the draft it revises",
+            args.path.display(),
+            shared * 100.0,
+            old.short(),
+            revise::MIN_SHARED * 100.0
+        ))
+        .with_hint("check that it is the next draft of this article; `--force` carries the claims over anyway. Nothing was changed"));
+    }
 
     // A new draft of the same article: the same title, kind and publisher
     // unless told otherwise.

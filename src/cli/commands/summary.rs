@@ -2,9 +2,11 @@
 //! `factcheck.yaml` with who wrote it and when, and shown at the top of the
 //! report beside the recommendation the records give.
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit_json, keyword, nonempty, say};
 use crate::error::Result;
-use crate::model::{Decision, Summary};
+use crate::model::{Decision, Language, Summary};
+use crate::report;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -32,7 +34,14 @@ pub fn run(ctx: &Ctx, args: SummaryArgs) -> Result<i32> {
     config.summary = Some(summary.clone());
     ws.save_config(&config, &lock)?;
     drop(lock);
-    say(&format!("the desk's decision is now {}", summary.decision));
+    let language = ws.config.language();
+    say(&Msg::DeskDecision {
+        decision: match language {
+            Language::En => summary.decision.as_str(),
+            Language::Zh => report::decision_label(summary.decision, language),
+        },
+    }
+    .text(language));
     if ctx.json() {
         emit_json(&summary)?;
     }

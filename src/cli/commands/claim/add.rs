@@ -1,6 +1,7 @@
 //! `factcheck claim add`.
 
 use crate::anchor;
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say, source_or_article};
 use crate::error::{Error, Result};
 use crate::model::{Anchor, Claim, ClaimId, Event, HistoryEntry, Kind, Status};
@@ -99,19 +100,15 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     };
     ws.save_claim(&claim, &lock)?;
     drop(lock);
-    match &claim.appears_in {
-        Some(a) => say(&format!(
-            "added claim {} at {}..{} of {}",
-            claim.id,
-            a.start,
-            a.end,
-            a.source.short()
-        )),
-        None => say(&format!(
-            "added claim {} (not anchored to a quote)",
-            claim.id
-        )),
+    say(&Msg::ClaimAdded {
+        id: claim.id.as_str(),
+        at: claim
+            .appears_in
+            .as_ref()
+            .map(|a| (a.start, a.end, a.source.short())),
     }
+    .text(ws.config.language()));
+    super::super::r#match::say_checked_before(&ws, &claim);
     if ctx.json() {
         emit_json(&claim)?;
     } else {

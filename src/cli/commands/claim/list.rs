@@ -7,9 +7,8 @@ use rayon::prelude::*;
 use crate::cli::table;
 use crate::cli::ui::{Ctx, emit, emit_json, history_line, keyword};
 use crate::error::Result;
-use crate::list_cache::{self, Revision, Row};
 use crate::model::{Claim, ClaimId, Kind, Status, article_order};
-use crate::record_cache;
+use crate::workspace::index::{Revision, Row};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example:\n  factcheck claim list --status unverified --tag finances")]
@@ -30,7 +29,7 @@ pub struct ListArgs {
     /// Only claims whose words a revision of the article cut
     #[arg(long)]
     pub dropped: bool,
-    /// Read and parse every claim file, ignoring the parsed-record cache
+    /// Read and parse every claim file, ignoring the workspace index
     #[arg(long)]
     pub full: bool,
 }
@@ -47,9 +46,9 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
         claims.retain(|c| matches(&args, &Row::of(c)));
         return emit_json(&claims).map(|()| 0);
     }
-    // The listing cache holds what a line needs; when it vouches for every
-    // claim file, no claim is decoded. Otherwise the claims load as always
-    // and the cache is rewritten.
+    // The workspace gives each claim's row: what a line shows, filters and
+    // sorts on (from its index, without decoding any claim, when the index
+    // vouches for the file).
     let files: Vec<_> = ws
         .stat_claim_files()?
         .into_iter()
@@ -59,53 +58,34 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
                 .is_some_and(ClaimId::is_valid)
         })
         .collect();
-    let build = record_cache::build_id()?;
-    let cached = if args.full {
-        None
-    } else {
-        list_cache::read(&ws)
-    };
-    let mut loaded = Vec::new();
-    let mut rows = match cached
-        .as_deref()
-        .and_then(|bytes| list_cache::rows(bytes, &build, &files))
-    {
-        Some(rows) => rows,
-        None => {
-            loaded = ws.load_claims_hashed(args.full)?;
-            let rows: Vec<Row> = loaded.iter().map(|l| Row::of(&l.claim)).collect();
-            // Only a cache: a failed write costs the next listing time.
-            let _ = list_cache::write(&ws, &build, &files, &rows);
-            rows
-        }
-    };
     let article = ws.config.article.as_ref();
-    rows.retain(|r| matches(&args, r));
-    rows.par_sort_unstable_by(|x, y| x.article_key(article).cmp(&y.article_key(article)));
-    if rows.is_empty() {
-        crate::cli::ui::say("no claims match");
-        return Ok(0);
-    }
-    emit(&table::render_rows(
-        &["#", "ID", "STATUS", "KIND", "EV", "CLAIM"],
-        rows.len(),
-        70,
-        |i| {
-            let r = &rows[i];
-            [
-                Cow::Owned((i + 1).to_string()),
-                Cow::Borrowed(r.id),
-                row_status(r),
-                Cow::Borrowed(r.kind.as_str()),
-                Cow::Owned(r.evidence.to_string()),
-                Cow::Borrowed(r.text),
-            ]
-        },
-    ))?;
-    // The process ends right after; freeing every record would only cost time.
-    crate::cli::free::at_exit(rows);
-    crate::cli::free::at_exit(loaded);
-    Ok(0)
+    ws.with_rows(&files, args.full, |mut rows| {
+        rows.retain(|r| matches(&args, r));
+        rows.par_sort_unstable_by(|x, y| x.article_key(article).cmp(&y.article_key(article)));
+        if rows.is_empty() {
+            crate::cli::ui::say(&crate::cli::i18n::Msg::NoClaimsMatch.text(ws.config.language()));
+            return Ok(0);
+        }
+        emit(&table::render_rows(
+            &["#", "ID", "STATUS", "KIND", "EV", "CLAIM"],
+            rows.len(),
+            70,
+            |i| {
+                let r = &rows[i];
+                [
+                    Cow::Owned((i + 1).to_string()),
+                    Cow::Borrowed(r.id),
+                    r.revision.label(r.status),
+                    Cow::Borrowed(r.kind.as_str()),
+                    Cow::Owned(r.evidence.to_string()),
+                    Cow::Borrowed(r.text),
+                ]
+            },
+        ))?;
+        // The process ends right after; freeing every row would only cost time.
+        crate::cli::free::at_exit(rows);
+        Ok(0)
+    })
 }
 
 /// Whether a claim passes the listing's filters.
@@ -115,15 +95,6 @@ fn matches(args: &ListArgs, r: &Row) -> bool {
         && args.tag.iter().all(|t| r.tags.contains(&t.as_str()))
         && (!args.recheck || r.revision == Revision::Recheck)
         && (!args.dropped || r.revision == Revision::Dropped)
-}
-
-/// [`revision_status`] of a listed claim.
-fn row_status<'a>(r: &Row) -> Cow<'a, str> {
-    match r.revision {
-        Revision::Dropped => Cow::Owned(format!("{}, dropped", r.status)),
-        Revision::Recheck => Cow::Owned(format!("{}, recheck", r.status)),
-        Revision::Current => Cow::Borrowed(r.status.as_str()),
-    }
 }
 
 pub fn show(ctx: &Ctx, given: &str) -> Result<i32> {
@@ -136,21 +107,10 @@ pub fn show(ctx: &Ctx, given: &str) -> Result<i32> {
     Ok(0)
 }
 
-/// The status, with `recheck` or `dropped` when a revision of the article
-/// changed or cut the claim's words.
-fn revision_status(c: &Claim) -> String {
-    if c.dropped().is_some() {
-        format!("{}, dropped", c.status)
-    } else if c.recheck().is_some() {
-        format!("{}, recheck", c.status)
-    } else {
-        c.status.to_string()
-    }
-}
-
 /// A claim for people to read in a terminal.
 fn render(c: &Claim) -> String {
-    let mut out = format!("{}  {}  ({})\n", c.id, revision_status(c), c.kind);
+    let status = Revision::of(c).label(c.status);
+    let mut out = format!("{}  {status}  ({})\n", c.id, c.kind);
     let mut field = |name: &str, value: &str| out.push_str(&format!("  {name:<11}{value}\n"));
     field("claim", &c.text);
     if let Some(s) = &c.speaker {

@@ -9,12 +9,13 @@ use std::time::Duration;
 use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say};
 use crate::error::{Error, Result};
 use crate::model::{
-    Capture, Day, Fetch, MediaType, Redirect, ResponseHeaders, SourceKind, SourceMeta,
+    Capture, Day, Fetch, MediaType, Redirect, ResponseHeaders, SourceKind, SourceMeta, Time,
 };
 use crate::text;
 use crate::web::fetch::{self, Exchange, Options};
 use crate::web::html_meta;
 use crate::workspace::store::{self, NewSource};
+use crate::workspace::{Lock, Workspace};
 
 /// Capture a web page: its bytes as a snapshot, the HTTP exchange as a WARC
 #[derive(Debug, clap::Args)]
@@ -76,16 +77,69 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         }));
     }
 
-    let media_type = last
-        .header("content-type")
-        .and_then(|c| c.split(';').next())
-        .map(|m| m.trim().to_ascii_lowercase())
-        .and_then(|m| m.parse::<MediaType>().ok());
-    let is_html = media_type
-        .as_ref()
-        .is_some_and(|m| matches!(m.as_str(), "text/html" | "application/xhtml+xml"));
-    let encoding = charset_of(
+    let lock = ws.lock(say)?;
+    let stored = store_exchange(
+        &ws,
         &exchange,
+        Given {
+            title: nonempty(args.title),
+            kind: args.kind,
+            publisher: nonempty(args.publisher),
+            published: args.published,
+            note: nonempty(args.note),
+        },
+        &by,
+        at,
+        &lock,
+    )?;
+    let (meta, warc_meta, created) = (stored.page, stored.warc, stored.created);
+    drop(lock);
+    report(&url, &exchange, &meta, &warc_meta, created);
+    let id = meta.id().clone();
+    if ctx.json() {
+        emit_json(&meta)?;
+    } else {
+        emit(&format!("{id}\n"))?;
+    }
+    Ok(0)
+}
+
+/// What the person fetching says about a page, over what the page says.
+#[derive(Debug, Default)]
+pub(super) struct Given {
+    pub title: Option<String>,
+    pub kind: Option<SourceKind>,
+    pub publisher: Option<String>,
+    pub published: Option<Day>,
+    pub note: Option<String>,
+}
+
+/// A stored capture: the page's snapshot, its WARC, and whether the page's
+/// bytes are new.
+pub(super) struct Stored {
+    pub page: SourceMeta,
+    pub warc: SourceMeta,
+    pub created: bool,
+}
+
+/// Stores an exchange as `source fetch` does: its WARC as a snapshot, the
+/// final body as a snapshot (or, for bytes already stored, one more capture
+/// of them), under `lock`.
+pub(super) fn store_exchange(
+    ws: &Workspace,
+    exchange: &Exchange,
+    given: Given,
+    by: &str,
+    at: Time,
+    lock: &Lock,
+) -> Result<Stored> {
+    let url = exchange.asked.clone();
+    let last = exchange.last();
+    let status = last.status;
+    let media_type = media_type_of(exchange);
+    let is_html = is_html(media_type.as_ref());
+    let encoding = charset_of(
+        exchange,
         media_type.as_ref().map(MediaType::as_str),
         is_html,
     );
@@ -99,11 +153,10 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         .as_ref()
         .is_some_and(|m| text::is_quotable(m.as_str()));
 
-    let warc = crate::web::warc::write(&exchange, at);
-    let record = fetch_record(&exchange);
-    let lock = ws.lock(say)?;
+    let warc = crate::web::warc::write(exchange, at);
+    let record = fetch_record(exchange);
     let (warc_meta, _) = store::add(
-        &ws,
+        ws,
         &mut &warc[..],
         NewSource {
             url: Some(url.clone()),
@@ -114,25 +167,25 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
             file_name: Some("capture.warc".into()),
             ..NewSource::default()
         },
-        &by,
+        by,
         at,
-        &lock,
+        lock,
     )?;
     let capture = Capture {
         at,
-        by: by.clone(),
+        by: by.to_string(),
         url: url.clone(),
         status,
         warc: Some(warc_meta.id().clone()),
     };
     let new = NewSource {
         url: Some(url.clone()),
-        title: nonempty(args.title).or(page.title),
-        kind: args.kind,
-        publisher: nonempty(args.publisher).or(page.publisher),
-        published: args.published.or(page.published),
+        title: given.title.or(page.title),
+        kind: given.kind,
+        publisher: given.publisher.or(page.publisher),
+        published: given.published.or(page.published),
         media_type: media_type.clone(),
-        note: nonempty(args.note),
+        note: given.note,
         charset: if quotable {
             text::charset_name(encoding)
         } else {
@@ -142,27 +195,37 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         captures: vec![capture.clone()],
         ..NewSource::default()
     };
-    let (mut meta, created) = store::add(&ws, &mut &exchange.content[..], new, &by, at, &lock)?;
+    let (mut meta, created) = store::add(ws, &mut &exchange.content[..], new, by, at, lock)?;
     // The same capture twice (same second, same exchange) is recorded once.
     if !created && !meta.captures.contains(&capture) {
         meta.captures.push(capture);
-        store::save_meta(&ws, &meta, &lock)?;
+        store::save_meta(ws, &meta, lock)?;
     }
-    drop(lock);
-    report(&url, &exchange, &meta, &warc_meta, created);
-    let id = meta.id().clone();
-    if ctx.json() {
-        emit_json(&meta)?;
-    } else {
-        emit(&format!("{id}\n"))?;
-    }
-    Ok(0)
+    Ok(Stored {
+        page: meta,
+        warc: warc_meta,
+        created,
+    })
+}
+
+/// The media type the final answer declares.
+pub(super) fn media_type_of(exchange: &Exchange) -> Option<MediaType> {
+    exchange
+        .last()
+        .header("content-type")
+        .and_then(|c| c.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .and_then(|m| m.parse::<MediaType>().ok())
+}
+
+pub(super) fn is_html(media_type: Option<&MediaType>) -> bool {
+    media_type.is_some_and(|m| matches!(m.as_str(), "text/html" | "application/xhtml+xml"))
 }
 
 /// The encoding of the page's text: the `charset` of `Content-Type`, else
 /// (for HTML) a byte-order mark or a `<meta>` declaration, else UTF-8. An
 /// unknown name is said and read as UTF-8.
-fn charset_of(
+pub(super) fn charset_of(
     exchange: &Exchange,
     media_type: Option<&str>,
     is_html: bool,

@@ -1,14 +1,16 @@
 //! `factcheck source add | list | show`: content-addressed snapshots;
-//! `source edit` and the web captures (`source fetch | history | diff`)
-//! have a file each beside this one.
+//! `source edit` and the web captures (`source fetch | history | diff |
+//! watch`) have a file each beside this one.
 
 mod diff;
 mod edit;
 mod fetch;
 mod history;
+mod watch;
 
 use std::path::PathBuf;
 
+use crate::cli::i18n::Msg;
 use crate::cli::table;
 use crate::cli::term;
 use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say};
@@ -46,6 +48,8 @@ pub enum SourceCommand {
         /// The URL, as given to `source fetch`
         url: String,
     },
+    /// Fetch cited pages again and say which changed, moved or vanished
+    Watch(watch::WatchArgs),
     /// Show the lines of text that differ between two snapshots
     #[command(after_help = "Example:\n  factcheck source diff 4b1c07 9a0e55")]
     Diff {
@@ -95,6 +99,10 @@ pub struct AddArgs {
     /// article) and the workspace's article, carrying every claim over
     #[arg(long, value_name = "OLD", num_args = 0..=1, default_missing_value = "")]
     pub revises: Option<String>,
+    /// With `--revises`: carry the claims over even when the new draft keeps
+    /// less than 40% of the old one's text
+    #[arg(long, requires = "revises")]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
@@ -106,6 +114,7 @@ pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
         SourceCommand::Fetch(args) => fetch::run(ctx, args),
         SourceCommand::History { url } => history::history(ctx, &url),
         SourceCommand::Diff { a, b } => diff::diff(ctx, &a, &b),
+        SourceCommand::Watch(args) => watch::run(ctx, args),
     }
 }
 
@@ -166,15 +175,15 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         let mut config = ws.config.clone();
         config.article = Some(id.clone());
         ws.save_config(&config, &lock)?;
-        say(&format!("the workspace's article is now {}", id.short()));
+        say(&Msg::ArticleNow { id: id.short() }.text(ws.config.language()));
     }
-    say(&format!(
-        "{} snapshot {} ({}, {} bytes)",
-        if created { "added" } else { "already have" },
-        id.short(),
-        meta.media_type,
-        meta.size
-    ));
+    say(&Msg::Snapshot {
+        created,
+        id: id.short(),
+        media_type: meta.media_type.as_str(),
+        bytes: meta.size,
+    }
+    .text(ws.config.language()));
     if ctx.json() {
         emit_json(&meta)?;
     } else {
@@ -191,7 +200,7 @@ fn list(ctx: &Ctx) -> Result<i32> {
         return emit_json(&metas).map(|()| 0);
     }
     if metas.is_empty() {
-        say("no snapshots yet; `factcheck source add PATH` takes one");
+        say(&Msg::NoSnapshots.text(ws.config.language()));
         return Ok(0);
     }
     let article = ws.config.article.as_ref();

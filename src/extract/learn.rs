@@ -1,0 +1,554 @@
+//! Learning the English model from labelled debates, and measuring it.
+//!
+//! The data is the ClaimBuster crowd-labelled set (Arslan et al., ICWSM
+//! 2020: `Verdict` 1, a check-worthy factual sentence, is positive) and the
+//! CLEF-2019 CheckThat! Task 1 training debates (Atanasova et al., 2019: a
+//! sentence a fact-checker checked is positive). The learner is L2-regularised
+//! logistic regression (`linfa-logistic`, L-BFGS) over the binary features of
+//! `features`; the vocabulary is the features found in at least
+//! [`Options::min_count`] training sentences. Everything is deterministic:
+//! rows, features and folds are ordered, the solver starts from zero and
+//! runs single-threaded, and weights are written with 6 decimals.
+//!
+//! [`cross_validate`] holds debates out whole (ClaimBuster by `File_id`,
+//! CLEF by file) and scores them as CheckThat! does: average precision per
+//! debate, its mean (MAP), P@10, P@20 and R-precision; beside it the
+//! "contains a number" rule and the hand-weighted cue score on the same rows.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use linfa::prelude::*;
+use linfa_logistic::LogisticRegression;
+use ndarray::{Array1, Array2};
+
+use super::features::{Found, features};
+use super::model::{Model, sigmoid};
+use super::score;
+
+/// Which labelled set a sentence comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Set {
+    /// ClaimBuster crowd labels: positive = check-worthy factual sentence (CFS).
+    ClaimBuster,
+    /// CLEF-2019 Task 1: positive = a fact-checker checked it.
+    Clef2019,
+}
+
+impl Set {
+    pub fn name(self) -> &'static str {
+        match self {
+            Set::ClaimBuster => "ClaimBuster (crowd, CFS)",
+            Set::Clef2019 => "CLEF-2019 train",
+        }
+    }
+}
+
+/// One labelled sentence, in its debate's order.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub set: Set,
+    /// The debate (ClaimBuster `File_id`, CLEF file name).
+    pub doc: String,
+    pub text: String,
+    pub label: bool,
+}
+
+/// The learner's settings; [`Options::default`] is what the shipped model uses.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// L2 penalty on the weights (the loss is summed over sentences).
+    pub alpha: f32,
+    /// A feature enters the vocabulary when this many training sentences have it.
+    pub min_count: usize,
+    /// At most this many features, the most frequent first.
+    pub max_features: usize,
+    /// L-BFGS iterations.
+    pub iterations: u64,
+    /// Folds of debates for cross-validation.
+    pub folds: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            alpha: 8.0,
+            min_count: 5,
+            max_features: 3000,
+            iterations: 100,
+            folds: 4,
+        }
+    }
+}
+
+/// Reads `claimbuster-crowdsourced.csv` and `clef2019-train/*.tsv` from `dir`.
+pub fn load(dir: &Path) -> Result<Vec<Row>, String> {
+    let mut rows = Vec::new();
+    let cb = dir.join("claimbuster-crowdsourced.csv");
+    let mut reader = csv::Reader::from_path(&cb).map_err(|e| format!("{}: {e}", cb.display()))?;
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("{}: {e}", cb.display()))?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("{}: no `{name}` column", cb.display()))
+    };
+    let (text, file, line, verdict) = (
+        col("Text")?,
+        col("File_id")?,
+        col("Line_number")?,
+        col("Verdict")?,
+    );
+    let mut cb_rows = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("{}: {e}", cb.display()))?;
+        let field = |i: usize| record.get(i).unwrap_or_default();
+        let bad = |what: &str| format!("{}: row {}: {what}", cb.display(), n + 2);
+        let line: usize = field(line)
+            .parse()
+            .map_err(|_| bad("`Line_number` is not a number"))?;
+        let verdict: i32 = field(verdict)
+            .parse()
+            .map_err(|_| bad("`Verdict` is not -1, 0 or 1"))?;
+        cb_rows.push((
+            field(file).to_string(),
+            line,
+            field(text).to_string(),
+            verdict == 1,
+        ));
+    }
+    cb_rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    rows.extend(cb_rows.into_iter().map(|(doc, _, text, label)| Row {
+        set: Set::ClaimBuster,
+        doc,
+        text,
+        label,
+    }));
+    let clef = dir.join("clef2019-train");
+    let mut files: Vec<_> = std::fs::read_dir(&clef)
+        .map_err(|e| format!("{}: {e}", clef.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    for path in files {
+        let body =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let doc = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for (n, line) in body
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let bad = || {
+                format!(
+                    "{}: line {}: expected line, speaker, text, label",
+                    path.display(),
+                    n + 1
+                )
+            };
+            let (rest, label) = line.rsplit_once('\t').ok_or_else(bad)?;
+            let text = rest.splitn(3, '\t').nth(2).ok_or_else(bad)?;
+            rows.push(Row {
+                set: Set::Clef2019,
+                doc: doc.clone(),
+                text: text.to_string(),
+                label: label.trim() == "1",
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// Every row's features, computed once.
+pub struct Featured {
+    pub rows: Vec<Row>,
+    features: Vec<Vec<Found>>,
+}
+
+impl Featured {
+    pub fn new(rows: Vec<Row>) -> Featured {
+        let features = rows.iter().map(|r| features(&r.text)).collect();
+        Featured { rows, features }
+    }
+}
+
+/// Fits the model on the rows `train` (indices into `data`).
+fn fit(data: &Featured, train: &[usize], opts: &Options) -> Result<Model, String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &i in train {
+        for f in &data.features[i] {
+            *counts.entry(f.key.as_str()).or_default() += 1;
+        }
+    }
+    let mut vocab: Vec<(&str, usize)> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= opts.min_count)
+        .collect();
+    vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    vocab.truncate(opts.max_features);
+    vocab.sort();
+    let index: HashMap<&str, usize> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (*k, i))
+        .collect();
+    let mut x = Array2::<f32>::zeros((train.len(), vocab.len()));
+    for (r, &i) in train.iter().enumerate() {
+        for f in &data.features[i] {
+            if let Some(&c) = index.get(f.key.as_str()) {
+                x[[r, c]] = 1.0;
+            }
+        }
+    }
+    let y: Array1<bool> = train.iter().map(|&i| data.rows[i].label).collect();
+    let fitted = LogisticRegression::default()
+        .alpha(opts.alpha)
+        .max_iterations(opts.iterations)
+        .fit(&Dataset::new(x, y))
+        .map_err(|e| format!("training failed: {e}"))?;
+    // linfa labels the larger class positive; the model's positive is `true`.
+    let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
+    let weights = vocab
+        .iter()
+        .zip(fitted.params().iter())
+        .map(|((k, _), w)| (k.to_string(), round6(sign * f64::from(*w))))
+        .collect();
+    Ok(Model {
+        bias: round6(sign * f64::from(fitted.intercept())),
+        threshold: 0.5,
+        cue_threshold: 0.5,
+        weights,
+    })
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// The debates split into `folds` groups, deterministically: debates sorted
+/// by set and name, dealt round-robin. Returns each row's fold.
+fn fold_of_rows(rows: &[Row], folds: usize) -> Vec<usize> {
+    let mut docs: Vec<(Set, &str)> = rows.iter().map(|r| (r.set, r.doc.as_str())).collect();
+    docs.sort();
+    docs.dedup();
+    let fold: HashMap<(Set, &str), usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (*d, i % folds))
+        .collect();
+    rows.iter()
+        .map(|r| fold[&(r.set, r.doc.as_str())])
+        .collect()
+}
+
+/// Ranking quality over the debates of one set, CheckThat! style.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Ranking {
+    pub map: f64,
+    pub p10: f64,
+    pub p20: f64,
+    pub r_prec: f64,
+    /// Debates with at least one positive (those averaged).
+    pub docs: usize,
+}
+
+/// Precision, recall and F1 of a yes/no against the labels.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct YesNo {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+/// Ranks each debate's rows of `set` by `scores` (ties keep the debate's
+/// order) and averages the measures over debates with a positive.
+pub fn ranking(rows: &[Row], scores: &[f64], set: Set) -> Ranking {
+    let mut docs: BTreeMap<&str, Vec<(f64, bool)>> = BTreeMap::new();
+    for (r, s) in rows.iter().zip(scores) {
+        if r.set == set {
+            docs.entry(r.doc.as_str()).or_default().push((*s, r.label));
+        }
+    }
+    let mut total = Ranking::default();
+    for mut doc in docs.into_values() {
+        let relevant = doc.iter().filter(|d| d.1).count();
+        if relevant == 0 {
+            continue;
+        }
+        doc.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (mut hits, mut ap) = (0usize, 0.0);
+        for (k, d) in doc.iter().enumerate() {
+            if d.1 {
+                hits += 1;
+                ap += hits as f64 / (k + 1) as f64;
+            }
+        }
+        let at = |n: usize| doc.iter().take(n).filter(|d| d.1).count() as f64 / n as f64;
+        total.map += ap / relevant as f64;
+        total.p10 += at(10);
+        total.p20 += at(20);
+        total.r_prec += at(relevant);
+        total.docs += 1;
+    }
+    let n = total.docs.max(1) as f64;
+    Ranking {
+        map: total.map / n,
+        p10: total.p10 / n,
+        p20: total.p20 / n,
+        r_prec: total.r_prec / n,
+        docs: total.docs,
+    }
+}
+
+/// Precision, recall and F1 of `yes` on the rows of `set`.
+pub fn yes_no(rows: &[Row], yes: &[bool], set: Set) -> YesNo {
+    let (mut tp, mut fp, mut fneg) = (0.0, 0.0, 0.0);
+    for (r, y) in rows.iter().zip(yes) {
+        if r.set != set {
+            continue;
+        }
+        match (*y, r.label) {
+            (true, true) => tp += 1.0,
+            (true, false) => fp += 1.0,
+            (false, true) => fneg += 1.0,
+            (false, false) => {}
+        }
+    }
+    let precision = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+    let recall = if tp + fneg > 0.0 {
+        tp / (tp + fneg)
+    } else {
+        0.0
+    };
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    YesNo {
+        precision,
+        recall,
+        f1,
+    }
+}
+
+/// The score at or above which F1 on the ClaimBuster rows among `rows`
+/// (indices) is highest, searched on a 0.005 grid.
+fn best_threshold(data: &Featured, scores: &[f64], rows: &[usize]) -> f64 {
+    let picked: Vec<Row> = rows.iter().map(|&i| data.rows[i].clone()).collect();
+    let s: Vec<f64> = rows.iter().map(|&i| scores[i]).collect();
+    let mut best = (f64::MIN, 0.5);
+    for step in 1..200 {
+        let t = f64::from(step) * 0.005;
+        let yes: Vec<bool> = s.iter().map(|x| *x >= t).collect();
+        let f1 = yes_no(&picked, &yes, Set::ClaimBuster).f1;
+        if f1 > best.0 {
+            best = (f1, t);
+        }
+    }
+    best.1
+}
+
+/// The "contains a number" rule: 1 when the sentence has a digit.
+pub fn number_rule(text: &str) -> f64 {
+    if text.chars().any(|c| c.is_ascii_digit()) {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// One scorer's measured quality on the held-out debates.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub name: &'static str,
+    pub claimbuster: Ranking,
+    pub clef: Ranking,
+    /// `checkworthy` (or the rule's yes) on ClaimBuster CFS.
+    pub cfs: YesNo,
+}
+
+/// Cross-validation's outcome: the model's out-of-fold scores measured,
+/// beside the number rule and the hand-weighted cues on the same rows.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub rows: usize,
+    pub debates: usize,
+    pub scorers: Vec<Scored>,
+    /// Each row's out-of-fold model probability.
+    pub out_of_fold: Vec<f64>,
+}
+
+/// Leave-debates-out cross-validation: each fold's debates are scored by a
+/// model fitted on the others; the `checkworthy` threshold each fold uses is
+/// the one that maximises F1 on the other folds' out-of-fold scores.
+pub fn cross_validate(
+    data: &Featured,
+    opts: &Options,
+    mut progress: impl FnMut(&str),
+) -> Result<Report, String> {
+    let folds = fold_of_rows(&data.rows, opts.folds);
+    let mut oof = vec![0.0; data.rows.len()];
+    for k in 0..opts.folds {
+        let train: Vec<usize> = (0..data.rows.len()).filter(|&i| folds[i] != k).collect();
+        let model = fit(data, &train, opts)?;
+        for i in (0..data.rows.len()).filter(|&i| folds[i] == k) {
+            oof[i] = sigmoid(model.logit(&data.features[i]));
+        }
+        progress(&format!("fold {}/{} done", k + 1, opts.folds));
+    }
+    let mut yes = vec![false; data.rows.len()];
+    for k in 0..opts.folds {
+        let others: Vec<usize> = (0..data.rows.len()).filter(|&i| folds[i] != k).collect();
+        let t = best_threshold(data, &oof, &others);
+        for i in (0..data.rows.len()).filter(|&i| folds[i] == k) {
+            yes[i] = oof[i] >= t;
+        }
+    }
+    let rows = &data.rows;
+    let rule: Vec<f64> = rows.iter().map(|r| number_rule(&r.text)).collect();
+    let cues: Vec<f64> = rows.iter().map(|r| score::score(&r.text).0).collect();
+    let all: Vec<usize> = (0..rows.len()).collect();
+    let cue_t = best_threshold(data, &cues, &all);
+    let measured = |name, scores: &[f64], yes: &[bool]| Scored {
+        name,
+        claimbuster: ranking(rows, scores, Set::ClaimBuster),
+        clef: ranking(rows, scores, Set::Clef2019),
+        cfs: yes_no(rows, yes, Set::ClaimBuster),
+    };
+    let rule_yes: Vec<bool> = rule.iter().map(|s| *s > 0.5).collect();
+    let cue_yes: Vec<bool> = cues.iter().map(|s| *s >= cue_t).collect();
+    let mut debates: Vec<(Set, &str)> = rows.iter().map(|r| (r.set, r.doc.as_str())).collect();
+    debates.sort();
+    debates.dedup();
+    Ok(Report {
+        rows: rows.len(),
+        debates: debates.len(),
+        scorers: vec![
+            measured("learned model (this)", &oof, &yes),
+            measured("\"contains a number\" rule", &rule, &rule_yes),
+            measured("hand-weighted cues (before)", &cues, &cue_yes),
+        ],
+        out_of_fold: oof,
+    })
+}
+
+impl Report {
+    /// The table the benchmark and the trainer print.
+    pub fn table(&self) -> String {
+        let mut out = format!(
+            "leave-debates-out cross-validation: {} sentences, {} debates\n\n",
+            self.rows, self.debates
+        );
+        out.push_str("| scorer | ClaimBuster MAP | P@10 | P@20 | R-prec | CLEF-2019 MAP | P@10 | P@20 | R-prec | CFS precision | recall | F1 |\n");
+        out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for s in &self.scorers {
+            let (c, l, y) = (&s.claimbuster, &s.clef, &s.cfs);
+            out.push_str(&format!(
+                "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |\n",
+                s.name, c.map, c.p10, c.p20, c.r_prec, l.map, l.p10, l.p20, l.r_prec, y.precision, y.recall, y.f1
+            ));
+        }
+        out
+    }
+}
+
+/// Trains the shipped model: cross-validates (for the threshold and the
+/// report), then fits on every row. Returns the model file's text and the report.
+pub fn train(
+    data: &Featured,
+    opts: &Options,
+    mut progress: impl FnMut(&str),
+) -> Result<(String, Report), String> {
+    let report = cross_validate(data, opts, &mut progress)?;
+    let all: Vec<usize> = (0..data.rows.len()).collect();
+    let mut model = fit(data, &all, opts)?;
+    progress("final fit done");
+    model.threshold = best_threshold(data, &report.out_of_fold, &all);
+    let cues: Vec<f64> = data.rows.iter().map(|r| score::score(&r.text).0).collect();
+    model.cue_threshold = best_threshold(data, &cues, &all);
+    let header = format!(
+        "factcheck extract: English check-worthiness model (logistic regression, linfa-logistic).\n\
+         Written by `cargo run --release --example train-extract -- DATA_DIR`; do not edit.\n\
+         Trained on {} sentences of {} debates (ClaimBuster crowd labels, CLEF-2019 Task 1 train).\n\
+         alpha {}, min_count {}, max_features {}, iterations {}, folds {}.\n\
+         threshold: max F1 on ClaimBuster CFS (out-of-fold); cue-threshold: the same for the cue score.",
+        report.rows,
+        report.debates,
+        opts.alpha,
+        opts.min_count,
+        opts.max_features,
+        opts.iterations,
+        opts.folds
+    );
+    Ok((model.to_tsv(&header), report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> Featured {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checkworthiness");
+        Featured::new(load(&dir).expect("the fixture slice loads"))
+    }
+
+    #[test]
+    fn retraining_on_the_same_data_gives_byte_identical_weights() {
+        let opts = Options {
+            min_count: 2,
+            folds: 3,
+            ..Options::default()
+        };
+        let data = fixture();
+        assert!(data.rows.iter().any(|r| r.set == Set::Clef2019 && r.label));
+        assert!(
+            data.rows
+                .iter()
+                .any(|r| r.set == Set::ClaimBuster && r.label)
+        );
+        let (a, _) = train(&data, &opts, |_| {}).expect("trains");
+        let (b, _) = train(&fixture(), &opts, |_| {}).expect("trains again");
+        assert_eq!(a, b);
+        let model = Model::parse(&a).expect("its output parses");
+        assert!(model.weights.len() > 50, "{}", model.weights.len());
+        // It learned something: figures count for a sentence, not against it.
+        assert!(
+            model.weights.get("cue:figure").is_some_and(|w| *w > 0.0),
+            "{a}"
+        );
+    }
+
+    #[test]
+    fn ranking_measures_match_a_hand_computed_debate() {
+        let row = |label| Row {
+            set: Set::Clef2019,
+            doc: "d".into(),
+            text: String::new(),
+            label,
+        };
+        let rows = vec![row(true), row(false), row(true), row(false)];
+        // Ranked: true, false, true, false -> AP = (1/1 + 2/3) / 2.
+        let r = ranking(&rows, &[0.9, 0.8, 0.7, 0.1], Set::Clef2019);
+        assert!((r.map - (1.0 + 2.0 / 3.0) / 2.0).abs() < 1e-9);
+        assert!((r.r_prec - 0.5).abs() < 1e-9);
+        assert!((r.p10 - 0.2).abs() < 1e-9);
+        let y = yes_no(&rows, &[true, true, false, false], Set::Clef2019);
+        assert!((y.precision - 0.5).abs() < 1e-9 && (y.recall - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_missing_data_folder_is_named() {
+        let err = load(Path::new("/nonexistent/checkworthiness"))
+            .err()
+            .expect("fails");
+        assert!(err.contains("claimbuster-crowdsourced.csv"), "{err}");
+    }
+}

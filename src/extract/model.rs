@@ -1,0 +1,137 @@
+//! The English check-worthiness model: a weight per feature (see
+//! `features`), learned by logistic regression from labelled debates
+//! (`learn`), shipped inside the binary as `model.tsv`.
+//!
+//! A sentence's score is `σ(bias + Σ weights of its features)`, the
+//! probability the model gives it of being check-worthy; its reasons are
+//! the features that weighed most, with their signed weights.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::features::Found;
+
+/// The shipped model, written by `cargo run --release --example train-extract`.
+const SHIPPED: &str = include_str!("model.tsv");
+
+/// How many features a candidate's reasons name.
+const REASONS: usize = 6;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Model {
+    pub(crate) bias: f64,
+    /// English sentences scoring at least this are check-worthy.
+    pub(crate) threshold: f64,
+    /// Sentences scored by the cue weights (Chinese) are check-worthy from this score.
+    pub(crate) cue_threshold: f64,
+    pub(crate) weights: HashMap<String, f64>,
+}
+
+/// The model inside the binary.
+pub(crate) fn shipped() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        Model::parse(SHIPPED).expect("model.tsv is written by the trainer and tested to parse")
+    })
+}
+
+impl Model {
+    /// Reads the TSV the trainer writes: `#` comment lines, then `name<TAB>value`
+    /// lines, where `bias`, `threshold` and `cue-threshold` are settings and
+    /// every other name is a feature's weight.
+    pub(crate) fn parse(text: &str) -> Result<Model, String> {
+        let mut model = Model {
+            bias: 0.0,
+            threshold: 0.5,
+            cue_threshold: 0.5,
+            weights: HashMap::new(),
+        };
+        for (n, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = || format!("line {}: expected `name<TAB>number`, got {line:?}", n + 1);
+            let (name, value) = line.split_once('\t').ok_or_else(bad)?;
+            let value: f64 = value.parse().map_err(|_| bad())?;
+            match name {
+                "bias" => model.bias = value,
+                "threshold" => model.threshold = value,
+                "cue-threshold" => model.cue_threshold = value,
+                _ => {
+                    model.weights.insert(name.to_string(), value);
+                }
+            }
+        }
+        Ok(model)
+    }
+
+    /// The model as the trainer writes it: settings first, then the weights
+    /// sorted by name, each with 6 decimals (so retraining on the same data
+    /// gives the same bytes).
+    pub(crate) fn to_tsv(&self, header: &str) -> String {
+        let mut out = String::new();
+        for line in header.lines() {
+            out.push_str(&format!("# {line}\n"));
+        }
+        out.push_str(&format!("threshold\t{:.6}\n", self.threshold));
+        out.push_str(&format!("cue-threshold\t{:.6}\n", self.cue_threshold));
+        out.push_str(&format!("bias\t{:.6}\n", self.bias));
+        let mut names: Vec<&String> = self.weights.keys().collect();
+        names.sort();
+        for name in names {
+            out.push_str(&format!("{name}\t{:.6}\n", self.weights[name]));
+        }
+        out
+    }
+
+    /// The log-odds of a sentence with these features.
+    pub(crate) fn logit(&self, features: &[Found]) -> f64 {
+        self.bias
+            + features
+                .iter()
+                .filter_map(|f| self.weights.get(&f.key))
+                .sum::<f64>()
+    }
+
+    /// The probability and the reasons: the features that weighed most,
+    /// strongest first, as `shown (+0.42)`.
+    pub(crate) fn explain(&self, features: &[Found], bonus: f64) -> (f64, Vec<String>) {
+        let p = sigmoid(self.logit(features) + bonus);
+        let mut weighed: Vec<(&Found, f64)> = features
+            .iter()
+            .filter_map(|f| Some((f, *self.weights.get(&f.key)?)))
+            .filter(|(_, w)| w.abs() >= 0.005)
+            .collect();
+        weighed.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.key.cmp(&b.0.key)));
+        let reasons = weighed
+            .into_iter()
+            .take(REASONS)
+            .map(|(f, w)| format!("{} ({w:+.2})", f.shown))
+            .collect();
+        (p, reasons)
+    }
+}
+
+pub(crate) fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_parses_and_round_trips() {
+        let m = shipped();
+        assert!(m.weights.len() > 100, "{}", m.weights.len());
+        assert!((0.0..1.0).contains(&m.threshold) && (0.0..1.0).contains(&m.cue_threshold));
+        let again = Model::parse(&m.to_tsv("x")).expect("its own output parses");
+        assert_eq!(&again, m);
+    }
+
+    #[test]
+    fn a_malformed_model_line_is_named() {
+        let err = Model::parse("bias\t1\nw:tax 0.5\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+    }
+}
