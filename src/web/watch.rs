@@ -75,6 +75,20 @@ impl PageText {
     }
 }
 
+impl PageText {
+    /// A snapshot with no text to quote (a PDF, an image): compared by its
+    /// bytes' SHA-256, with no excerpt to find.
+    pub fn opaque(bytes: &[u8]) -> PageText {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(bytes);
+        PageText {
+            full: SourceText::new(String::new()),
+            main: digest.iter().map(|b| format!("{b:02x}")).collect(),
+            title: String::new(),
+        }
+    }
+}
+
 /// The main text and title of an HTML page by Readability's rules, or
 /// `None` when it finds no article (a bare or huge page).
 pub fn main_text(html: &str, url: Option<&str>) -> Option<(String, String)> {

@@ -282,15 +282,7 @@ pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
 
 /// The text of a snapshot, decoded once.
 pub fn read_text(ws: &Workspace, meta: &SourceMeta) -> Result<SourceText> {
-    let path = ws.sources_dir().join(safe_file_name(meta)?);
-    let kind = fs::symlink_metadata(&path).map_err(|e| Error::io("read", &path, e))?;
-    if !kind.is_file() {
-        return Err(Error::invalid(format!(
-            "`{}` is not a plain file; snapshots must not be symlinks",
-            ws.rel(&path).display()
-        )));
-    }
-    let bytes = fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+    let bytes = read_bytes(ws, meta)?;
     let label = format!("snapshot `{}`", meta.sha256.short());
     text::decode_charset(
         bytes,
@@ -299,6 +291,19 @@ pub fn read_text(ws: &Workspace, meta: &SourceMeta) -> Result<SourceText> {
         &label,
     )
     .map(SourceText::new)
+}
+
+/// The bytes of a snapshot (a plain file, never a symlink).
+pub fn read_bytes(ws: &Workspace, meta: &SourceMeta) -> Result<Vec<u8>> {
+    let path = ws.sources_dir().join(safe_file_name(meta)?);
+    let kind = fs::symlink_metadata(&path).map_err(|e| Error::io("read", &path, e))?;
+    if !kind.is_file() {
+        return Err(Error::invalid(format!(
+            "`{}` is not a plain file; snapshots must not be symlinks",
+            ws.rel(&path).display()
+        )));
+    }
+    fs::read(&path).map_err(|e| Error::io("read", &path, e))
 }
 
 /// The byte file named by a record, refused unless it is `<its hash>.<ext>`.

@@ -85,6 +85,8 @@ fn corpus(phase: Arc<AtomicUsize>) -> Server {
             ("/relocated", true) => Reply::redirect("301 Moved Permanently", "/"),
             ("/templated", false) => html(page("Templated story", NINE)),
             ("/templated", true) => html(NOT_FOUND.to_string()),
+            ("/paper.pdf", false) => Reply::ok("application/pdf", b"%PDF-1.4 nine days"),
+            ("/paper.pdf", true) => Reply::ok("application/pdf", b"%PDF-1.4 ten days"),
             ("/", _) => html(HOME.to_string()),
             _ => Reply::new("404 Not Found", &[], b"no"),
         }
@@ -565,4 +567,26 @@ fn a_changed_page_holds_only_a_verdict_it_leaves_unsupported() {
         serde_json::json!(["single"]),
         "{decision}"
     );
+}
+
+#[test]
+fn a_cited_pdf_is_compared_by_its_bytes() {
+    let phase = Arc::new(AtomicUsize::new(0));
+    let server = corpus(Arc::clone(&phase));
+    let ws = Ws::new();
+    let pdf = ws
+        .run(&["source", "fetch", &server.url("/paper.pdf")])
+        .success()
+        .stdout
+        .trim()
+        .to_string();
+    ws.run(&["claim", "add", "--id", "paper", "--text", "Nine days."])
+        .success();
+    ws.run(&["evidence", "add", "paper", &pdf, "--stance", "supports"])
+        .success();
+    let run = later(&ws, &["source", "watch", "--all", "--delay", "0s"]).success();
+    assert!(run.stdout.starts_with("unchanged"), "{}", run.render());
+    phase.store(1, Ordering::SeqCst);
+    let run = later(&ws, &["source", "watch", "--all", "--delay", "0s"]).success();
+    assert!(run.stdout.starts_with("changed"), "{}", run.render());
 }

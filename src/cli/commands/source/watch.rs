@@ -552,9 +552,11 @@ fn record(ws: &Workspace, t: &Target, entry: Watch, found: Vec<ExcerptFound>) ->
 
 /// The text of a stored snapshot, whole and main.
 fn snapshot_text(ws: &Workspace, meta: &SourceMeta) -> Result<PageText> {
-    let full = store::read_text(ws, meta)?;
+    let bytes = store::read_bytes(ws, meta)?;
+    if !text::is_quotable(meta.media_type.as_str()) {
+        return Ok(PageText::opaque(&bytes));
+    }
     let html = is_html(Some(&meta.media_type)).then(|| {
-        let bytes = std::fs::read(ws.sources_dir().join(&meta.file)).unwrap_or_default();
         let encoding = meta
             .charset
             .as_deref()
@@ -562,11 +564,25 @@ fn snapshot_text(ws: &Workspace, meta: &SourceMeta) -> Result<PageText> {
             .unwrap_or(encoding_rs::UTF_8);
         encoding.decode(&bytes).0.into_owned()
     });
-    Ok(PageText::new(full, html.as_deref(), meta.url.as_deref()))
+    let label = format!("snapshot `{}`", meta.sha256.short());
+    let full = text::decode_charset(
+        bytes,
+        meta.media_type.as_str(),
+        meta.charset.as_deref(),
+        &label,
+    )?;
+    Ok(PageText::new(
+        SourceText::new(full),
+        html.as_deref(),
+        meta.url.as_deref(),
+    ))
 }
 
 /// The text of the page as served now, decoded as its snapshot is.
 fn page_text(exchange: &Exchange, meta: &SourceMeta) -> PageText {
+    if !text::is_quotable(meta.media_type.as_str()) {
+        return PageText::opaque(&exchange.content);
+    }
     let media_type = media_type_of(exchange);
     let html = is_html(media_type.as_ref());
     let encoding = charset_of(exchange, media_type.as_ref().map(|m| m.as_str()), html);
