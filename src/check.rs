@@ -20,6 +20,9 @@ use crate::text::SourceText;
 use crate::workspace::{self, Lock, Workspace};
 use crate::yaml;
 
+mod editorial;
+pub use editorial::{Fix, correction_key, relayed_outlet};
+
 /// One problem, located as precisely as the file allows.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Problem {
@@ -53,6 +56,9 @@ crate::keyword_enum!(
         NoCorrection => "no-correction",
         Inconsistent => "inconsistent",
         LateEvidence => "late-evidence",
+        StaleVerdict => "stale-verdict",
+        DuplicateCorrection => "duplicate-correction",
+        NoOrigin => "no-origin",
         // Article revisions.
         OldRevision => "old-revision",
         Recheck => "recheck",
@@ -72,6 +78,9 @@ impl ProblemKind {
                 | ProblemKind::NoCorrection
                 | ProblemKind::Inconsistent
                 | ProblemKind::LateEvidence
+                | ProblemKind::StaleVerdict
+                | ProblemKind::DuplicateCorrection
+                | ProblemKind::NoOrigin
                 | ProblemKind::Recheck
         )
     }
@@ -330,6 +339,18 @@ ProblemKind::MissingBytes,
         }))
         .collect();
     out.problems.extend(inconsistent(ws, quotes));
+    let fixes = claims
+        .iter()
+        .filter_map(|l| {
+            let fix = Fix::of(&l.claim)?;
+            Some((l.path.clone(), l.raw.as_deref(), std::borrow::Cow::Owned(fix)))
+        })
+        .chain(passed.iter().filter_map(|(name, p)| {
+            let fix = p.fix.as_ref()?;
+            Some((ws.claims_dir().join(name), None, std::borrow::Cow::Borrowed(fix)))
+        }))
+        .collect();
+    out.problems.extend(editorial::duplicate_corrections(ws, fixes));
     let mut passed = passed;
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
         if problems.is_empty()
@@ -340,6 +361,7 @@ ProblemKind::MissingBytes,
                 Passed {
                     stamp,
                     quote: Quote::of(&loaded.claim),
+                    fix: Fix::of(&loaded.claim),
                 },
             );
         }
@@ -811,6 +833,10 @@ ProblemKind::StaleOffsets,
                 ),
             ));
         }
+        let metas = |id: &SourceId| self.metas.get(id);
+        problems.extend(editorial::disputed_policy(self.config, claim, metas, raw, rel));
+        problems.extend(editorial::stale_verdict(self.config, claim, metas, raw, rel));
+        problems.extend(editorial::unattributed_relays(claim, metas, raw, rel));
         if let Some(why) = rules::rating_unmet(self.config, claim.status, claim.rating.as_deref()) {
             problems.push(problem(
                 ProblemKind::Rating,

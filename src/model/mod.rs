@@ -15,7 +15,8 @@ pub use claim::{
     Anchor, Claim, Event, Evidence, HistoryEntry, Kind, Outcome, Stance, Status, article_order,
 };
 pub use config::{
-    Config, Decision, IndependentBy, Language, Policy, Rating, Review, Summary, VerifiedPolicy,
+    Config, Decision, DecisionPolicy, IndependentBy, Language, Policy, Rating, Review, Summary,
+    VerifiedPolicy,
     default_scale,
 };
 pub use ids::{ClaimId, SHORT, SourceId};
