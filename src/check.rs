@@ -343,14 +343,23 @@ ProblemKind::MissingBytes,
         .iter()
         .filter_map(|l| {
             let fix = Fix::of(&l.claim)?;
-            Some((l.path.clone(), l.raw.as_deref(), std::borrow::Cow::Owned(fix)))
+            Some((
+                l.path.clone(),
+                l.raw.as_deref(),
+                std::borrow::Cow::Owned(fix),
+            ))
         })
         .chain(passed.iter().filter_map(|(name, p)| {
             let fix = p.fix.as_ref()?;
-            Some((ws.claims_dir().join(name), None, std::borrow::Cow::Borrowed(fix)))
+            Some((
+                ws.claims_dir().join(name),
+                None,
+                std::borrow::Cow::Borrowed(fix),
+            ))
         }))
         .collect();
-    out.problems.extend(editorial::duplicate_corrections(ws, fixes));
+    out.problems
+        .extend(editorial::duplicate_corrections(ws, fixes));
     let mut passed = passed;
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
         if problems.is_empty()
@@ -834,8 +843,20 @@ ProblemKind::StaleOffsets,
             ));
         }
         let metas = |id: &SourceId| self.metas.get(id);
-        problems.extend(editorial::disputed_policy(self.config, claim, metas, raw, rel));
-        problems.extend(editorial::stale_verdict(self.config, claim, metas, raw, rel));
+        problems.extend(editorial::disputed_policy(
+            self.config,
+            claim,
+            metas,
+            raw,
+            rel,
+        ));
+        problems.extend(editorial::stale_verdict(
+            self.config,
+            claim,
+            metas,
+            raw,
+            rel,
+        ));
         problems.extend(editorial::unattributed_relays(claim, metas, raw, rel));
         if let Some(why) = rules::rating_unmet(self.config, claim.status, claim.rating.as_deref()) {
             problems.push(problem(

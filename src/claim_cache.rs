@@ -110,11 +110,14 @@ mod tests {
         let ws = Workspace::init(dir.path(), &[]).unwrap();
         let stamp = Stamp::of_path(&dir.path().join(workspace::CONFIG_FILE)).unwrap();
         let mut claims = BTreeMap::new();
-        claims.insert("a.yaml".to_string(), Passed {
+        claims.insert(
+            "a.yaml".to_string(),
+            Passed {
                 stamp,
                 quote: None,
                 fix: None,
-            });
+            },
+        );
         save(&ws, "k1", &claims).unwrap();
         assert_eq!(load(&ws, "k1").len(), 1);
         assert!(load(&ws, "k2").is_empty());

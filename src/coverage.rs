@@ -89,6 +89,15 @@ impl Dismissal {
     }
 }
 
+/// `dismissed.yaml`: one key, so the record can grow.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DismissedFile {
+    /// The dismissed sentences, by snapshot and place.
+    #[serde(default)]
+    dismissed: Vec<Dismissal>,
+}
+
 /// The dismissed sentences, in the order they stand (empty when there is no
 /// record).
 pub fn load_dismissed(ws: &Workspace) -> Result<Vec<Dismissal>> {
@@ -100,14 +109,17 @@ pub fn load_dismissed(ws: &Workspace) -> Result<Vec<Dismissal>> {
     if raw.trim().is_empty() {
         return Ok(Vec::new());
     }
-    yaml::from_str(&ws.rel(&path), &raw)
+    let file: DismissedFile = yaml::from_str(&ws.rel(&path), &raw)?;
+    Ok(file.dismissed)
 }
 
 /// Writes the dismissed sentences, sorted by snapshot and place, atomically.
-pub fn save_dismissed(ws: &Workspace, dismissed: &mut [Dismissal], _lock: &Lock) -> Result<()> {
-    dismissed.sort_by(|a, b| (&a.source, a.start, a.end).cmp(&(&b.source, b.start, b.end)));
+pub fn save_dismissed(ws: &Workspace, dismissed: Vec<Dismissal>, _lock: &Lock) -> Result<()> {
+    let mut file = DismissedFile { dismissed };
+    file.dismissed
+        .sort_by(|a, b| (&a.source, a.start, a.end).cmp(&(&b.source, b.start, b.end)));
     let path = ws.root().join(DISMISSED_FILE);
-    let text = yaml::to_string(&dismissed)?;
+    let text = yaml::to_string(&file)?;
     workspace::write_atomic(&path, text.as_bytes())
 }
 
@@ -175,7 +187,9 @@ pub fn measure(
             if n == 1 { "" } else { "s" },
             if claimed == 1 { "has" } else { "have" }
         ),
-        Language::Zh => format!("{n} 个值得核查的句子中 {claimed} 个已有说法；{dismissed} 个已排除"),
+        Language::Zh => {
+            format!("{n} 个值得核查的句子中 {claimed} 个已有说法；{dismissed} 个已排除")
+        }
     };
     Coverage {
         checkworthy: n,
@@ -210,7 +224,10 @@ mod tests {
         let first = worthy.iter().min_by_key(|s| s.start).unwrap();
         let quotes = [(first.start, first.start + 3)];
         let c = measure(&all, &id, &quotes, &[], Language::En);
-        assert_eq!((c.checkworthy, c.claimed, c.dismissed), (worthy.len(), 1, 0));
+        assert_eq!(
+            (c.checkworthy, c.claimed, c.dismissed),
+            (worthy.len(), 1, 0)
+        );
         assert!(c.text.starts_with("1 of "), "{}", c.text);
         let left = unclaimed(&all, &id, &quotes, &[]);
         assert_eq!(left.len(), worthy.len() - 1);

@@ -366,7 +366,8 @@ pub fn recommend(
         reasons.retain(|r| r.kind.holds());
         Decision::Hold
     } else if reasons.is_empty() {
-        let (kind, count, claims, text) = counted(ReasonKind::AllVerified, claims.len(), Vec::new());
+        let (kind, count, claims, text) =
+            counted(ReasonKind::AllVerified, claims.len(), Vec::new());
         reasons.push(Reason {
             kind,
             count,

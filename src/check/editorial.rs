@@ -79,9 +79,7 @@ pub(super) fn stale_verdict<'a>(
                     .fields
                     .iter()
                     .map(String::as_str)
-                    .filter(|f| {
-                        JUDGED_FIELDS.contains(f) || (policy.is_some() && *f == "speaker")
-                    })
+                    .filter(|f| JUDGED_FIELDS.contains(f) || (policy.is_some() && *f == "speaker"))
                     .collect();
                 if !judged.is_empty() && h.at > given {
                     changes.push((h.at, format!("{} edited", judged.join(", "))));
@@ -156,10 +154,7 @@ pub(super) fn stale_verdict<'a>(
         .map(|(t, w)| format!("{w} on {}", when(*t, given)))
         .collect();
     what.extend(removed.iter().map(|(source, stance)| {
-        format!(
-            "{stance} evidence from `{}` removed since",
-            source.short()
-        )
+        format!("{stance} evidence from `{}` removed since", source.short())
     }));
     let shown = what.len().min(3);
     let more = match what.len() - shown {
@@ -431,7 +426,10 @@ mod tests {
             found("The Information reported that staff left.").as_deref(),
             Some("Information")
         );
-        assert_eq!(found("据路透社报道，融资已完成。").as_deref(), Some("路透社"));
+        assert_eq!(
+            found("据路透社报道，融资已完成。").as_deref(),
+            Some("路透社")
+        );
         assert_eq!(found("according to OpenAI, the card was public"), None);
         assert_eq!(found("据报道，融资已完成。"), None);
         assert_eq!(found("The team had only 9 days."), None);
@@ -439,6 +437,9 @@ mod tests {
 
     #[test]
     fn corrections_compare_without_whitespace() {
-        assert_eq!(correction_key(" 约 5 至 7 倍\n"), correction_key("约5至7倍"));
+        assert_eq!(
+            correction_key(" 约 5 至 7 倍\n"),
+            correction_key("约5至7倍")
+        );
     }
 }

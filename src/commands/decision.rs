@@ -126,7 +126,11 @@ fn text_for(rec: &Recommendation, summary: Option<&Summary>, language: Language)
             c.text
         ));
     }
-    let desk = if zh { "核查台结论" } else { "desk's decision" };
+    let desk = if zh {
+        "核查台结论"
+    } else {
+        "desk's decision"
+    };
     match summary {
         Some(s) => {
             out.push_str(&format!(

@@ -16,8 +16,7 @@ pub use claim::{
 };
 pub use config::{
     Config, Decision, DecisionPolicy, IndependentBy, Language, Policy, Rating, Review, Summary,
-    VerifiedPolicy,
-    default_scale,
+    VerifiedPolicy, default_scale,
 };
 pub use ids::{ClaimId, SHORT, SourceId};
 pub use media_type::MediaType;
