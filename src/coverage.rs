@@ -6,16 +6,11 @@
 //! The one call into `extract` is [`sentences`]: whatever makes a sentence
 //! check-worthy is decided there.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::extract::{self, Place};
-use crate::model::{Language, SourceId, Time};
-use crate::workspace::{self, Lock, Workspace};
-use crate::yaml;
-
-/// The record of dismissed sentences, at the workspace's root.
-pub const DISMISSED_FILE: &str = "dismissed.yaml";
+use crate::model::{Dismissal, Language, SourceId};
 
 /// The score from which `extract`'s candidates count as check-worthy.
 const CHECKWORTHY: f64 = 0.5;
@@ -61,66 +56,10 @@ pub fn lede_spans(sentences: &[Sentence]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// A check-worthy sentence the desk decided not to check, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dismissal {
-    /// The snapshot the sentence is in.
-    pub source: SourceId,
-    /// The sentence, as the snapshot has it.
-    pub exact: String,
-    /// Its start, in Unicode scalar values of the snapshot's text.
-    pub start: usize,
-    /// Its end (exclusive).
-    pub end: usize,
-    /// Why it needs no claim.
-    pub note: String,
-    /// Who dismissed it.
-    pub by: String,
-    /// When.
-    pub at: Time,
-}
-
-impl Dismissal {
-    /// Whether this dismissal is of `sentence` in `source`: the same words
-    /// (they may have moved).
-    pub fn covers(&self, source: &SourceId, sentence: &Sentence) -> bool {
-        self.source == *source && self.exact == sentence.text
-    }
-}
-
-/// `dismissed.yaml`: one key, so the record can grow.
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DismissedFile {
-    /// The dismissed sentences, by snapshot and place.
-    #[serde(default)]
-    dismissed: Vec<Dismissal>,
-}
-
-/// The dismissed sentences, in the order they stand (empty when there is no
-/// record).
-pub fn load_dismissed(ws: &Workspace) -> Result<Vec<Dismissal>> {
-    let path = ws.root().join(DISMISSED_FILE);
-    if std::fs::symlink_metadata(&path).is_err() {
-        return Ok(Vec::new());
-    }
-    let raw = workspace::read_to_string(&path)?;
-    if raw.trim().is_empty() {
-        return Ok(Vec::new());
-    }
-    let file: DismissedFile = yaml::from_str(&ws.rel(&path), &raw)?;
-    Ok(file.dismissed)
-}
-
-/// Writes the dismissed sentences, sorted by snapshot and place, atomically.
-pub fn save_dismissed(ws: &Workspace, dismissed: Vec<Dismissal>, _lock: &Lock) -> Result<()> {
-    let mut file = DismissedFile { dismissed };
-    file.dismissed
-        .sort_by(|a, b| (&a.source, a.start, a.end).cmp(&(&b.source, b.start, b.end)));
-    let path = ws.root().join(DISMISSED_FILE);
-    let text = yaml::to_string(&file)?;
-    workspace::write_atomic(&path, text.as_bytes())
+/// Whether `dismissal` is of `sentence` in `source`: the same words (they
+/// may have moved).
+pub fn covers(dismissal: &Dismissal, source: &SourceId, sentence: &Sentence) -> bool {
+    dismissal.source == *source && dismissal.exact == sentence.text
 }
 
 /// The desk's coverage of one snapshot.
@@ -154,7 +93,7 @@ pub fn unclaimed<'a>(
     let mut out: Vec<&Sentence> = sentences
         .iter()
         .filter(|s| s.checkworthy && !overlaps(quotes, s))
-        .filter(|s| !dismissed.iter().any(|d| d.covers(source, s)))
+        .filter(|s| !dismissed.iter().any(|d| covers(d, source, s)))
         .collect();
     out.sort_by_key(|s| s.start);
     out
@@ -173,7 +112,7 @@ pub fn measure(
     let claimed = worthy.iter().filter(|s| overlaps(quotes, s)).count();
     let dismissed = worthy
         .iter()
-        .filter(|s| !overlaps(quotes, s) && dismissed.iter().any(|d| d.covers(source, s)))
+        .filter(|s| !overlaps(quotes, s) && dismissed.iter().any(|d| covers(d, source, s)))
         .count();
     let n = worthy.len();
     let share = if n == 0 {

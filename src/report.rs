@@ -28,8 +28,8 @@ use crate::model::{
     Claim, Config, Decision, Event, Evidence, HistoryEntry, Kind, Language, Outcome, SourceId,
     SourceKind, SourceMeta, Stance, Status,
 };
-use crate::store;
 use crate::text::SourceText;
+use crate::workspace::store;
 use crate::workspace::{self, Workspace};
 
 pub mod article;
@@ -361,7 +361,7 @@ pub struct Context {
     /// numbers of the other claims that share it.
     pub correction_also: BTreeMap<String, Vec<usize>>,
     /// Check-worthy sentences the desk dismissed, with why.
-    pub dismissed: Vec<crate::coverage::Dismissal>,
+    pub dismissed: Vec<crate::model::Dismissal>,
     /// Verified claims whose rating is not the scale's best.
     pub caveats: Vec<Value>,
     /// The work still open.
@@ -800,7 +800,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         cannot_verify: with(&|s| s.facts.status == Status::Unverifiable),
     };
     let facts: Vec<decision::Facts> = seen.iter().map(|s| s.facts.clone()).collect();
-    let dismissed = crate::coverage::load_dismissed(ws)?;
+    let dismissed = ws.load_dismissed()?;
     let coverage = article_id.filter(|_| article_source.is_some()).map(|id| {
         let quotes: Vec<(usize, usize)> = seen.iter().filter_map(|s| s.span).collect();
         crate::coverage::measure(&sentences, id, &quotes, &dismissed, config.language())
@@ -883,7 +883,6 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .into_value()
     });
     let total = seen.len();
-    crate::free::in_background(seen);
     Ok(Context {
         workspace: WorkspaceInfo {
             title: config.title.clone(),
