@@ -21,6 +21,9 @@ use crate::workspace::store;
 use crate::workspace::yaml;
 use crate::workspace::{self, Lock, Workspace};
 
+mod editorial;
+pub use editorial::{Fix, correction_key, relayed_outlet};
+
 /// One problem, located as precisely as the file allows.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Problem {
@@ -54,6 +57,9 @@ crate::keyword_enum!(
         NoCorrection => "no-correction",
         Inconsistent => "inconsistent",
         LateEvidence => "late-evidence",
+        StaleVerdict => "stale-verdict",
+        DuplicateCorrection => "duplicate-correction",
+        NoOrigin => "no-origin",
         // Article revisions.
         OldRevision => "old-revision",
         Recheck => "recheck",
@@ -73,6 +79,9 @@ impl ProblemKind {
                 | ProblemKind::NoCorrection
                 | ProblemKind::Inconsistent
                 | ProblemKind::LateEvidence
+                | ProblemKind::StaleVerdict
+                | ProblemKind::DuplicateCorrection
+                | ProblemKind::NoOrigin
                 | ProblemKind::Recheck
         )
     }
@@ -331,6 +340,27 @@ ProblemKind::MissingBytes,
         }))
         .collect();
     out.problems.extend(inconsistent(ws, quotes));
+    let fixes = claims
+        .iter()
+        .filter_map(|l| {
+            let fix = Fix::of(&l.claim)?;
+            Some((
+                l.path.clone(),
+                l.raw.as_deref(),
+                std::borrow::Cow::Owned(fix),
+            ))
+        })
+        .chain(passed.iter().filter_map(|(name, p)| {
+            let fix = p.fix.as_ref()?;
+            Some((
+                ws.claims_dir().join(name),
+                None,
+                std::borrow::Cow::Borrowed(fix),
+            ))
+        }))
+        .collect();
+    out.problems
+        .extend(editorial::duplicate_corrections(ws, fixes));
     let mut passed = passed;
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
         if problems.is_empty()
@@ -341,6 +371,7 @@ ProblemKind::MissingBytes,
                 Passed {
                     stamp,
                     quote: Quote::of(&loaded.claim),
+                    fix: Fix::of(&loaded.claim),
                 },
             );
         }
@@ -811,6 +842,22 @@ ProblemKind::StaleOffsets,
                 ),
             ));
         }
+        let metas = |id: &SourceId| self.metas.get(id);
+        problems.extend(editorial::disputed_policy(
+            self.config,
+            claim,
+            metas,
+            raw,
+            rel,
+        ));
+        problems.extend(editorial::stale_verdict(
+            self.config,
+            claim,
+            metas,
+            raw,
+            rel,
+        ));
+        problems.extend(editorial::unattributed_relays(claim, metas, raw, rel));
         if let Some(why) = rules::rating_unmet(self.config, claim.status, claim.rating.as_deref()) {
             problems.push(problem(
                 ProblemKind::Rating,

@@ -24,7 +24,7 @@ use crate::workspace::{self, Workspace};
 /// The cache's file under `.factcheck/`.
 pub const FILE: &str = "claim-cache";
 /// The first bytes of the file; the last one is the layout's version.
-const MAGIC: &[u8; 8] = b"fcpass\0\x02";
+const MAGIC: &[u8; 8] = b"fcpass\0\x03";
 
 /// One claim that passed: its file's stat, and its quote when it has one
 /// that the overlapping-quotes rule compares.
@@ -32,6 +32,8 @@ const MAGIC: &[u8; 8] = b"fcpass\0\x02";
 pub struct Passed {
     pub stamp: Stamp,
     pub quote: Option<Quote>,
+    /// Its suggested correction, for the duplicate-correction rule.
+    pub fix: Option<crate::check::Fix>,
 }
 
 /// A rated claim's quote: the snapshot, the character range and the verdict.
@@ -108,7 +110,14 @@ mod tests {
         let ws = Workspace::init(dir.path(), &[]).unwrap();
         let stamp = Stamp::of_path(&dir.path().join(workspace::CONFIG_FILE)).unwrap();
         let mut claims = BTreeMap::new();
-        claims.insert("a.yaml".to_string(), Passed { stamp, quote: None });
+        claims.insert(
+            "a.yaml".to_string(),
+            Passed {
+                stamp,
+                quote: None,
+                fix: None,
+            },
+        );
         save(&ws, "k1", &claims).unwrap();
         assert_eq!(load(&ws, "k1").len(), 1);
         assert!(load(&ws, "k2").is_empty());

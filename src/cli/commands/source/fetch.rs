@@ -33,6 +33,9 @@ pub struct FetchArgs {
     /// Who published it (default: the page's og:site_name or JSON-LD publisher)
     #[arg(long)]
     pub publisher: Option<String>,
+    /// Whose reporting it relays (the outlet it retells), for independence
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
     /// When its publisher published it, YYYY-MM-DD (default: the page's
     /// article:published_time, JSON-LD datePublished or first <time datetime>)
     #[arg(long, value_name = "DATE")]
@@ -130,6 +133,7 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         title: nonempty(args.title).or(page.title),
         kind: args.kind,
         publisher: nonempty(args.publisher).or(page.publisher),
+        origin: nonempty(args.origin),
         published: args.published.or(page.published),
         media_type: media_type.clone(),
         note: nonempty(args.note),
