@@ -16,7 +16,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::{Problem, ProblemKind, evidence_line, line_of_key, problem, read_or_empty};
+use super::lines::{evidence_line, line_of_key};
+use super::loading::read_or_empty;
+use super::{Problem, ProblemKind, problem};
 use crate::model::{Claim, ClaimId, Config, Event, SourceId, SourceMeta, Stance, Status, Time};
 use crate::rules;
 use crate::workspace::Workspace;
