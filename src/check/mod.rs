@@ -28,7 +28,8 @@ use revisions::Revisions;
 use sources::{leftover_temp_files, snapshot_problems};
 use twins::{Twin, TwinFile, inconsistent};
 
-pub use editorial::{Fix, correction_key, relayed_outlet};
+pub use crate::claim_cache::Fix;
+pub use editorial::{correction_key, relayed_outlet};
 pub use lines::line_of_key;
 
 /// One problem, located as precisely as the file allows.
