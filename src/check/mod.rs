@@ -184,6 +184,14 @@ fn run_scanned(
         ));
     }
 
+    // The desk's dismissed sentences (`extract --dismiss`) must read.
+    if let Err(err) = ws.load_dismissed() {
+        out.problems.push(loading::yaml_problem(
+            Path::new(workspace::DISMISSED_FILE),
+            err,
+        ));
+    }
+
     // Hash the snapshots' bytes while records, claims and texts load: with one
     // big snapshot, its hashing holds one core about as long as everything
     // else takes on the others.

@@ -650,6 +650,20 @@ fn coverage_lists_unclaimed_sentences_and_keeps_dismissals() {
 }
 
 #[test]
+fn a_broken_dismissed_record_is_a_problem_naming_its_line() {
+    let desk = Desk::new(true);
+    desk.ws.write(
+        "dismissed.yaml",
+        "dismissed:\n  - source: sha256:00\n    exact: x\n    nope: 1\n",
+    );
+    let run = desk.ws.run(&["check"]).code(1);
+    assert!(run.stdout.contains("dismissed.yaml:"), "{}", run.render());
+    assert_eq!(desk.kinds(), vec!["yaml".to_string()]);
+    let run = desk.ws.run(&["decision"]).code(2);
+    assert!(run.stderr.contains("dismissed.yaml"), "{}", run.render());
+}
+
+#[test]
 fn one_correction_for_claims_on_different_words_is_a_duplicate() {
     for desk in Desk::both() {
         let ws = &desk.ws;
