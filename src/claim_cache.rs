@@ -1,7 +1,8 @@
 //! `check`'s claim cache, `.factcheck/claim-cache`: the claims that passed
 //! every check, by file name, each with its file's stat and the little that
-//! the rules comparing claims with each other read (where its quote sits and
-//! its verdict). A warm `check` therefore reads no claim it already passed,
+//! the rules comparing claims with each other read (where its quote sits, its
+//! verdict and its suggested correction). A warm `check` therefore reads no
+//! claim it already passed,
 //! not even from the parsed-record cache.
 //!
 //! The file is MessagePack after a magic number (the claims as a list sorted
@@ -33,7 +34,7 @@ pub struct Passed {
     pub stamp: Stamp,
     pub quote: Option<Quote>,
     /// Its suggested correction, for the duplicate-correction rule.
-    pub fix: Option<crate::check::Fix>,
+    pub fix: Option<Fix>,
 }
 
 /// A rated claim's quote: the snapshot, the character range and the verdict.
@@ -63,6 +64,37 @@ impl Quote {
             status: claim.status,
             rating: claim.rating.clone(),
         })
+    }
+}
+
+/// A claim's suggested correction, for the duplicate-correction rule: kept
+/// in the claim cache for claims it vouches for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fix {
+    pub id: ClaimId,
+    pub correction: String,
+    /// Where its quote is: snapshot, start, end.
+    pub at: Option<(SourceId, usize, usize)>,
+}
+
+impl Fix {
+    pub fn of(claim: &Claim) -> Option<Fix> {
+        Some(Fix {
+            id: claim.id.clone(),
+            correction: claim.correction.clone()?,
+            at: claim
+                .appears_in
+                .as_ref()
+                .map(|a| (a.source.clone(), a.start, a.end)),
+        })
+    }
+
+    /// Whether the two quotes overlap in one snapshot.
+    pub fn overlaps(&self, other: &Fix) -> bool {
+        match (&self.at, &other.at) {
+            (Some((s, a, b)), Some((t, c, d))) => s == t && *a < *d && *c < *b,
+            _ => false,
+        }
     }
 }
 

@@ -14,9 +14,11 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
-use super::{Problem, ProblemKind, evidence_line, line_of_key, problem, read_or_empty};
+use super::lines::{evidence_line, line_of_key};
+use super::loading::read_or_empty;
+use super::{Problem, ProblemKind, problem};
+use crate::claim_cache::Fix;
 use crate::model::{Claim, ClaimId, Config, Event, SourceId, SourceMeta, Stance, Status, Time};
 use crate::rules;
 use crate::workspace::Workspace;
@@ -319,37 +321,6 @@ pub(super) fn unattributed_relays<'a>(
         ));
     }
     out
-}
-
-/// A claim's suggested correction, for the duplicate-correction rule: kept
-/// in the claim cache for claims it vouches for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Fix {
-    pub id: ClaimId,
-    pub correction: String,
-    /// Where its quote is: snapshot, start, end.
-    pub at: Option<(SourceId, usize, usize)>,
-}
-
-impl Fix {
-    pub fn of(claim: &Claim) -> Option<Fix> {
-        Some(Fix {
-            id: claim.id.clone(),
-            correction: claim.correction.clone()?,
-            at: claim
-                .appears_in
-                .as_ref()
-                .map(|a| (a.source.clone(), a.start, a.end)),
-        })
-    }
-
-    /// Whether the two quotes overlap in one snapshot.
-    pub fn overlaps(&self, other: &Fix) -> bool {
-        match (&self.at, &other.at) {
-            (Some((s, a, b)), Some((t, c, d))) => s == t && *a < *d && *c < *b,
-            _ => false,
-        }
-    }
 }
 
 /// A correction compared as words: whitespace does not count.

@@ -19,9 +19,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
 
-use super::{ClaimInfo, claim_info};
 use crate::model::{Config, SourceId, Status};
 use crate::record_cache::Records;
+
+use super::ClaimInfo;
+use super::build::claim_info;
 
 /// What every claim value of one report shares.
 pub(crate) struct Shelf {

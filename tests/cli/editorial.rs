@@ -253,6 +253,39 @@ fn evidence_added_or_a_source_edited_after_the_verdict_makes_it_stale() {
 }
 
 #[test]
+fn evidence_removed_by_hand_after_the_verdict_makes_it_stale() {
+    for desk in Desk::both() {
+        let ws = &desk.ws;
+        let id = desk.claim(2);
+        let a = desk.source("a.txt", "We hired 1,200 engineers in March.", &[]);
+        let b = desk.source("b.txt", "Acme: 1,200 engineers hired.", &[]);
+        desk.evidence(&id, &a, "supports", "1,200 engineers");
+        desk.evidence(&id, &b, "supports", "1,200 engineers");
+        ws.run(&["mark", &id, "verified"]).success();
+        // The second item is cut out of the record, leaving its history.
+        let path = ws.claim_file(&id);
+        let text = ws.read(&path);
+        let second = text
+            .match_indices("  - source: ")
+            .nth(1)
+            .expect("two items")
+            .0;
+        let history = text.find("history:\n").expect("history");
+        ws.write(&path, &format!("{}{}", &text[..second], &text[history..]));
+        let (code, problems) = desk.problems();
+        assert_eq!(code, 1);
+        assert!(
+            problems.iter().any(|(k, m)| k == "stale-verdict"
+                && m.contains(&format!(
+                    "supports evidence from `{}` removed since",
+                    &b.trim_start_matches("sha256:")[..12]
+                ))),
+            "{problems:?}"
+        );
+    }
+}
+
+#[test]
 fn sources_relaying_one_origin_count_once_and_the_refusal_names_it() {
     for desk in Desk::both() {
         let ws = &desk.ws;
@@ -614,6 +647,20 @@ fn coverage_lists_unclaimed_sentences_and_keeps_dismissals() {
         };
         assert!(report.contains(&stated), "{report}");
     }
+}
+
+#[test]
+fn a_broken_dismissed_record_is_a_problem_naming_its_line() {
+    let desk = Desk::new(true);
+    desk.ws.write(
+        "dismissed.yaml",
+        "dismissed:\n  - source: sha256:00\n    exact: x\n    nope: 1\n",
+    );
+    let run = desk.ws.run(&["check"]).code(1);
+    assert!(run.stdout.contains("dismissed.yaml:"), "{}", run.render());
+    assert_eq!(desk.kinds(), vec!["yaml".to_string()]);
+    let run = desk.ws.run(&["decision"]).code(2);
+    assert!(run.stderr.contains("dismissed.yaml"), "{}", run.render());
 }
 
 #[test]
