@@ -1046,6 +1046,7 @@ fn source_meta(
         title: Some(title.to_string()),
         kind: None,
         publisher: None,
+        origin: None,
         published: None,
         captured_at: at("2026-11-28T09:00:00Z")?,
         captured_by: "alice".to_string(),

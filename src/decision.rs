@@ -1,12 +1,16 @@
 //! The editor-in-chief's question — can the piece run? — answered from the
 //! records by rules a desk can read (the README states them):
 //!
-//! - **hold** while the workspace is not sound or the check is not done: a
-//!   snapshot or record problem, a claim not yet checked or still in progress,
-//!   a disputed claim with no suggested correction, a headline claim that is
-//!   not settled (unchecked or unverifiable), a verdict that breaks the desk's
-//!   own rules (policy, rating scale, twins rated apart), or a verdict awaiting
-//!   its second reviewer;
+//! - **hold** while the workspace is not sound, the piece is wrong where it
+//!   matters, or the check is not done: a snapshot or record problem, a
+//!   disputed headline or lede claim, a disputed share above the desk's
+//!   limit, a headline claim that is not settled (unchecked or
+//!   unverifiable), a verdict that breaks the desk's own rules (policy,
+//!   rating scale, twins rated apart, a verdict older than what it judged),
+//!   a disputed claim with no suggested correction, coverage below the
+//!   desk's limit, a claim not yet checked or still in progress, or a
+//!   verdict awaiting its second reviewer — the reasons in that order, the
+//!   weightiest first;
 //! - **publish with corrections** when every claim is settled but some are
 //!   disputed (each with its correction) or cannot be verified (to attribute
 //!   or cut);
@@ -18,17 +22,21 @@
 use serde::Serialize;
 
 use crate::check::Problem;
+use crate::coverage::Coverage;
 use crate::model::{Claim, Config, Decision, Language, SourceId, Status};
 
 crate::keyword_enum!(
     /// Why the recommendation is what it is.
     ReasonKind {
         Integrity => "integrity",
-        NotChecked => "not-checked",
-        InProgress => "in-progress",
-        NoCorrection => "no-correction",
+        HeadlineDisputed => "headline-disputed",
+        ManyDisputed => "many-disputed",
         HeadlineOpen => "headline-open",
         Editorial => "editorial",
+        NoCorrection => "no-correction",
+        Coverage => "coverage",
+        NotChecked => "not-checked",
+        InProgress => "in-progress",
         AwaitingSignoff => "awaiting-signoff",
         Disputed => "disputed",
         Unverifiable => "unverifiable",
@@ -42,6 +50,9 @@ impl ReasonKind {
         matches!(
             self,
             ReasonKind::Integrity
+                | ReasonKind::HeadlineDisputed
+                | ReasonKind::ManyDisputed
+                | ReasonKind::Coverage
                 | ReasonKind::NotChecked
                 | ReasonKind::InProgress
                 | ReasonKind::NoCorrection
@@ -57,6 +68,18 @@ impl ReasonKind {
             ReasonKind::Integrity => (
                 "snapshot or record problems (see `factcheck check`): {n}",
                 "快照或记录问题（见 factcheck check）：{n} 个",
+            ),
+            ReasonKind::HeadlineDisputed => (
+                "the headline or lede says what the desk disputes: {n}",
+                "标题或导语中有争议的说法：{n} 条",
+            ),
+            ReasonKind::ManyDisputed => (
+                "disputed: {n} of {of} settled claims, above the desk's limit of {limit}",
+                "有争议：已有结论的 {of} 条中 {n} 条，超过核查台上限 {limit}",
+            ),
+            ReasonKind::Coverage => (
+                "coverage below the desk's minimum of {limit}: {coverage}",
+                "核查覆盖低于核查台下限 {limit}：{coverage}",
             ),
             ReasonKind::NotChecked => ("not yet checked: {n}", "尚未核查：{n} 条"),
             ReasonKind::InProgress => (
@@ -114,6 +137,35 @@ pub struct Reason {
 pub struct Recommendation {
     pub decision: Decision,
     pub reasons: Vec<Reason>,
+    /// How much of the article has a claim, when there is an article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
+}
+
+impl Recommendation {
+    /// Fills each reason's `numbers` from the claims' numbers in a report.
+    pub fn number(&mut self, numbers: &std::collections::HashMap<&str, usize>) {
+        for r in &mut self.reasons {
+            r.numbers = r
+                .claims
+                .iter()
+                .filter_map(|id| numbers.get(id.as_str()).copied())
+                .collect();
+            r.numbers.sort_unstable();
+        }
+    }
+}
+
+/// The decision for people, in the workspace's language.
+pub fn decision_label(decision: Decision, language: Language) -> &'static str {
+    match (decision, language) {
+        (Decision::Publish, Language::En) => "publish",
+        (Decision::PublishWithCorrections, Language::En) => "publish-with-corrections",
+        (Decision::Hold, Language::En) => "hold",
+        (Decision::Publish, Language::Zh) => "可以发表",
+        (Decision::PublishWithCorrections, Language::Zh) => "更正后发表",
+        (Decision::Hold, Language::Zh) => "暂缓发表",
+    }
 }
 
 /// Claims the article's headline makes: tagged `headline`, or anchored in
@@ -164,6 +216,8 @@ pub struct Facts {
     pub has_correction: bool,
     /// Made by the article's headline ([`is_headline`]).
     pub headline: bool,
+    /// Made by the article's lede ([`is_lede`]).
+    pub lede: bool,
     /// Signed by a second reviewer since its verdict ([`Claim::signed_off`]).
     pub signed: bool,
 }
@@ -176,13 +230,34 @@ impl Facts {
             has_evidence: !claim.evidence.is_empty(),
             has_correction: claim.correction.is_some(),
             headline,
+            lede: false,
             signed: claim.signed_off().is_some(),
         }
     }
+
+    /// The same facts, with whether the lede makes the claim.
+    pub fn with_lede(self, lede: bool) -> Facts {
+        Facts { lede, ..self }
+    }
 }
 
-/// Applies the rules to the claims' facts and `check`'s problems.
-pub fn recommend(config: &Config, claims: &[Facts], problems: &[Problem]) -> Recommendation {
+/// Claims the article's lede makes: tagged `lede`, or anchored in the
+/// article where its lede's sentences stand (`lede` gives those offsets).
+pub fn is_lede(claim: &Claim, article: Option<&SourceId>, lede: &[(usize, usize)]) -> bool {
+    claim.tags.iter().any(|t| t == "lede")
+        || claim.appears_in.as_ref().is_some_and(|a| {
+            Some(&a.source) == article && lede.iter().any(|&(s, e)| a.start < e && s < a.end)
+        })
+}
+
+/// Applies the rules to the claims' facts, `check`'s problems and the
+/// article's coverage (when there is an article).
+pub fn recommend(
+    config: &Config,
+    claims: &[Facts],
+    problems: &[Problem],
+    coverage: Option<Coverage>,
+) -> Recommendation {
     let language = config.language();
     let ids = |keep: &dyn Fn(&Facts) -> bool| -> Vec<String> {
         claims
@@ -193,89 +268,136 @@ pub fn recommend(config: &Config, claims: &[Facts], problems: &[Problem]) -> Rec
     };
     let with_verdict = |c: &Facts| c.status != Status::Unverified;
     let second = config.second_reviewer();
-    let found: Vec<(ReasonKind, usize, Vec<String>)> = vec![
-        {
-            let n = problems
+    let limits = config.decision_policy();
+    let counted = |kind: ReasonKind, n: usize, ids: Vec<String>| {
+        let text = kind.text(language).replace("{n}", &n.to_string());
+        (kind, n, ids, text)
+    };
+    let plain = |kind: ReasonKind, ids: Vec<String>| counted(kind, ids.len(), ids);
+    let disputed = ids(&|c| c.status == Status::Disputed);
+    let settled = claims.iter().filter(|c| with_verdict(c)).count();
+    let mut found: Vec<(ReasonKind, usize, Vec<String>, String)> = vec![
+        counted(
+            ReasonKind::Integrity,
+            problems
                 .iter()
                 .filter(|p| !p.kind.is_editorial() && !p.kind.is_watch())
-                .count();
-            (ReasonKind::Integrity, n, Vec::new())
-        },
-        with_ids(
+                .count(),
+            Vec::new(),
+        ),
+        plain(
+            ReasonKind::HeadlineDisputed,
+            ids(&|c| (c.headline || c.lede) && c.status == Status::Disputed),
+        ),
+    ];
+    if let Some(limit) = limits.and_then(|l| l.max_disputed_share)
+        && settled > 0
+        && disputed.len() as f64 / settled as f64 > limit
+    {
+        let n = disputed.len();
+        let text = ReasonKind::ManyDisputed
+            .text(language)
+            .replace("{n}", &n.to_string())
+            .replace("{of}", &settled.to_string())
+            .replace("{limit}", &share(limit));
+        found.push((ReasonKind::ManyDisputed, n, disputed.clone(), text));
+    }
+    found.push(plain(
+        ReasonKind::HeadlineOpen,
+        ids(&|c| c.headline && matches!(c.status, Status::Unverified | Status::Unverifiable)),
+    ));
+    // A changed or vanished page holds only a verdict it leaves unsupported.
+    let holds = |p: &&Problem| p.kind.is_editorial() || p.holds;
+    let mut editorial: Vec<String> = problems
+        .iter()
+        .filter(holds)
+        .filter_map(|p| claim_id_of(&p.path))
+        .collect();
+    editorial.sort();
+    editorial.dedup();
+    found.push(counted(
+        ReasonKind::Editorial,
+        problems.iter().filter(holds).count(),
+        editorial,
+    ));
+    found.push(plain(
+        ReasonKind::NoCorrection,
+        ids(&|c| c.status == Status::Disputed && !c.has_correction),
+    ));
+    if let (Some(limit), Some(coverage)) = (limits.and_then(|l| l.min_coverage), &coverage)
+        && coverage.share < limit
+    {
+        let text = ReasonKind::Coverage
+            .text(language)
+            .replace("{limit}", &share(limit))
+            .replace("{coverage}", &coverage.text);
+        let n = coverage.checkworthy - coverage.claimed - coverage.dismissed;
+        found.push((ReasonKind::Coverage, n.max(1), Vec::new(), text));
+    }
+    found.extend([
+        plain(
             ReasonKind::NotChecked,
             ids(&|c| c.status == Status::Unverified && !c.has_evidence),
         ),
-        with_ids(
+        plain(
             ReasonKind::InProgress,
             ids(&|c| c.status == Status::Unverified && c.has_evidence),
         ),
-        with_ids(
-            ReasonKind::NoCorrection,
-            ids(&|c| c.status == Status::Disputed && !c.has_correction),
-        ),
-        with_ids(
-            ReasonKind::HeadlineOpen,
-            ids(&|c| c.headline && matches!(c.status, Status::Unverified | Status::Unverifiable)),
-        ),
-        {
-            // A changed or vanished page holds only a verdict it leaves unsupported.
-            let holds = |p: &&Problem| p.kind.is_editorial() || p.holds;
-            let mut editorial: Vec<String> = problems
-                .iter()
-                .filter(holds)
-                .filter_map(|p| claim_id_of(&p.path))
-                .collect();
-            editorial.sort();
-            editorial.dedup();
-            let n = problems.iter().filter(holds).count();
-            (ReasonKind::Editorial, n, editorial)
-        },
-        with_ids(
+        plain(
             ReasonKind::AwaitingSignoff,
             ids(&|c| second && with_verdict(c) && !c.signed),
         ),
-        with_ids(
+        plain(
             ReasonKind::Disputed,
             ids(&|c| c.status == Status::Disputed && c.has_correction),
         ),
-        with_ids(
+        plain(
             ReasonKind::Unverifiable,
             ids(&|c| c.status == Status::Unverifiable),
         ),
-    ];
+    ]);
     let mut reasons: Vec<Reason> = found
         .into_iter()
-        .filter(|(_, n, _)| *n > 0)
-        .map(|(kind, count, claims)| reason(kind, count, claims, language))
+        .filter(|(_, n, _, _)| *n > 0)
+        .map(|(kind, count, claims, text)| Reason {
+            kind,
+            count,
+            claims,
+            numbers: Vec::new(),
+            text,
+        })
         .collect();
     let decision = if reasons.iter().any(|r| r.kind.holds()) {
         reasons.retain(|r| r.kind.holds());
         Decision::Hold
     } else if reasons.is_empty() {
-        reasons.push(reason(
-            ReasonKind::AllVerified,
-            claims.len(),
-            Vec::new(),
-            language,
-        ));
+        let (kind, count, claims, text) =
+            counted(ReasonKind::AllVerified, claims.len(), Vec::new());
+        reasons.push(Reason {
+            kind,
+            count,
+            claims,
+            numbers: Vec::new(),
+            text,
+        });
         Decision::Publish
     } else {
         Decision::PublishWithCorrections
     };
-    Recommendation { decision, reasons }
+    Recommendation {
+        decision,
+        reasons,
+        coverage,
+    }
 }
 
-fn with_ids(kind: ReasonKind, ids: Vec<String>) -> (ReasonKind, usize, Vec<String>) {
-    (kind, ids.len(), ids)
-}
-
-fn reason(kind: ReasonKind, count: usize, claims: Vec<String>, language: Language) -> Reason {
-    Reason {
-        kind,
-        count,
-        claims,
-        numbers: Vec::new(),
-        text: kind.text(language).replace("{n}", &count.to_string()),
+/// A share as people write it: `0.25` → `25%`.
+fn share(x: f64) -> String {
+    let percent = x * 100.0;
+    if (percent - percent.round()).abs() < 1e-9 {
+        format!("{}%", percent.round())
+    } else {
+        format!("{percent:.1}%")
     }
 }
 

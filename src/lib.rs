@@ -13,6 +13,7 @@ pub mod anchor;
 pub mod archive;
 pub mod check;
 pub(crate) mod cli;
+pub mod coverage;
 pub mod decision;
 pub mod error;
 pub mod export;

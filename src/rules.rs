@@ -5,6 +5,7 @@
 
 use crate::model::{
     Claim, Config, IndependentBy, Rating, SourceId, SourceKind, SourceMeta, Stance, Status,
+    VerifiedPolicy,
 };
 
 /// Why `claim` may not have `status`, or `None` when the rule is met.
@@ -76,28 +77,59 @@ pub fn rating_unmet(config: &Config, status: Status, rating: Option<&str>) -> Op
 /// there is no policy. `source` looks a snapshot record up by id.
 ///
 /// Supporting evidence counts once per independent source: sources that
-/// share a publisher (or, lacking one, a url host) are one source, and kinds
-/// listed in `not_counted` do not count at all. With `primary_suffices`, one
-/// supporting source that is primary for the claim is enough: a `primary` or
-/// `official` source, or one published by the claim's own speaker (design §8:
-/// the outlet's own text proves what the outlet reported).
+/// relay one origin's reporting, or share a publisher (or, lacking one, a
+/// url host), are one source, and kinds listed in `not_counted` do not count
+/// at all. With `primary_suffices`, one supporting source that is primary for
+/// the claim is enough: a `primary` or `official` source, or one published by
+/// the claim's own speaker (design §8: the outlet's own text proves what the
+/// outlet reported).
 pub fn policy_unmet<'a>(
     config: &Config,
     claim: &Claim,
     source: impl Fn(&SourceId) -> Option<&'a SourceMeta>,
 ) -> Option<String> {
     let policy = config.policy.as_ref()?.verified.as_ref()?;
-    let mut supporting: Vec<&SourceId> = claim
+    evidence_unmet(policy, Stance::Supports, claim, source)
+}
+
+/// Why `claim`'s refuting evidence does not meet the desk's policy for
+/// `disputed` (`policy.disputed`, the keys of `policy.verified` read for
+/// evidence that refutes), or `None` when it does or there is no such
+/// policy.
+pub fn disputed_policy_unmet<'a>(
+    config: &Config,
+    claim: &Claim,
+    source: impl Fn(&SourceId) -> Option<&'a SourceMeta>,
+) -> Option<String> {
+    let policy = config.policy.as_ref()?.disputed.as_ref()?;
+    evidence_unmet(policy, Stance::Refutes, claim, source)
+}
+
+/// Independent sources of `claim`'s evidence of `stance` against `policy`.
+fn evidence_unmet<'a>(
+    policy: &VerifiedPolicy,
+    stance: Stance,
+    claim: &Claim,
+    source: impl Fn(&SourceId) -> Option<&'a SourceMeta>,
+) -> Option<String> {
+    let mut cited: Vec<&SourceId> = claim
         .evidence
         .iter()
-        .filter(|e| e.stance == Stance::Supports)
+        .filter(|e| e.stance == stance)
         .map(|e| &e.source)
         .collect();
-    supporting.sort();
-    supporting.dedup();
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    cited.sort();
+    cited.dedup();
+    /// Sources that count as one: their key, the origin they relay (if
+    /// any does), and how messages name them.
+    struct Group {
+        key: String,
+        origin: Option<String>,
+        names: Vec<String>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
     let mut not_counted = Vec::new();
-    for id in supporting {
+    for id in cited {
         let Some(meta) = source(id) else { continue };
         let name = describe(id, meta);
         if policy.primary_suffices && is_primary_for(meta, claim) {
@@ -111,9 +143,17 @@ pub fn policy_unmet<'a>(
             continue;
         }
         let key = independence_key(policy.independent_by, id, meta);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, names)) => names.push(name),
-            None => groups.push((key, vec![name])),
+        let origin = meta.origin.clone();
+        match groups.iter_mut().find(|g| g.key == key) {
+            Some(g) => {
+                g.names.push(name);
+                g.origin = g.origin.take().or(origin);
+            }
+            None => groups.push(Group {
+                key,
+                origin,
+                names: vec![name],
+            }),
         }
     }
     let has = groups.len();
@@ -122,12 +162,15 @@ pub fn policy_unmet<'a>(
         return None;
     }
     let mut why = vec![];
-    for (key, names) in &groups {
-        if names.len() > 1 {
-            why.push(format!(
-                "{} share `{key}` and count once",
-                names.join(" and ")
-            ));
+    for g in &groups {
+        if g.names.len() > 1 {
+            why.push(match &g.origin {
+                Some(origin) => format!(
+                    "{} relay one origin, `{origin}`, and count once",
+                    g.names.join(" and ")
+                ),
+                None => format!("{} share `{}` and count once", g.names.join(" and "), g.key),
+            });
         }
     }
     why.extend(not_counted);
@@ -136,8 +179,12 @@ pub fn policy_unmet<'a>(
     } else {
         ""
     };
+    let which = match stance {
+        Stance::Refutes => "refuting",
+        _ => "supporting",
+    };
     let mut message = format!(
-        "needs {needed} independent supporting source{}{or_primary}; has {has}",
+        "needs {needed} independent {which} source{}{or_primary}; has {has}",
         if needed == 1 { "" } else { "s" }
     );
     if !why.is_empty() {
@@ -154,13 +201,18 @@ pub fn is_primary_for(meta: &SourceMeta, claim: &Claim) -> bool {
         || matches!((&meta.publisher, &claim.speaker), (Some(p), Some(s)) if same_name(p, s))
 }
 
-/// What makes two sources one for the policy: the publisher, else the url's
-/// host, else the snapshot itself.
+/// What makes two sources one for the policy: the origin whose reporting
+/// it relays, else the publisher, else the url's host, else the snapshot
+/// itself. An origin is compared with publishers, so a newspaper's own page
+/// and a wire's retelling of it are one.
 fn independence_key(by: IndependentBy, id: &SourceId, meta: &SourceMeta) -> String {
     let host = || meta.url.as_deref().and_then(url_host);
+    let origin = meta.origin.as_deref().map(fold).filter(|o| !o.is_empty());
     let key = match by {
-        IndependentBy::Publisher => meta.publisher.as_deref().map(fold).or_else(host),
-        IndependentBy::Host => host(),
+        IndependentBy::Publisher => origin
+            .or_else(|| meta.publisher.as_deref().map(fold))
+            .or_else(host),
+        IndependentBy::Host => origin.or_else(host),
     };
     key.unwrap_or_else(|| id.short().to_string())
 }
@@ -205,7 +257,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
-fn fold(name: &str) -> String {
+pub fn fold(name: &str) -> String {
     name.chars()
         .filter(|c| !c.is_whitespace() && !"《》〈〉“”‘’\"'「」".contains(*c))
         .flat_map(char::to_lowercase)

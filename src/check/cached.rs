@@ -74,7 +74,7 @@ pub(super) struct Cached {
     /// Claims the index says passed under `key` and are unchanged since,
     /// which were not read again, then also those this run passed: by file
     /// name, with the quotes of the first.
-    passed: BTreeMap<String, Option<Quote>>,
+    passed: BTreeMap<String, (Option<Quote>, Option<super::Fix>)>,
     /// Whether claims read again are parsed from the index (not with `--full`).
     indexed: bool,
 }
@@ -108,7 +108,10 @@ impl Cached {
             .zip(&vouched)
             .filter_map(|((name, _), row)| {
                 let row = row.as_ref()?;
-                Some((name.to_str()?.to_string(), Quote::of_row(row)))
+                Some((
+                    name.to_str()?.to_string(),
+                    (Quote::of_row(row), super::Fix::of_row(row)),
+                ))
             })
             .collect();
         let indexed = !options.full && !fresh.iter().all(|f| *f);
@@ -148,7 +151,7 @@ impl Cached {
     /// overlapping-quotes rule, as it remembers them: a warm `check` reads
     /// no claim file.
     pub(super) fn twins(&self) -> impl Iterator<Item = Twin<'_>> {
-        self.passed.iter().filter_map(|(name, quote)| {
+        self.passed.iter().filter_map(|(name, (quote, _))| {
             Some(Twin {
                 file: TwinFile::Cached(name),
                 raw: None,
@@ -157,13 +160,37 @@ impl Cached {
         })
     }
 
+    /// The suggested corrections of the claims the cache vouched for, for
+    /// the duplicate-correction rule, with their files.
+    pub(super) fn fixes(
+        &self,
+        ws: &Workspace,
+    ) -> impl Iterator<
+        Item = (
+            std::path::PathBuf,
+            Option<&str>,
+            std::borrow::Cow<'_, super::Fix>,
+        ),
+    > {
+        self.passed.iter().filter_map(|(name, (_, fix))| {
+            let fix = fix.as_ref()?;
+            Some((
+                ws.claims_dir().join(name),
+                None,
+                std::borrow::Cow::Borrowed(fix),
+            ))
+        })
+    }
+
     /// Remembers a claim this run read and passed.
     pub(super) fn remember(&mut self, loaded: &Loaded) {
         if loaded.stamp.is_some()
             && let Some(name) = loaded.path.file_name()
         {
-            self.passed
-                .insert(name.to_string_lossy().into_owned(), None);
+            self.passed.insert(
+                name.to_string_lossy().into_owned(),
+                (None, super::Fix::of(&loaded.claim)),
+            );
         }
     }
 

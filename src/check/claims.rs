@@ -14,7 +14,7 @@ use crate::workspace::Workspace;
 use super::lines::{evidence_line, line_of_key, line_of_key_from};
 use super::loading::Loaded;
 use super::revisions::Revisions;
-use super::{Problem, ProblemKind, problem};
+use super::{Problem, ProblemKind, editorial, problem};
 
 /// A claim's problems, and its quote's new offsets when they went stale.
 pub(super) type ClaimFindings = (Vec<Problem>, Option<(usize, usize)>);
@@ -166,6 +166,22 @@ ProblemKind::StaleOffsets,
                 ),
             ));
         }
+        let metas = |id: &SourceId| self.metas.get(id);
+        problems.extend(editorial::disputed_policy(
+            self.config,
+            claim,
+            metas,
+            raw,
+            rel,
+        ));
+        problems.extend(editorial::stale_verdict(
+            self.config,
+            claim,
+            metas,
+            raw,
+            rel,
+        ));
+        problems.extend(editorial::unattributed_relays(claim, metas, raw, rel));
         if let Some(why) = rules::rating_unmet(self.config, claim.status, claim.rating.as_deref()) {
             problems.push(problem(
                 ProblemKind::Rating,

@@ -8,6 +8,7 @@
 
 mod cached;
 mod claims;
+mod editorial;
 mod lines;
 mod loading;
 mod revisions;
@@ -31,6 +32,8 @@ use revisions::Revisions;
 use sources::{leftover_temp_files, snapshot_problems};
 use twins::{Twin, TwinFile, inconsistent};
 
+pub use editorial::Fix;
+pub use editorial::{correction_key, relayed_outlet};
 pub use lines::line_of_key;
 
 /// One problem, located as precisely as the file allows.
@@ -71,6 +74,9 @@ crate::keyword_enum!(
         NoCorrection => "no-correction",
         Inconsistent => "inconsistent",
         LateEvidence => "late-evidence",
+        StaleVerdict => "stale-verdict",
+        DuplicateCorrection => "duplicate-correction",
+        NoOrigin => "no-origin",
         // Article revisions.
         OldRevision => "old-revision",
         Recheck => "recheck",
@@ -103,6 +109,9 @@ impl ProblemKind {
                 | ProblemKind::NoCorrection
                 | ProblemKind::Inconsistent
                 | ProblemKind::LateEvidence
+                | ProblemKind::StaleVerdict
+                | ProblemKind::DuplicateCorrection
+                | ProblemKind::NoOrigin
                 | ProblemKind::Recheck
         )
     }
@@ -199,6 +208,14 @@ fn run_scanned(
         ));
     }
 
+    // The desk's dismissed sentences (`extract --dismiss`) must read.
+    if let Err(err) = ws.load_dismissed() {
+        out.problems.push(loading::yaml_problem(
+            Path::new(workspace::DISMISSED_FILE),
+            err,
+        ));
+    }
+
     // Hash the snapshots' bytes while records, claims and texts load: with one
     // big snapshot, its hashing holds one core about as long as everything
     // else takes on the others.
@@ -269,6 +286,21 @@ fn run_scanned(
         .chain(cached.twins())
         .collect();
     out.problems.extend(inconsistent(ws, quotes));
+    // One correction for claims on different words.
+    let fixes = claims
+        .iter()
+        .filter_map(|l| {
+            let fix = Fix::of(&l.claim)?;
+            Some((
+                l.path.clone(),
+                l.raw.as_deref(),
+                std::borrow::Cow::Owned(fix),
+            ))
+        })
+        .chain(cached.fixes(ws))
+        .collect();
+    out.problems
+        .extend(editorial::duplicate_corrections(ws, fixes));
     for (loaded, (problems, moved)) in claims.iter().zip(results) {
         if problems.is_empty() {
             cached.remember(loaded);

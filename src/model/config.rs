@@ -74,9 +74,51 @@ pub struct Policy {
     /// What `verified` needs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verified: Option<VerifiedPolicy>,
+    /// What `disputed` needs of the refuting evidence (the same keys as
+    /// `verified`); without it, refuting evidence or a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<VerifiedPolicy>,
+    /// Limits on the recommendation; without them, none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionPolicy>,
 }
 
-/// What `mark … verified` needs.
+/// When the recommendation holds the piece beyond the claims' own verdicts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionPolicy {
+    /// Hold when more than this fraction (0 to 1) of the settled claims is
+    /// disputed.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fraction"
+    )]
+    pub max_disputed_share: Option<f64>,
+    /// Hold when less than this fraction (0 to 1) of the article's
+    /// check-worthy sentences has a claim or a dismissal.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fraction"
+    )]
+    pub min_coverage: Option<f64>,
+}
+
+/// A share, from 0 to 1 (`0.25`, not `25`).
+fn fraction<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let x = f64::deserialize(d)?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(Some(x))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{x} is not a share from 0 to 1 (write a quarter as 0.25)"
+        )))
+    }
+}
+
+/// What `mark … verified` needs of supporting evidence (and, as
+/// `policy.disputed`, what `mark … disputed` needs of refuting evidence).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerifiedPolicy {
@@ -134,6 +176,11 @@ crate::keyword_enum!(
 );
 
 impl Config {
+    /// The desk's limits on the recommendation, when it set any.
+    pub fn decision_policy(&self) -> Option<&DecisionPolicy> {
+        self.policy.as_ref()?.decision.as_ref()
+    }
+
     pub fn second_reviewer(&self) -> bool {
         self.review.as_ref().is_some_and(|r| r.second_reviewer)
     }

@@ -7,6 +7,7 @@
 mod author;
 mod claim;
 mod config;
+mod dismissal;
 mod ids;
 mod media_type;
 mod source;
@@ -18,9 +19,10 @@ pub use claim::{
     article_order,
 };
 pub use config::{
-    Config, Decision, IndependentBy, Language, Policy, Rating, Review, Summary, VerifiedPolicy,
-    WatchSettings, default_scale,
+    Config, Decision, DecisionPolicy, IndependentBy, Language, Policy, Rating, Review, Summary,
+    VerifiedPolicy, WatchSettings, default_scale,
 };
+pub use dismissal::{Dismissal, Dismissed};
 pub use ids::{ClaimId, SHORT, Sha256, SourceId};
 pub use media_type::MediaType;
 pub use source::{

@@ -31,6 +31,11 @@ pub struct SourceMeta {
     /// Who published it (an outlet, an organisation, a person).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    /// Whose reporting it relays, when it retells another outlet's (a
+    /// wire's rewrite of a newspaper's scoop): sources of one origin count
+    /// once for the policy, whatever their publishers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
     /// When its publisher published it (the page's own date), `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Day>,

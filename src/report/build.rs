@@ -2,7 +2,7 @@
 //! their sources, evidence and history, the problems `check` finds, the
 //! decision, and where each claim stands after the article's revisions.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use minijinja::value::{Serde, Value};
@@ -48,6 +48,12 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .as_ref()
         .map(|text| decision::headline_spans(text.as_str()))
         .unwrap_or_default();
+    // The article's sentences, for its lede and the desk's coverage.
+    let sentences = article_source
+        .as_ref()
+        .map(|text| crate::coverage::sentences(text.as_str()))
+        .unwrap_or_default();
+    let lede_spans = crate::coverage::lede_spans(&sentences);
 
     let second = config.second_reviewer();
     let best = config.ratings.first().map(|r| r.label.as_str());
@@ -66,6 +72,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                 || {
                     crate::workspace::index::load_records(ws, &ids, options.full, |l| {
                         let headline = decision::is_headline(&l.claim, article_id, &headline_spans);
+                        let lede = decision::is_lede(&l.claim, article_id, &lede_spans);
                         let c = &l.claim;
                         let names = c.history.iter().map(|h| &h.by);
                         let names = names.chain(c.evidence.iter().map(|e| &e.added_by));
@@ -76,7 +83,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
                                 }
                             }
                         }
-                        Seen::of(l, article_id, headline, second, best)
+                        Seen::of(l, article_id, (headline, lede), second, best)
                     })
                 },
                 || check::run_with_scan(ws, scan),
@@ -139,7 +146,9 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
             .map(|(_, value)| value.clone())
             .collect()
     };
-    let corrections = with(&|s| s.facts.has_correction);
+    // Claims on overlapping words with one correction share its row.
+    let (correction_also, folded) = correction_twins(&seen);
+    let corrections = with(&|s| s.facts.has_correction && !folded.contains(&s.facts.id));
     let caveats = with(&|s| s.caveat);
     let unverified = |s: &Seen| s.facts.status == Status::Unverified;
     let open = OpenWork {
@@ -148,21 +157,20 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         cannot_verify: with(&|s| s.facts.status == Status::Unverifiable),
     };
     let facts: Vec<decision::Facts> = seen.iter().map(|s| s.facts.clone()).collect();
-    let mut recommendation = decision::recommend(config, &facts, &outcome.problems);
+    let dismissed = ws.load_dismissed()?;
+    let coverage = article_id.filter(|_| article_source.is_some()).map(|id| {
+        let quotes: Vec<(usize, usize)> = seen.iter().filter_map(|s| s.span).collect();
+        crate::coverage::measure(&sentences, id, &quotes, &dismissed, config.language())
+    });
+    drop(sentences);
+    let mut recommendation = decision::recommend(config, &facts, &outcome.problems, coverage);
     drop(facts);
     let numbers: HashMap<&str, usize> = seen
         .iter()
         .enumerate()
         .map(|(i, s)| (s.facts.id.as_str(), i + 1))
         .collect();
-    for r in &mut recommendation.reasons {
-        r.numbers = r
-            .claims
-            .iter()
-            .filter_map(|id| numbers.get(id.as_str()).copied())
-            .collect();
-        r.numbers.sort_unstable();
-    }
+    recommendation.number(&numbers);
     drop(numbers);
 
     let mut counts = Counts::default();
@@ -269,6 +277,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         decision: DecisionInfo {
             recommended: recommendation.decision,
             reasons: recommendation.reasons,
+            coverage: recommendation.coverage,
             summary: config.summary.as_ref().map(|s| SummaryInfo {
                 decision: s.decision,
                 note: s.note.clone(),
@@ -278,6 +287,11 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
             }),
         },
         corrections,
+        correction_also,
+        dismissed: dismissed
+            .into_iter()
+            .filter(|d| Some(&d.source) == article_id)
+            .collect(),
         caveats,
         open,
         article_text,
@@ -406,6 +420,10 @@ pub(super) struct Seen {
     pub(super) caveat: bool,
     /// It quotes the article.
     pub(super) quoted: bool,
+    /// Where it quotes the article.
+    span: Option<(usize, usize)>,
+    /// Its suggested correction, compared without whitespace.
+    correction_key: Option<String>,
     pub(super) revised: Option<Box<Revised>>,
     /// The SHA-256 of its file's bytes, for the digest.
     pub(super) sha256: Box<str>,
@@ -415,7 +433,7 @@ impl Seen {
     pub(super) fn of(
         l: &crate::workspace::Loaded,
         article: Option<&SourceId>,
-        headline: bool,
+        (headline, lede): (bool, bool),
         second_reviewer: bool,
         best: Option<&str>,
     ) -> Seen {
@@ -426,8 +444,14 @@ impl Seen {
             Some(a) => (1, Some(a.source.clone()), a.start),
             None => (2, None, 0),
         };
-        let facts = decision::Facts::of(c, headline);
+        let facts = decision::Facts::of(c, headline).with_lede(lede);
         Seen {
+            span: c
+                .appears_in
+                .as_ref()
+                .filter(|a| in_article(a))
+                .map(|a| (a.start, a.end)),
+            correction_key: c.correction.as_deref().map(crate::check::correction_key),
             record: 0,
             order,
             awaiting_signoff: c.status != Status::Unverified && second_reviewer && !facts.signed,
@@ -551,4 +575,31 @@ pub fn front_matter_date(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Corrections that claims on overlapping words share: for the first such
+/// claim's number, the numbers of the others (whose rows it takes), and the
+/// ids of those others. `seen` is in article order.
+fn correction_twins(seen: &[Seen]) -> (BTreeMap<String, Vec<usize>>, HashSet<String>) {
+    let mut also: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut folded = HashSet::new();
+    for (i, a) in seen.iter().enumerate() {
+        let (Some(key), Some((s, e))) = (&a.correction_key, a.span) else {
+            continue;
+        };
+        if folded.contains(&a.facts.id) {
+            continue;
+        }
+        for (j, b) in seen.iter().enumerate().skip(i + 1) {
+            let Some((bs, be)) = b.span else { continue };
+            if bs >= e {
+                break;
+            }
+            if b.correction_key.as_ref() == Some(key) && s < be && !folded.contains(&b.facts.id) {
+                also.entry((i + 1).to_string()).or_default().push(j + 1);
+                folded.insert(b.facts.id.clone());
+            }
+        }
+    }
+    (also, folded)
 }

@@ -46,8 +46,15 @@ pub struct Context {
     pub digest: String,
     /// Can the piece run: the recommendation and the desk's bottom line.
     pub decision: DecisionInfo,
-    /// Claims with a suggested correction, in article order.
+    /// Claims with a suggested correction, in article order; a claim on
+    /// words overlapping an earlier one's, with the same correction, shares
+    /// that one's row and is not listed again.
     pub corrections: Vec<Value>,
+    /// For a correction's row (by its claim's number, as a string), the
+    /// numbers of the other claims that share it.
+    pub correction_also: BTreeMap<String, Vec<usize>>,
+    /// Check-worthy sentences the desk dismissed, with why.
+    pub dismissed: Vec<crate::model::Dismissal>,
     /// Verified claims whose rating is not the scale's best.
     pub caveats: Vec<Value>,
     /// The work still open.
@@ -114,6 +121,8 @@ pub struct DecisionInfo {
     pub recommended: Decision,
     pub reasons: Vec<decision::Reason>,
     pub summary: Option<SummaryInfo>,
+    /// How much of the article has a claim, when there is an article.
+    pub coverage: Option<crate::coverage::Coverage>,
 }
 
 /// The desk's bottom line (`factcheck summary`).

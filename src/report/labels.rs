@@ -148,6 +148,12 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("text.article_says", "The article says", "原文"),
     ("text.suggested", "Suggested wording", "建议改为"),
     ("text.no_corrections", "No corrections.", "无需更正。"),
+    ("text.coverage", "Coverage", "核查覆盖"),
+    (
+        "text.dismissed",
+        "Check-worthy sentences dismissed",
+        "已排除的值得核查的句子",
+    ),
     ("text.caveats", "Verified with caveats", "核实但有保留"),
     ("text.open_work", "Work still open", "尚未完成的核查"),
     ("text.not_checked", "Not yet checked", "尚未核查"),

@@ -113,6 +113,8 @@ struct Fields<'a> {
     anchor: Option<(&'a str, u64, u64)>,
     #[serde(borrow)]
     rating: Option<&'a str>,
+    #[serde(borrow)]
+    correction: Option<&'a str>,
 }
 
 /// Where a claim stands after revisions of the article.
@@ -164,6 +166,8 @@ pub struct Row<'a> {
     /// The snapshot the quote is in (bare hex), and the characters it spans.
     pub anchor: Option<(&'a str, usize, usize)>,
     pub rating: Option<&'a str>,
+    /// The suggested correction, which `check`'s duplicate-correction rule compares.
+    pub correction: Option<&'a str>,
 }
 
 impl<'a> Row<'a> {
@@ -181,6 +185,7 @@ impl<'a> Row<'a> {
                 .as_ref()
                 .map(|a| (a.source.hex(), a.start, a.end)),
             rating: claim.rating.as_deref(),
+            correction: claim.correction.as_deref(),
         }
     }
 
@@ -215,6 +220,7 @@ impl<'a> Row<'a> {
                 None => None,
             },
             rating: f.rating,
+            correction: f.correction,
         })
     }
 
@@ -231,6 +237,7 @@ impl<'a> Row<'a> {
                 .anchor
                 .map(|(source, start, end)| (source, start as u64, end as u64)),
             rating: self.rating,
+            correction: self.correction,
         })
     }
 }

@@ -19,10 +19,13 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::model::{Claim, ClaimId, Config, Time};
+
+mod dismissed;
 pub mod fs;
 pub mod store;
 pub mod yaml;
 
+pub use dismissed::DISMISSED_FILE;
 pub use fs::{
     Stamp, create_dir_all, read_to_string, without_path, write_atomic, write_atomic_with,
 };

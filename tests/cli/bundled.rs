@@ -1,5 +1,5 @@
-//! The bundled fact-check: the repository's own `factcheck.yaml`, `claims/`
-//! and `sources/` are the replay of the scenario in `tests/fixtures/bundled/`
+//! The bundled fact-check: the repository's own `factcheck.yaml`,
+//! `dismissed.yaml`, `claims/` and `sources/` are the replay of the scenario in `tests/fixtures/bundled/`
 //! (`steps.txt`, the evidence excerpts it snapshots, the article), byte for byte.
 //!
 //! After editing the scenario, write its replay over the repository's records
@@ -13,11 +13,14 @@ use crate::scenario::build_fixture;
 /// Set to `1` to write the replay over the repository's records.
 const UPDATE: &str = "FACTCHECK_UPDATE_BUNDLED";
 
-/// `factcheck.yaml` and every file of `claims/` and `sources/`, by path.
+/// `factcheck.yaml`, `dismissed.yaml` and every file of `claims/` and
+/// `sources/`, by path.
 fn records(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
-    if let Ok(bytes) = std::fs::read(root.join("factcheck.yaml")) {
-        out.insert("factcheck.yaml".to_string(), bytes);
+    for file in ["factcheck.yaml", "dismissed.yaml"] {
+        if let Ok(bytes) = std::fs::read(root.join(file)) {
+            out.insert(file.to_string(), bytes);
+        }
     }
     for folder in ["claims", "sources"] {
         let Ok(entries) = std::fs::read_dir(root.join(folder)) else {

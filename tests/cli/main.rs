@@ -14,6 +14,7 @@ mod check;
 mod claim;
 mod conventions;
 mod crash_loop;
+mod editorial;
 mod evidence;
 mod export;
 mod extract;

@@ -233,8 +233,8 @@ fn a_chinese_workspace_gets_a_chinese_scale_and_decision() {
         .success();
     let run = ws.run(&["decision"]).code(1);
     assert!(
-        run.stdout.contains("recommendation: hold")
-            && run.stdout.contains("有争议但没有建议改法：1 条"),
+        run.stdout.starts_with("建议：暂缓发表\n")
+            && run.stdout.contains("有争议但没有建议改法：1 条（#1）"),
         "{}",
         run.render()
     );

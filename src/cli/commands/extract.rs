@@ -9,7 +9,9 @@ use crate::model::ClaimId;
 use crate::workspace::store;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  factcheck extract --top 20 --min-score 0.5")]
+#[command(
+    after_help = "Example:\n  factcheck extract --top 20 --min-score 0.5\n  factcheck extract --unclaimed\n  factcheck extract --dismiss 3 --note \"opinion, nothing to check\""
+)]
 pub struct ExtractArgs {
     /// The snapshot to read (default: the workspace's article)
     pub source: Option<String>,
@@ -19,6 +21,18 @@ pub struct ExtractArgs {
     /// Only candidates scoring at least this (0 to 1)
     #[arg(long, default_value_t = 0.0, value_name = "X")]
     pub min_score: f64,
+    /// List the check-worthy sentences that no claim's quote overlaps and
+    /// no dismissal covers, in article order
+    #[arg(long, conflicts_with = "dismiss")]
+    pub unclaimed: bool,
+    /// Dismiss a check-worthy sentence (its number in `--unclaimed`, or its
+    /// words) with a `--note` saying why it needs no claim; kept in
+    /// dismissed.yaml
+    #[arg(long, value_name = "SENTENCE|N", requires = "note")]
+    pub dismiss: Option<String>,
+    /// Why the dismissed sentence needs no claim
+    #[arg(long, value_name = "REASON", requires = "dismiss")]
+    pub note: Option<String>,
 }
 
 /// One candidate as printed: the scored sentence and the claims already on it.
@@ -69,6 +83,9 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         .with_hint(hint));
     }
     let text = store::read_text(&ws, &meta).map_err(|e| e.with_hint(hint))?;
+    if args.unclaimed || args.dismiss.is_some() {
+        return super::extract_unclaimed::run(ctx, &ws, &id, text.as_str(), &args);
+    }
     let claims = ws.load_claims()?;
     let spans: Vec<(usize, usize, &ClaimId)> = claims
         .iter()

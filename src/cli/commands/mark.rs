@@ -62,19 +62,22 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
                     .with_hint("nothing was changed"),
             );
         }
-        if status == Status::Verified {
-            let metas = evidence_metas(ws, claim);
-            let lookup = |id: &SourceId| metas.iter().find(|m| m.sha256 == *id);
-            if let Some(why) = rules::policy_unmet(&ws.config, claim, lookup) {
-                return Err(Error::refused(format!(
-                    "cannot mark claim `{id}` verified under the desk's policy: {why}"
-                ))
-                .with_hint(
-                    "nothing was changed; attach independent evidence (`factcheck evidence add`), \
-                     set what a source is (`factcheck source edit ID --kind K --publisher P`), \
-                     or give the verdict the evidence carries",
-                ));
-            }
+        let metas = evidence_metas(ws, claim);
+        let lookup = |id: &SourceId| metas.iter().find(|m| m.sha256 == *id);
+        let policy = match status {
+            Status::Verified => rules::policy_unmet(&ws.config, claim, lookup),
+            Status::Disputed => rules::disputed_policy_unmet(&ws.config, claim, lookup),
+            _ => None,
+        };
+        if let Some(why) = policy {
+            return Err(Error::refused(format!(
+                "cannot mark claim `{id}` {status} under the desk's policy: {why}"
+            ))
+            .with_hint(
+                "nothing was changed; attach independent evidence (`factcheck evidence add`), \
+                 set what a source is (`factcheck source edit ID --kind K --publisher P --origin O`), \
+                 or give the verdict the evidence carries",
+            ));
         }
         // A new verdict starts without the old one's label and correction.
         let changed = status != claim.status;

@@ -14,6 +14,7 @@ pub mod decision;
 pub mod evidence;
 pub mod export;
 pub mod extract;
+mod extract_unclaimed;
 pub mod init;
 pub mod mark;
 pub mod r#match;

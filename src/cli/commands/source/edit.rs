@@ -26,6 +26,9 @@ pub struct EditArgs {
     /// Who published it
     #[arg(long)]
     pub publisher: Option<String>,
+    /// Whose reporting it relays (empty to clear)
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
     /// When its publisher published it (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub published: Option<Day>,
@@ -56,6 +59,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<i32> {
     set("title", &mut meta.title, args.title);
     set("url", &mut meta.url, args.url);
     set("publisher", &mut meta.publisher, args.publisher);
+    set("origin", &mut meta.origin, args.origin);
     set("note", &mut meta.note, args.note);
     if let Some(kind) = args.kind
         && meta.kind != Some(kind)
@@ -71,7 +75,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<i32> {
     }
     if fields.is_empty() {
         return Err(Error::invalid(format!(
-            "nothing to change in snapshot {}: give a new --title, --url, --kind, --publisher, --published or --note",
+            "nothing to change in snapshot {}: give a new --title, --url, --kind, --publisher, --origin, --published or --note",
             id.short()
         )));
     }

@@ -34,6 +34,9 @@ pub struct FetchArgs {
     /// Who published it (default: the page's og:site_name or JSON-LD publisher)
     #[arg(long)]
     pub publisher: Option<String>,
+    /// Whose reporting it relays (the outlet it retells), for independence
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
     /// When its publisher published it, YYYY-MM-DD (default: the page's
     /// article:published_time, JSON-LD datePublished or first <time datetime>)
     #[arg(long, value_name = "DATE")]
@@ -85,6 +88,7 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
             title: nonempty(args.title),
             kind: args.kind,
             publisher: nonempty(args.publisher),
+            origin: nonempty(args.origin),
             published: args.published,
             note: nonempty(args.note),
         },
@@ -110,6 +114,7 @@ pub(super) struct Given {
     pub title: Option<String>,
     pub kind: Option<SourceKind>,
     pub publisher: Option<String>,
+    pub origin: Option<String>,
     pub published: Option<Day>,
     pub note: Option<String>,
 }
@@ -183,6 +188,7 @@ pub(super) fn store_exchange(
         title: given.title.or(page.title),
         kind: given.kind,
         publisher: given.publisher.or(page.publisher),
+        origin: given.origin,
         published: given.published.or(page.published),
         media_type: media_type.clone(),
         note: given.note,

@@ -79,6 +79,9 @@ pub struct AddArgs {
     /// Who published it (outlet, organisation, person)
     #[arg(long)]
     pub publisher: Option<String>,
+    /// Whose reporting it relays (the outlet it retells), for independence
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
     /// When its publisher published it (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub published: Option<Day>,
@@ -155,6 +158,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         title: nonempty(args.title),
         kind: args.kind,
         publisher: nonempty(args.publisher),
+        origin: nonempty(args.origin),
         published: args.published,
         media_type,
         note: nonempty(args.note),
@@ -243,6 +247,7 @@ fn show(ctx: &Ctx, given: &str) -> Result<i32> {
     field(&mut out, "url", meta.url.as_deref());
     field(&mut out, "kind", meta.kind.map(|k| k.as_str()));
     field(&mut out, "publisher", meta.publisher.as_deref());
+    field(&mut out, "origin", meta.origin.as_deref());
     field(
         &mut out,
         "published",

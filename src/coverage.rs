@@ -1,0 +1,174 @@
+//! How much of the article the desk checked: its check-worthy sentences (as
+//! [`crate::extract`] finds them), those a claim's quote overlaps, and those
+//! the desk dismissed with a reason (`dismissed.yaml`, a record under git
+//! like the claims).
+//!
+//! The one call into `extract` is [`sentences`]: whatever makes a sentence
+//! check-worthy is decided there.
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::extract::{self, Place};
+use crate::model::{Dismissal, Language, SourceId};
+
+/// The score from which `extract`'s candidates count as check-worthy.
+const CHECKWORTHY: f64 = 0.5;
+
+/// One sentence of the article as coverage sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub score: f64,
+    pub reasons: Vec<String>,
+    /// Whether the desk should check it.
+    pub checkworthy: bool,
+    /// `headline` or `lede`, when it stands there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+}
+
+/// Every sentence `extract` finds in `text`, best first, each with whether
+/// it is check-worthy.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    extract::candidates(text)
+        .into_iter()
+        .map(|c| Sentence {
+            checkworthy: c.score >= CHECKWORTHY,
+            text: c.text,
+            start: c.start,
+            end: c.end,
+            score: c.score,
+            reasons: c.reasons,
+            place: c.place,
+        })
+        .collect()
+}
+
+/// Where the lede's sentences stand, in character offsets.
+pub fn lede_spans(sentences: &[Sentence]) -> Vec<(usize, usize)> {
+    sentences
+        .iter()
+        .filter(|s| s.place == Some(Place::Lede))
+        .map(|s| (s.start, s.end))
+        .collect()
+}
+
+/// Whether `dismissal` is of `sentence` in `source`: the same words (they
+/// may have moved).
+pub fn covers(dismissal: &Dismissal, source: &SourceId, sentence: &Sentence) -> bool {
+    dismissal.source == *source && dismissal.exact == sentence.text
+}
+
+/// The desk's coverage of one snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    /// Check-worthy sentences.
+    pub checkworthy: usize,
+    /// Those a claim's quote overlaps.
+    pub claimed: usize,
+    /// Those dismissed (and not claimed).
+    pub dismissed: usize,
+    /// `(claimed + dismissed) / checkworthy`; 1 when nothing is check-worthy.
+    pub share: f64,
+    /// The statement for people, in the workspace's language.
+    pub text: String,
+}
+
+/// Whether a quote `(start, end)` overlaps `sentence`.
+fn overlaps(quotes: &[(usize, usize)], s: &Sentence) -> bool {
+    quotes.iter().any(|&(a, b)| a < s.end && s.start < b)
+}
+
+/// The check-worthy sentences of `source` no quote overlaps and no
+/// dismissal covers, in article order.
+pub fn unclaimed<'a>(
+    sentences: &'a [Sentence],
+    source: &SourceId,
+    quotes: &[(usize, usize)],
+    dismissed: &[Dismissal],
+) -> Vec<&'a Sentence> {
+    let mut out: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| s.checkworthy && !overlaps(quotes, s))
+        .filter(|s| !dismissed.iter().any(|d| covers(d, source, s)))
+        .collect();
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+/// How many of `source`'s check-worthy sentences have a claim (`quotes`,
+/// the claims' quotes in it) or a dismissal.
+pub fn measure(
+    sentences: &[Sentence],
+    source: &SourceId,
+    quotes: &[(usize, usize)],
+    dismissed: &[Dismissal],
+    language: Language,
+) -> Coverage {
+    let worthy: Vec<&Sentence> = sentences.iter().filter(|s| s.checkworthy).collect();
+    let claimed = worthy.iter().filter(|s| overlaps(quotes, s)).count();
+    let dismissed = worthy
+        .iter()
+        .filter(|s| !overlaps(quotes, s) && dismissed.iter().any(|d| covers(d, source, s)))
+        .count();
+    let n = worthy.len();
+    let share = if n == 0 {
+        1.0
+    } else {
+        (claimed + dismissed) as f64 / n as f64
+    };
+    let text = match language {
+        Language::En => format!(
+            "{claimed} of {n} check-worthy sentence{} {} a claim; {dismissed} dismissed",
+            if n == 1 { "" } else { "s" },
+            if claimed == 1 { "has" } else { "have" }
+        ),
+        Language::Zh => {
+            format!("{n} 个值得核查的句子中 {claimed} 个已有说法；{dismissed} 个已排除")
+        }
+    };
+    Coverage {
+        checkworthy: n,
+        claimed,
+        dismissed,
+        share,
+        text,
+    }
+}
+
+/// A dismissal's note must say why.
+pub fn require_note(note: Option<&str>) -> Result<&str> {
+    match note.map(str::trim) {
+        Some(n) if !n.is_empty() => Ok(n),
+        _ => Err(Error::usage(
+            "`--dismiss` needs a `--note` saying why the sentence needs no claim",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_counts_claimed_and_dismissed_check_worthy_sentences() {
+        let text = "# Title\n\nRevenue rose 40% to $3.4 billion in 2024, the company said. I love it.\n\nThe firm hired 1,200 engineers in March 2024, according to Reuters.\n";
+        let all = sentences(text);
+        let worthy: Vec<&Sentence> = all.iter().filter(|s| s.checkworthy).collect();
+        assert!(worthy.len() >= 2, "{all:#?}");
+        let id: SourceId = format!("sha256:{}", "a".repeat(64)).parse().unwrap();
+        let first = worthy.iter().min_by_key(|s| s.start).unwrap();
+        let quotes = [(first.start, first.start + 3)];
+        let c = measure(&all, &id, &quotes, &[], Language::En);
+        assert_eq!(
+            (c.checkworthy, c.claimed, c.dismissed),
+            (worthy.len(), 1, 0)
+        );
+        assert!(c.text.starts_with("1 of "), "{}", c.text);
+        let left = unclaimed(&all, &id, &quotes, &[]);
+        assert_eq!(left.len(), worthy.len() - 1);
+    }
+}
