@@ -24,6 +24,8 @@ crate::keyword_enum!(
     /// Why the recommendation is what it is.
     ReasonKind {
         Integrity => "integrity",
+        NoArticle => "no-article",
+        NoClaims => "no-claims",
         NotChecked => "not-checked",
         InProgress => "in-progress",
         NoCorrection => "no-correction",
@@ -42,6 +44,8 @@ impl ReasonKind {
         matches!(
             self,
             ReasonKind::Integrity
+                | ReasonKind::NoArticle
+                | ReasonKind::NoClaims
                 | ReasonKind::NotChecked
                 | ReasonKind::InProgress
                 | ReasonKind::NoCorrection
@@ -57,6 +61,14 @@ impl ReasonKind {
             ReasonKind::Integrity => (
                 "snapshot or record problems (see `factcheck check`): {n}",
                 "快照或记录问题（见 factcheck check）：{n} 个",
+            ),
+            ReasonKind::NoArticle => (
+                "no article to check (`factcheck source add FILE --article`)",
+                "没有要核查的文章（factcheck source add 文件 --article）",
+            ),
+            ReasonKind::NoClaims => (
+                "no claims checked (`factcheck claim add` or `factcheck extract`)",
+                "尚未记录任何说法（factcheck claim add 或 factcheck extract）",
             ),
             ReasonKind::NotChecked => ("not yet checked: {n}", "尚未核查：{n} 条"),
             ReasonKind::InProgress => (
@@ -166,6 +178,8 @@ pub struct Facts {
     pub headline: bool,
     /// Signed by a second reviewer since its verdict ([`Claim::signed_off`]).
     pub signed: bool,
+    /// Its words were cut by the article's last revision ([`Claim::dropped`]).
+    pub dropped: bool,
 }
 
 impl Facts {
@@ -177,6 +191,7 @@ impl Facts {
             has_correction: claim.correction.is_some(),
             headline,
             signed: claim.signed_off().is_some(),
+            dropped: claim.dropped().is_some(),
         }
     }
 }
@@ -198,6 +213,18 @@ pub fn recommend(config: &Config, claims: &[Facts], problems: &[Problem]) -> Rec
             let n = problems.iter().filter(|p| !p.kind.is_editorial()).count();
             (ReasonKind::Integrity, n, Vec::new())
         },
+        // Nothing checked is no reason to publish: an empty workspace, or
+        // one whose only claim a revision dropped, holds the piece.
+        (
+            ReasonKind::NoArticle,
+            usize::from(config.article.is_none()),
+            Vec::new(),
+        ),
+        (
+            ReasonKind::NoClaims,
+            usize::from(claims.iter().all(|c| c.dropped)),
+            Vec::new(),
+        ),
         with_ids(
             ReasonKind::NotChecked,
             ids(&|c| c.status == Status::Unverified && !c.has_evidence),
@@ -249,7 +276,7 @@ pub fn recommend(config: &Config, claims: &[Facts], problems: &[Problem]) -> Rec
     } else if reasons.is_empty() {
         reasons.push(reason(
             ReasonKind::AllVerified,
-            claims.len(),
+            claims.iter().filter(|c| !c.dropped).count(),
             Vec::new(),
             language,
         ));

@@ -516,3 +516,37 @@ fn a_claim_under_a_custom_id_is_still_a_duplicate_by_what_it_anchors() {
     );
     assert_eq!(ws.files(), before);
 }
+
+#[test]
+fn decision_holds_with_no_claims_or_no_article() {
+    // An empty workspace: no article, no claims.
+    let ws = Ws::new();
+    let run = ws.run(&["decision"]).code(1);
+    assert!(
+        run.stdout.contains("recommendation: hold")
+            && run.stdout.contains("no article to check")
+            && run.stdout.contains("no claims checked"),
+        "{}",
+        run.render()
+    );
+
+    // A revision that cuts the only claim's words leaves nothing checked.
+    let ws = Ws::new();
+    ws.write("draft1.md", "The bridge opened in 1932.\n\nThe toll was abolished in 2001.\n");
+    ws.run(&["source", "add", "draft1.md", "--article"])
+        .success();
+    let id = ws.claim("Opened in 1932", "opened in 1932");
+    ws.attach(&id, "supports");
+    ws.run(&["mark", &id, "verified"]).success();
+    ws.run(&["decision"]).success();
+    ws.write("draft2.md", "The toll was abolished in 2001.\n");
+    ws.run(&["source", "add", "draft2.md", "--revises"])
+        .success();
+    let run = ws.run(&["decision"]).code(1);
+    assert!(
+        run.stdout.contains("recommendation: hold") && run.stdout.contains("no claims checked"),
+        "{}",
+        run.render()
+    );
+    assert!(!run.stdout.contains("every claim verified"), "{}", run.render());
+}
