@@ -17,6 +17,7 @@ pub mod decision;
 pub mod error;
 pub mod extract;
 pub mod fetch;
+pub mod fetch_guard;
 mod free;
 pub mod guard;
 pub mod hash;

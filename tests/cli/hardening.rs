@@ -532,7 +532,10 @@ fn decision_holds_with_no_claims_or_no_article() {
 
     // A revision that cuts the only claim's words leaves nothing checked.
     let ws = Ws::new();
-    ws.write("draft1.md", "The bridge opened in 1932.\n\nThe toll was abolished in 2001.\n");
+    ws.write(
+        "draft1.md",
+        "The bridge opened in 1932.\n\nThe toll was abolished in 2001.\n",
+    );
     ws.run(&["source", "add", "draft1.md", "--article"])
         .success();
     let id = ws.claim("Opened in 1932", "opened in 1932");
@@ -548,5 +551,9 @@ fn decision_holds_with_no_claims_or_no_article() {
         "{}",
         run.render()
     );
-    assert!(!run.stdout.contains("every claim verified"), "{}", run.render());
+    assert!(
+        !run.stdout.contains("every claim verified"),
+        "{}",
+        run.render()
+    );
 }

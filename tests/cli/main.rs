@@ -17,6 +17,7 @@ mod evidence;
 mod export;
 mod extract;
 mod fetch;
+mod fetch_hardening;
 mod hardening;
 mod init;
 mod listing_cache;
