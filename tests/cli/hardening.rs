@@ -557,3 +557,59 @@ fn decision_holds_with_no_claims_or_no_article() {
         run.render()
     );
 }
+
+#[test]
+fn a_fifo_in_claims_sources_or_templates_is_refused_and_named() {
+    let ws = Ws::with_article();
+    ws.nine_days();
+    ws.fifo("claims/evil.yaml");
+    let before = ws.files();
+    for args in [&["claim", "list"][..], &["report"]] {
+        let run = ws.run(args).code(2);
+        assert!(
+            run.stderr
+                .contains("claims/evil.yaml` is not a regular file"),
+            "{}",
+            run.render()
+        );
+    }
+    let run = ws.run(&["check"]).code(1);
+    assert!(run.stdout.contains("claims/evil.yaml"), "{}", run.render());
+    assert_eq!(ws.files(), before);
+    std::fs::remove_file(ws.join("claims/evil.yaml")).unwrap();
+
+    ws.fifo("sources/0123456789abcdef.md");
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout
+            .contains("sources/0123456789abcdef.md: not a regular file"),
+        "{}",
+        run.render()
+    );
+    std::fs::remove_file(ws.join("sources/0123456789abcdef.md")).unwrap();
+
+    ws.fifo("templates/evil.md.j2");
+    let run = ws.run(&["report", "--template", "evil"]).code(2);
+    assert!(
+        run.stderr
+            .contains("templates/evil.md.j2` is not a regular file"),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn check_fix_leaves_a_folder_named_like_a_temp_file_alone() {
+    let ws = Ws::with_article();
+    std::fs::create_dir_all(ws.join("claims/.tmp-dir")).unwrap();
+    std::fs::create_dir_all(ws.join("sources/.tmp-dir")).unwrap();
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        !run.stdout.contains("`factcheck check --fix` removes it"),
+        "{}",
+        run.render()
+    );
+    let run = ws.run(&["check", "--fix"]);
+    assert!(!run.stderr.contains("Is a directory"), "{}", run.render());
+    assert!(ws.join("claims/.tmp-dir").is_dir());
+}
