@@ -257,6 +257,10 @@ ProblemKind::MissingBytes,
             ));
         }
     }
+    for f in crate::capture_check::check(ws, &sources, &listing.bytes, options.full) {
+        out.problems
+            .push(problem(ProblemKind::Record, f.path, f.line, f.message));
+    }
     let mut damaged: HashMap<String, String> = HashMap::new();
     for d in verified.damage {
         damaged.insert(d.hex, d.message.clone());

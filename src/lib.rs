@@ -10,6 +10,7 @@
 //! is reached only through [`run`].
 
 pub mod anchor;
+pub mod capture_check;
 pub mod check;
 pub(crate) mod claim_cache;
 pub(crate) mod commands;
@@ -29,6 +30,7 @@ pub mod record_cache;
 pub mod report;
 pub mod revise;
 pub(crate) mod rules;
+pub mod settings_check;
 pub mod store;
 pub(crate) mod table;
 pub(crate) mod term;

@@ -80,6 +80,7 @@ impl Workspace {
         } else {
             yaml::from_str(&rel(&root, &path), &text)?
         };
+        crate::settings_check::validate(&config, &rel(&root, &path), &text)?;
         Ok(Workspace { root, config })
     }
 

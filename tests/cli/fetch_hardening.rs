@@ -160,3 +160,69 @@ fn source_fetch_caps_the_whole_capture_and_cuts_redirect_bodies() {
         "the capture is over the 256 KB cap (redirects included)",
     );
 }
+
+#[test]
+fn check_full_verifies_each_capture_has_its_warc() {
+    let server = Server::start(|_| Reply::ok("text/html", PAGE));
+    let ws = Ws::with_article();
+    let id = ws
+        .run(&["source", "fetch", &server.url("/p")])
+        .success()
+        .stdout
+        .trim()
+        .to_string();
+    ws.run(&["check", "--full"]).success();
+    let record = format!("sources/{}.yaml", &id[7..]);
+    let text = ws.read(&record);
+    let warc_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("warc: "))
+        .unwrap()
+        .to_string();
+    let warc = warc_line
+        .trim()
+        .trim_start_matches("warc: ")
+        .trim_matches('"');
+    let warc_hex = warc.trim_start_matches("sha256:").to_string();
+
+    // The WARC's bytes replaced by other bytes (its record kept): --full sees it.
+    let bytes = ws.join(&format!("sources/{warc_hex}.warc"));
+    let mut perms = std::fs::metadata(&bytes).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&bytes, perms).unwrap();
+    let original = std::fs::read(&bytes).unwrap();
+    let mut forged = b"<html>".to_vec();
+    forged.resize(original.len(), b' ');
+    std::fs::write(&bytes, &forged).unwrap();
+    let run = ws.run(&["check", "--full"]).code(1);
+    assert!(
+        run.stdout.contains("its bytes are not a WARC file"),
+        "{}",
+        run.render()
+    );
+    std::fs::write(&bytes, &original).unwrap();
+
+    // `captures[].warc` pointing at the article.
+    ws.write(
+        &record,
+        &text.replace(&warc_line, &warc_line.replace(warc, ARTICLE_ID)),
+    );
+    let run = ws.run(&["check", "--full"]).code(1);
+    assert!(
+        run.stdout.contains("but that snapshot is `text/markdown"),
+        "{}",
+        run.render()
+    );
+
+    // Every WARC deleted, record and bytes.
+    ws.write(&record, &text);
+    std::fs::remove_file(&bytes).unwrap();
+    std::fs::remove_file(ws.join(&format!("sources/{warc_hex}.yaml"))).unwrap();
+    let run = ws.run(&["check", "--full"]).code(1);
+    assert!(
+        run.stdout.contains("which is not in this workspace"),
+        "{}",
+        run.render()
+    );
+}

@@ -613,3 +613,58 @@ fn check_fix_leaves_a_folder_named_like_a_temp_file_alone() {
     assert!(!run.stderr.contains("Is a directory"), "{}", run.render());
     assert!(ws.join("claims/.tmp-dir").is_dir());
 }
+
+#[test]
+fn only_http_urls_are_stored_so_no_javascript_reaches_the_exports() {
+    let ws = Ws::with_article();
+    ws.write("ev.txt", "The security team had only 9 days.");
+    let before = ws.files();
+    for url in ["javascript:alert(1)", "data:text/html,x", "//x.test/a"] {
+        let run = ws.run(&["source", "add", "ev.txt", "--url", url]).code(2);
+        assert!(
+            run.stderr.contains("is not an http:// or https:// URL"),
+            "{}",
+            run.render()
+        );
+    }
+    assert_eq!(ws.files(), before);
+    ws.run(&["source", "add", "ev.txt", "--url", "https://x.test/a"])
+        .success();
+    let config = ws.read("factcheck.yaml");
+    ws.write(
+        "factcheck.yaml",
+        &format!("{config}base_url: \"javascript:alert(document.cookie)//\"\n"),
+    );
+    let run = ws.run(&["export", "claimreview"]).code(2);
+    assert!(
+        run.stderr
+            .contains("factcheck.yaml, line 37: `base_url` must be an http:// or https:// URL"),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn duplicate_rating_labels_are_refused_with_a_clear_error() {
+    let ws = Ws::with_article();
+    let config = ws.read("factcheck.yaml");
+    ws.write(
+        "factcheck.yaml",
+        &config.replace("  - label: Outdated", "  - label: misleading"),
+    );
+    let before = ws.files();
+    for args in [
+        &["claim", "list"][..],
+        &["mark", "c", "disputed", "--rating", "Misleading"],
+    ] {
+        let run = ws.run(args).code(2);
+        assert!(
+            run.stderr.contains(
+                "factcheck.yaml, line 23: the rating label `Misleading` is given twice (as `misleading` too)"
+            ),
+            "{}",
+            run.render()
+        );
+    }
+    assert_eq!(ws.files(), before);
+}
