@@ -993,7 +993,7 @@ fn ensure_blob(root: &Path, name: &str, size: u64, seed: u64) -> R<Blob> {
         left -= n as u64;
     }
     file.flush()?;
-    let hex = factcheck::store::hex(&hasher.finalize());
+    let hex = factcheck::workspace::store::hex(&hasher.finalize());
     fs::write(&stamp, &hex)?;
     Ok(Blob { path, hex, size })
 }
@@ -1074,7 +1074,7 @@ fn put_source(
     url: &str,
     title: &str,
 ) -> R<(String, PathBuf)> {
-    let hex = factcheck::store::sha256_hex(bytes);
+    let hex = factcheck::workspace::store::sha256_hex(bytes);
     let path = ws.join("sources").join(format!("{hex}.{ext}"));
     fs::write(&path, bytes)?;
     let meta = source_meta(&hex, ext, media_type, bytes.len() as u64, url, title)?;
@@ -1109,7 +1109,7 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
     let rest = ARTICLE_CHARS.saturating_sub(article.chars().count());
     article.push_str(&prose(&mut rng, rest, ""));
     let article_chars: Vec<char> = article.chars().collect();
-    let article_hex = factcheck::store::sha256_hex(article.as_bytes());
+    let article_hex = factcheck::workspace::store::sha256_hex(article.as_bytes());
     let article_id = format!("sha256:{article_hex}");
     let article_source: SourceId = article_id.parse()?;
 
@@ -1125,7 +1125,7 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
             chars,
             &format!("# Evidence {k}\n\nSource document {k}, captured for the desk.\n\n"),
         );
-        let hex = factcheck::store::sha256_hex(text.as_bytes());
+        let hex = factcheck::workspace::store::sha256_hex(text.as_bytes());
         small_bytes += text.len() as u64;
         files.push(dir.join("sources").join(format!("{hex}.md")));
         if !reuse {
@@ -1186,7 +1186,7 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
         ..Config::default()
     };
     let ws = Workspace::find(Some(&dir))?;
-    ws.save_config(&config, &ws.lock()?)?;
+    ws.save_config(&config, &ws.lock(|_| {})?)?;
 
     // Claims, spread evenly over the article.
     let mut rng = Rng(0xC1A1_0000 + claims as u64);
@@ -1229,7 +1229,7 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
             .iter()
             .collect();
         let identity = format!("{article_id}\n{start}\n{exact}");
-        let digest = factcheck::store::sha256_hex(identity.as_bytes());
+        let digest = factcheck::workspace::store::sha256_hex(identity.as_bytes());
         let id = (6..=64)
             .map(|n| format!("c{}", &digest[..n]))
             .find(|id| !taken.contains(id))

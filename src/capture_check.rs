@@ -34,7 +34,8 @@ pub fn check(
         let mut raw: Option<String> = None;
         let mut line = |nth: usize| {
             let raw = raw.get_or_insert_with(|| {
-                workspace::read_to_string(&crate::store::meta_path(ws, id)).unwrap_or_default()
+                workspace::read_to_string(&crate::workspace::store::meta_path(ws, id))
+                    .unwrap_or_default()
             });
             crate::check::line_of_key(raw, "warc", nth)
         };

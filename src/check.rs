@@ -15,10 +15,11 @@ use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimId, Config, SourceId, SourceMeta, Status};
 use crate::record_cache;
 use crate::rules;
-use crate::store::{self, Stamp};
 use crate::text::SourceText;
+use crate::workspace::Stamp;
+use crate::workspace::store;
+use crate::workspace::yaml;
 use crate::workspace::{self, Lock, Workspace};
-use crate::yaml;
 
 /// One problem, located as precisely as the file allows.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -372,7 +373,6 @@ ProblemKind::MissingBytes,
     }
 
     out.problems.sort();
-    crate::free::in_background((claims, texts, sources, files));
     Ok(out)
 }
 

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimId, SourceId, Status};
-use crate::store::Stamp;
+use crate::workspace::Stamp;
 use crate::workspace::{self, Workspace};
 
 /// The cache's file under `.factcheck/`.

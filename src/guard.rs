@@ -13,19 +13,10 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Result};
+pub use crate::model::{is_invisible, reviewer_key, same_reviewer};
 
 /// Flags whose values may span several lines.
 pub const MULTI_LINE_FLAGS: &[&str] = &["--text", "--note", "--correction", "--quote", "--excerpt"];
-
-/// Characters that are invisible or reorder text when displayed: zero-width
-/// spaces and joiners, bidirectional controls, the soft hyphen, fillers.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
-        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
-        | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
-}
 
 /// What a terminal would act on rather than show: C0 and C1 control
 /// characters (but newline and tab) and bidirectional overrides.
@@ -176,19 +167,6 @@ pub fn reviewer(origin: &str, name: &str) -> Result<String> {
         .with_hint("type the name again without it"));
     }
     Ok(name)
-}
-
-/// The form in which two reviewer names are compared: NFC, invisible
-/// characters dropped, case folded, surrounding space trimmed. `Tester`,
-/// `tester` and `tester` followed by a zero-width space are one person.
-pub fn reviewer_key(name: &str) -> String {
-    let visible: String = name.chars().filter(|c| !is_invisible(*c)).collect();
-    visible.trim().nfc().collect::<String>().to_lowercase()
-}
-
-/// Whether two names are the same reviewer (see [`reviewer_key`]).
-pub fn same_reviewer(a: &str, b: &str) -> bool {
-    reviewer_key(a) == reviewer_key(b)
 }
 
 /// A media type as RFC 6838 writes it: `type/subtype`, each a restricted name

@@ -6,23 +6,20 @@
 //!
 //! The public modules are what another program needs to read and write a
 //! workspace (records, snapshots, hashing, anchoring, checks, reports,
-//! extraction); the command line itself (`commands`, `ui`, `term`, `table`)
-//! is reached only through [`run`].
+//! exports, extraction, web captures); the command line itself (`cli`:
+//! its commands, `ui`, `term`, `table`) is reached only through [`run`].
 
 pub mod anchor;
 pub mod capture_check;
 pub mod check;
 pub(crate) mod claim_cache;
-pub(crate) mod commands;
+pub(crate) mod cli;
 pub mod decision;
 pub mod error;
+pub mod export;
 pub mod extract;
-pub mod fetch;
-pub mod fetch_guard;
-mod free;
 pub mod guard;
 pub mod hash;
-pub(crate) mod html_meta;
 pub(crate) mod list_cache;
 pub mod model;
 mod pages;
@@ -31,14 +28,9 @@ pub mod report;
 pub mod revise;
 pub(crate) mod rules;
 pub mod settings_check;
-pub mod store;
-pub(crate) mod table;
-pub(crate) mod term;
 pub mod text;
-pub(crate) mod ui;
-pub mod warc;
+pub mod web;
 pub mod workspace;
-pub mod yaml;
 
 use clap::{CommandFactory, FromArgMatches};
 
@@ -50,17 +42,17 @@ pub fn run() -> i32 {
         print_error(&err);
         return err.exit_code();
     }
-    let color = term::color_from_args(&args);
-    term::set_color(color);
-    let parsed = commands::Cli::command()
+    let color = cli::term::color_from_args(&args);
+    cli::term::set_color(color);
+    let parsed = cli::commands::Cli::command()
         .color(match color {
-            term::ColorChoice::Auto => clap::ColorChoice::Auto,
-            term::ColorChoice::Always => clap::ColorChoice::Always,
-            term::ColorChoice::Never => clap::ColorChoice::Never,
+            cli::term::ColorChoice::Auto => clap::ColorChoice::Auto,
+            cli::term::ColorChoice::Always => clap::ColorChoice::Always,
+            cli::term::ColorChoice::Never => clap::ColorChoice::Never,
         })
         .try_get_matches_from(args)
-        .and_then(|mut matches| commands::Cli::from_arg_matches_mut(&mut matches));
-    let cli = match parsed {
+        .and_then(|mut matches| cli::commands::Cli::from_arg_matches_mut(&mut matches));
+    let command_line = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let code = if err.use_stderr() { 2 } else { 0 };
@@ -68,7 +60,7 @@ pub fn run() -> i32 {
             return code;
         }
     };
-    match commands::run(cli) {
+    match cli::commands::run(command_line) {
         Ok(code) => code,
         Err(err) => {
             print_error(&err);
@@ -81,7 +73,7 @@ fn print_error(err: &error::Error) {
     // Errors quote records and file names: a terminal must not act on them.
     eprintln!(
         "{} {}",
-        term::label("error:", term::RED),
+        cli::term::label("error:", cli::term::RED),
         guard::terminal(&err.to_string())
     );
     let mut source = std::error::Error::source(err);
@@ -92,7 +84,7 @@ fn print_error(err: &error::Error) {
     if let Some(hint) = err.hint() {
         eprintln!(
             "{} {}",
-            term::label("hint:", term::YELLOW),
+            cli::term::label("hint:", cli::term::YELLOW),
             guard::terminal(&hint)
         );
     }

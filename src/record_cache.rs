@@ -26,7 +26,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimId};
-use crate::store::{self, Stamp};
+use crate::workspace::Stamp;
+use crate::workspace::store;
 use crate::workspace::{self, Workspace};
 
 /// The cache's file under `.factcheck/`.
@@ -305,7 +306,7 @@ fn load_with<T: Send>(
     };
     // Freeing the old cache's index entry by entry takes a while at archive
     // scale; a helper thread does it while the caller goes on.
-    crate::free::in_background(by_name);
+    crate::cli::free::in_background(by_name);
     Ok((Some(file), claims))
 }
 

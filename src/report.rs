@@ -28,8 +28,8 @@ use crate::model::{
     Claim, Config, Decision, Event, Evidence, HistoryEntry, Kind, Language, Outcome, SourceId,
     SourceKind, SourceMeta, Stance, Status,
 };
-use crate::store;
 use crate::text::SourceText;
+use crate::workspace::store;
 use crate::workspace::{self, Workspace};
 
 pub mod article;
@@ -860,7 +860,6 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .into_value()
     });
     let total = seen.len();
-    crate::free::in_background(seen);
     Ok(Context {
         workspace: WorkspaceInfo {
             title: config.title.clone(),

@@ -33,10 +33,10 @@ use similar::{Algorithm, DiffOp};
 
 use crate::anchor;
 use crate::error::{Error, Result};
+use crate::model::Author;
 use crate::model::{Anchor, Claim, ClaimId, Event, HistoryEntry, Outcome, SourceId};
-use crate::store;
 use crate::text::SourceText;
-use crate::ui::Author;
+use crate::workspace::store;
 use crate::workspace::{Lock, Workspace};
 
 /// A changed hunk is compared character by character only while the two

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use factcheck::model::{Claim, SourceMeta};
-use factcheck::yaml;
+use factcheck::workspace::yaml;
 use libfuzzer_sys::fuzz_target;
 
 fn round_trip<T>(text: &str)

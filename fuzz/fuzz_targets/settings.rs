@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use factcheck::model::Config;
-use factcheck::yaml;
+use factcheck::workspace::yaml;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -180,10 +180,10 @@ pub enum Event {
 /// A closed set of lowercase words, as records and the command line spell them.
 #[macro_export]
 macro_rules! keyword_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $word:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
-        pub enum $name { $(#[serde(rename = $word)] #[value(name = $word)] $variant),+ }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name { $($(#[$vdoc])* #[serde(rename = $word)] $variant),+ }
 
         impl $name {
             /// Every value, in declaration order.
@@ -195,12 +195,29 @@ macro_rules! keyword_enum {
             }
         }
 
+        impl $crate::model::Keyword for $name {
+            const ALL: &'static [$name] = $name::ALL;
+
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
     };
+}
+
+/// A type made by [`keyword_enum!`]: a closed set of words, so the command
+/// line can offer them without the records knowing about it.
+pub trait Keyword: Copy + Send + Sync + 'static {
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// The word used in records and on the command line.
+    fn as_str(self) -> &'static str;
 }
 
 keyword_enum!(
@@ -260,7 +277,7 @@ impl Claim {
         let setter = &self.history[last_status].by;
         self.history[last_status + 1..]
             .iter()
-            .find(|h| h.event == Event::Sign && !crate::guard::same_reviewer(&h.by, setter))
+            .find(|h| h.event == Event::Sign && !super::same_reviewer(&h.by, setter))
     }
 }
 
@@ -373,8 +390,9 @@ mod exact_vec_tests {
                 })
                 .collect(),
         };
-        let text = crate::yaml::to_string(&claim).unwrap();
-        let read: Claim = crate::yaml::from_str(std::path::Path::new("c1.yaml"), &text).unwrap();
+        let text = crate::workspace::yaml::to_string(&claim).unwrap();
+        let read: Claim =
+            crate::workspace::yaml::from_str(std::path::Path::new("c1.yaml"), &text).unwrap();
         assert_eq!(read, claim);
         assert_eq!(read.history.capacity(), 3);
         assert_eq!(read.evidence.capacity(), 0);

@@ -130,14 +130,15 @@ impl Config {
     }
 }
 
-/// Report label language.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    En,
-    Zh,
-}
+crate::keyword_enum!(
+    /// Report label language.
+    #[derive(Default)]
+    Language {
+        #[default]
+        En => "en",
+        Zh => "zh",
+    }
+);
 
 /// How verdicts become final.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 //! change it and every record re-saves with a diff. Every record denies unknown
 //! fields, so a typo in a hand-edited file is an error, never silently dropped.
 
+mod author;
 mod claim;
 mod config;
 mod ids;
@@ -11,8 +12,10 @@ mod media_type;
 mod source;
 mod time;
 
+pub use author::{Author, is_invisible, reviewer_key, same_reviewer};
 pub use claim::{
-    Anchor, Claim, Event, Evidence, HistoryEntry, Kind, Outcome, Stance, Status, article_order,
+    Anchor, Claim, Event, Evidence, HistoryEntry, Keyword, Kind, Outcome, Stance, Status,
+    article_order,
 };
 pub use config::{
     Config, Decision, IndependentBy, Language, Policy, Rating, Review, Summary, VerifiedPolicy,

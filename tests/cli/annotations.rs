@@ -732,8 +732,8 @@ fn a_javascript_client_resolves_every_selector_of_the_bundled_fact_check() {
     // a reader sees, for HTML), so the check holds whatever the sources are.
     let texts = tempfile::tempdir().unwrap();
     let ws = factcheck::workspace::Workspace::find(Some(root)).unwrap();
-    for meta in factcheck::store::load_all(&ws).unwrap() {
-        if let Ok(text) = factcheck::store::read_text(&ws, &meta) {
+    for meta in factcheck::workspace::store::load_all(&ws).unwrap() {
+        if let Ok(text) = factcheck::workspace::store::read_text(&ws, &meta) {
             let name = format!("{}.txt", meta.sha256.hex());
             std::fs::write(texts.path().join(name), text.as_str()).unwrap();
         }

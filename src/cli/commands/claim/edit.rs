@@ -1,0 +1,120 @@
+//! `factcheck claim edit` and `claim remove`.
+
+use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say};
+use crate::error::{Error, Result};
+use crate::model::{Event, HistoryEntry, Kind};
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  factcheck claim edit c1fa --speaker ByteAILab --tag gpt-4o --note \"attribution\""
+)]
+pub struct EditArgs {
+    /// The claim's id or a unique prefix of it
+    pub id: String,
+    /// New claim text
+    #[arg(long)]
+    pub text: Option<String>,
+    /// New kind
+    #[arg(long, value_parser = keyword::<Kind>())]
+    pub kind: Option<Kind>,
+    /// New speaker (empty to clear)
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Add a tag (repeatable, or comma-separated)
+    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
+    pub tags: Vec<String>,
+    /// Remove a tag (repeatable, or comma-separated)
+    #[arg(long = "untag", value_name = "TAG", value_delimiter = ',')]
+    pub untags: Vec<String>,
+    /// Why the edit was made
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
+    let text = args.text.as_deref().map(str::trim);
+    if text == Some("") {
+        return Err(Error::usage("`--text` is empty"));
+    }
+    ctx.change_claim(&args.id, |_, claim, author| {
+        let mut fields = Vec::new();
+        if let Some(text) = text.filter(|t| *t != claim.text) {
+            claim.text = text.to_string();
+            fields.push("text");
+        }
+        if let Some(kind) = args.kind.filter(|k| *k != claim.kind) {
+            claim.kind = kind;
+            fields.push("kind");
+        }
+        if let Some(speaker) = args.speaker.map(|s| nonempty(Some(s)))
+            && speaker != claim.speaker
+        {
+            claim.speaker = speaker;
+            fields.push("speaker");
+        }
+        let tags = super::normalize_tags(
+            claim
+                .tags
+                .iter()
+                .cloned()
+                .chain(args.tags)
+                .filter(|t| !args.untags.iter().any(|u| u.trim() == t.trim())),
+        );
+        if tags != claim.tags {
+            claim.tags = tags;
+            fields.push("tags");
+        }
+        if fields.is_empty() {
+            return Err(
+                Error::usage(format!("nothing to change in claim `{}`", claim.id)).with_hint(
+                    "give `--text`, `--kind`, `--speaker`, `--tag` or `--untag` with a new value",
+                ),
+            );
+        }
+        claim.history.push(HistoryEntry {
+            fields: fields.iter().map(|f| f.to_string()).collect(),
+            note: nonempty(args.note),
+            ..HistoryEntry::new(author.at, author.by.clone(), Event::Edit)
+        });
+        Ok(format!("edited claim {}: {}", claim.id, fields.join(", ")))
+    })
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  factcheck claim remove altman-denial --note \"duplicate of c8aed88\""
+)]
+pub struct RemoveArgs {
+    /// The claim's id or a unique prefix of it
+    pub id: String,
+    /// Why it is removed (kept in the output and the commit)
+    #[arg(long)]
+    pub note: String,
+}
+
+pub fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<i32> {
+    if args.note.trim().is_empty() {
+        return Err(Error::usage("`--note` is empty").with_hint("say why the claim is removed"));
+    }
+    let ws = ctx.workspace()?;
+    let by = ctx.who()?;
+    let at = ctx.now()?;
+    let lock = ws.lock(say)?;
+    let id = ws.resolve_claim(&args.id)?;
+    let claim = ws.load_claim(&id)?;
+    ws.remove_claim(&id, &lock)?;
+    say(&format!(
+        "removed claim {id} ({}): {}",
+        claim.text,
+        args.note.trim()
+    ));
+    if ctx.json() {
+        emit_json(&claim)?;
+    } else {
+        emit(&format!(
+            "removed {id} at {at} by {by}: {}\n",
+            args.note.trim()
+        ))?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,199 @@
+//! `factcheck claim list` and `claim show`.
+
+use std::borrow::Cow;
+
+use rayon::prelude::*;
+
+use crate::cli::table;
+use crate::cli::ui::{Ctx, emit, emit_json, history_line, keyword};
+use crate::error::Result;
+use crate::list_cache::{self, Revision, Row};
+use crate::model::{Claim, ClaimId, Kind, Status, article_order};
+use crate::record_cache;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  factcheck claim list --status unverified --tag finances")]
+pub struct ListArgs {
+    /// Only claims with this status (repeatable)
+    #[arg(long, value_parser = keyword::<Status>())]
+    pub status: Vec<Status>,
+    /// Only claims of this kind (repeatable)
+    #[arg(long, value_parser = keyword::<Kind>())]
+    pub kind: Vec<Kind>,
+    /// Only claims with this tag (repeatable or comma-separated: all must match)
+    #[arg(long, value_delimiter = ',')]
+    pub tag: Vec<String>,
+    /// Only claims in recheck: their quoted words changed in a revision of
+    /// the article and nobody has marked them since
+    #[arg(long)]
+    pub recheck: bool,
+    /// Only claims whose words a revision of the article cut
+    #[arg(long)]
+    pub dropped: bool,
+    /// Read and parse every claim file, ignoring the parsed-record cache
+    #[arg(long)]
+    pub full: bool,
+}
+
+pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    if ctx.json() {
+        let mut claims: Vec<Claim> = ws
+            .load_claims_hashed(args.full)?
+            .into_iter()
+            .map(|l| l.claim)
+            .collect();
+        article_order(&mut claims, ws.config.article.as_ref());
+        claims.retain(|c| matches(&args, &Row::of(c)));
+        return emit_json(&claims).map(|()| 0);
+    }
+    // The listing cache holds what a line needs; when it vouches for every
+    // claim file, no claim is decoded. Otherwise the claims load as always
+    // and the cache is rewritten.
+    let files: Vec<_> = ws
+        .stat_claim_files()?
+        .into_iter()
+        .filter(|(name, _)| {
+            name.to_str()
+                .and_then(|n| n.strip_suffix(".yaml"))
+                .is_some_and(ClaimId::is_valid)
+        })
+        .collect();
+    let build = record_cache::build_id()?;
+    let cached = if args.full {
+        None
+    } else {
+        list_cache::read(&ws)
+    };
+    let mut loaded = Vec::new();
+    let mut rows = match cached
+        .as_deref()
+        .and_then(|bytes| list_cache::rows(bytes, &build, &files))
+    {
+        Some(rows) => rows,
+        None => {
+            loaded = ws.load_claims_hashed(args.full)?;
+            let rows: Vec<Row> = loaded.iter().map(|l| Row::of(&l.claim)).collect();
+            // Only a cache: a failed write costs the next listing time.
+            let _ = list_cache::write(&ws, &build, &files, &rows);
+            rows
+        }
+    };
+    let article = ws.config.article.as_ref();
+    rows.retain(|r| matches(&args, r));
+    rows.par_sort_unstable_by(|x, y| x.article_key(article).cmp(&y.article_key(article)));
+    if rows.is_empty() {
+        crate::cli::ui::say("no claims match");
+        return Ok(0);
+    }
+    emit(&table::render_rows(
+        &["#", "ID", "STATUS", "KIND", "EV", "CLAIM"],
+        rows.len(),
+        70,
+        |i| {
+            let r = &rows[i];
+            [
+                Cow::Owned((i + 1).to_string()),
+                Cow::Borrowed(r.id),
+                row_status(r),
+                Cow::Borrowed(r.kind.as_str()),
+                Cow::Owned(r.evidence.to_string()),
+                Cow::Borrowed(r.text),
+            ]
+        },
+    ))?;
+    // The process ends right after; freeing every record would only cost time.
+    crate::cli::free::at_exit(rows);
+    crate::cli::free::at_exit(loaded);
+    Ok(0)
+}
+
+/// Whether a claim passes the listing's filters.
+fn matches(args: &ListArgs, r: &Row) -> bool {
+    (args.status.is_empty() || args.status.contains(&r.status))
+        && (args.kind.is_empty() || args.kind.contains(&r.kind))
+        && args.tag.iter().all(|t| r.tags.contains(&t.as_str()))
+        && (!args.recheck || r.revision == Revision::Recheck)
+        && (!args.dropped || r.revision == Revision::Dropped)
+}
+
+/// [`revision_status`] of a listed claim.
+fn row_status<'a>(r: &Row) -> Cow<'a, str> {
+    match r.revision {
+        Revision::Dropped => Cow::Owned(format!("{}, dropped", r.status)),
+        Revision::Recheck => Cow::Owned(format!("{}, recheck", r.status)),
+        Revision::Current => Cow::Borrowed(r.status.as_str()),
+    }
+}
+
+pub fn show(ctx: &Ctx, given: &str) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    let claim = ws.load_claim(&ws.resolve_claim(given)?)?;
+    if ctx.json() {
+        return emit_json(&claim).map(|()| 0);
+    }
+    emit(&render(&claim))?;
+    Ok(0)
+}
+
+/// The status, with `recheck` or `dropped` when a revision of the article
+/// changed or cut the claim's words.
+fn revision_status(c: &Claim) -> String {
+    if c.dropped().is_some() {
+        format!("{}, dropped", c.status)
+    } else if c.recheck().is_some() {
+        format!("{}, recheck", c.status)
+    } else {
+        c.status.to_string()
+    }
+}
+
+/// A claim for people to read in a terminal.
+fn render(c: &Claim) -> String {
+    let mut out = format!("{}  {}  ({})\n", c.id, revision_status(c), c.kind);
+    let mut field = |name: &str, value: &str| out.push_str(&format!("  {name:<11}{value}\n"));
+    field("claim", &c.text);
+    if let Some(s) = &c.speaker {
+        field("speaker", s);
+    }
+    if !c.tags.is_empty() {
+        field("tags", &c.tags.join(", "));
+    }
+    match &c.appears_in {
+        Some(a) => field(
+            "quote",
+            &format!(
+                "\"{}\"  ({} @ {}..{})",
+                a.exact,
+                a.source.short(),
+                a.start,
+                a.end
+            ),
+        ),
+        None => field("quote", "(not anchored to the article)"),
+    }
+    if let Some(r) = &c.rating {
+        field("rating", r);
+    }
+    if let Some(r) = &c.correction {
+        field("correction", r);
+    }
+    if !c.evidence.is_empty() {
+        out.push_str("  evidence\n");
+        for (i, e) in c.evidence.iter().enumerate() {
+            out.push_str(&format!("    {}. {} {}", i + 1, e.stance, e.source.short()));
+            if let Some(x) = &e.excerpt {
+                out.push_str(&format!("  \"{x}\""));
+            }
+            out.push_str(&format!("  ({}, {})\n", e.added_by, e.added_at.date()));
+            if let Some(n) = &e.note {
+                out.push_str(&format!("       {n}\n"));
+            }
+        }
+    }
+    out.push_str("  history\n");
+    for h in &c.history {
+        out.push_str(&format!("    {}\n", history_line(h)));
+    }
+    out
+}

@@ -1,0 +1,274 @@
+//! Article revisions on the command line: `source add NEW --revises [OLD]`
+//! (snapshot the next draft and carry every claim over) and the chain of
+//! revisions under `source list`. `source diff` is in `source/diff.rs`.
+
+use std::io::Read;
+
+use serde::Serialize;
+
+use super::source::AddArgs;
+use crate::anchor::one_line;
+use crate::cli::ui::{Ctx, emit, emit_json, nonempty, say};
+use crate::error::{Error, Result};
+use crate::model::Author;
+use crate::model::{MediaType, Outcome, SourceEdit, SourceId};
+use crate::revise::{self, Carried};
+use crate::text;
+use crate::workspace::store::{self, NewSource};
+use crate::workspace::{self, Workspace};
+
+/// What `source add --revises --format json` prints.
+#[derive(Debug, Serialize)]
+struct RevisionOutput<'a> {
+    revision: String,
+    revises: String,
+    claims: &'a [Carried],
+}
+
+/// `source add NEW --revises [OLD]`.
+pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    let by = ctx.who()?;
+    let at = ctx.now()?;
+    let from_stdin = args.path.as_os_str() == "-";
+    let mut bytes = Vec::new();
+    if from_stdin {
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("read", "<stdin>", e))?;
+    } else {
+        let meta = std::fs::metadata(&args.path).map_err(|e| Error::io("read", &args.path, e))?;
+        if !meta.is_file() {
+            return Err(Error::usage(format!(
+                "`{}` is not a file",
+                args.path.display()
+            )));
+        }
+        bytes = std::fs::read(&args.path).map_err(|e| Error::io("read", &args.path, e))?;
+    }
+    let lock = ws.lock(say)?;
+    let new_id = SourceId::from_hex(&store::sha256_hex(&bytes))
+        .expect("a SHA-256 digest is 64 lowercase hex characters");
+    let existing = store::load_meta(&ws, &new_id).ok();
+    let old = match args.revises.as_deref().map(str::trim) {
+        // Run again after it took effect, the current article is the new
+        // draft itself: the draft it revises is the one meant.
+        Some("") | None => match (&ws.config.article, &existing) {
+            (Some(article), Some(meta)) if article == &new_id && meta.revises.is_some() => {
+                meta.revises.clone().expect("tested just above")
+            }
+            (Some(article), _) => article.clone(),
+            (None, _) => {
+                return Err(Error::usage("the workspace has no article to revise").with_hint(
+                    "name the earlier draft with `--revises OLD`, or set the article with `factcheck source add PATH --article`",
+                ));
+            }
+        },
+        Some(given) => store::resolve(&ws, given)?,
+    };
+    let old_meta = store::load_meta(&ws, &old)?;
+    if new_id == old {
+        return Err(Error::refused(format!(
+            "`{}` is snapshot `{}` itself, not a revision of it",
+            args.path.display(),
+            old.short()
+        )));
+    }
+    if let Some(meta) = &existing
+        && let Some(other) = &meta.revises
+        && other != &old
+    {
+        return Err(Error::refused(format!(
+            "snapshot `{}` is already recorded as a revision of `{}`, not of `{}`",
+            new_id.short(),
+            other.short(),
+            old.short()
+        ))
+        .with_hint("a snapshot revises one earlier draft; nothing was changed"));
+    }
+    if revise::chain(&ws, &old)?.contains(&new_id) {
+        return Err(Error::refused(format!(
+            "snapshot `{}` is an earlier revision of `{}`; a draft cannot revise its own successor",
+            new_id.short(),
+            old.short()
+        )));
+    }
+    // Both texts are read before anything is written, so a snapshot that has
+    // no text refuses the command with every file as it was.
+    let media_type = match (&existing, &args.media_type) {
+        (Some(meta), _) => meta.media_type.to_string(),
+        (None, Some(m)) => m.clone(),
+        (None, None) => args
+            .path
+            .to_str()
+            .filter(|_| !from_stdin)
+            .and_then(store::media_type_of_name)
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                if std::str::from_utf8(&bytes).is_ok() {
+                    "text/plain".into()
+                } else {
+                    "application/octet-stream".into()
+                }
+            }),
+    };
+    let media_type: MediaType = media_type.parse().map_err(Error::usage)?;
+    let charset = match (&existing, &args.charset) {
+        (Some(meta), _) => meta.charset.clone(),
+        (None, Some(name)) => text::charset_name(text::encoding_for(name)?),
+        (None, None) => None,
+    };
+    text::decode_charset(
+        bytes.clone(),
+        media_type.as_str(),
+        charset.as_deref(),
+        &format!("`{}`", args.path.display()),
+    )?;
+    store::read_text(&ws, &old_meta)?;
+
+    // A new draft of the same article: the same title, kind and publisher
+    // unless told otherwise.
+    let new = NewSource {
+        charset,
+        kind: args.kind.or(old_meta.kind),
+        publisher: nonempty(args.publisher).or_else(|| old_meta.publisher.clone()),
+        published: args.published,
+        url: nonempty(args.url),
+        title: nonempty(args.title).or_else(|| old_meta.title.clone()),
+        media_type: Some(media_type),
+        note: nonempty(args.note),
+        revises: Some(old.clone()),
+        file_name: (!from_stdin).then(|| args.path.to_string_lossy().into_owned()),
+        ..NewSource::default()
+    };
+    let (mut meta, created) = store::add(&ws, &mut &bytes[..], new, &by, at, &lock)?;
+    if meta.revises.is_none() {
+        meta.revises = Some(old.clone());
+        meta.history.push(SourceEdit {
+            at,
+            by: by.clone(),
+            fields: vec!["revises".into()],
+            note: None,
+        });
+        workspace::write_atomic(
+            &store::meta_path(&ws, &new_id),
+            crate::workspace::yaml::to_string(&meta)?.as_bytes(),
+        )?;
+    }
+    let author = Author { by: by.clone(), at };
+    let carried = revise::carry_to(&ws, &new_id, || Ok(author), &lock)?;
+    if ws.config.article.as_ref() != Some(&new_id) {
+        let mut config = ws.config.clone();
+        config.article = Some(new_id.clone());
+        ws.save_config(&config, &lock)?;
+        say(&format!(
+            "the workspace's article is now {}, a revision of {}",
+            new_id.short(),
+            old.short()
+        ));
+    }
+    drop(lock);
+    say(&format!(
+        "{} snapshot {} ({}, {} bytes)",
+        if created { "added" } else { "already have" },
+        new_id.short(),
+        meta.media_type,
+        meta.size
+    ));
+    say(&summary(&carried));
+    if ctx.json() {
+        return emit_json(&RevisionOutput {
+            revision: new_id.to_string(),
+            revises: old.to_string(),
+            claims: &carried,
+        })
+        .map(|()| 0);
+    }
+    let mut out = format!("{new_id}\n");
+    out.push_str(&render(&carried));
+    emit(&out)?;
+    Ok(0)
+}
+
+/// "carried 3 claims: 1 moved, 1 edited (in recheck until marked again), 1 dropped".
+pub fn summary(carried: &[Carried]) -> String {
+    if carried.is_empty() {
+        return "no claims to carry over".into();
+    }
+    let count = |o: Outcome| carried.iter().filter(|c| c.outcome == o).count();
+    let mut parts = vec![format!("{} moved", count(Outcome::Moved))];
+    let edited = count(Outcome::Edited);
+    parts.push(if edited > 0 {
+        format!("{edited} edited (in recheck until marked again)")
+    } else {
+        "0 edited".into()
+    });
+    parts.push(format!("{} dropped", count(Outcome::Dropped)));
+    format!(
+        "carried {} claim{}: {}",
+        carried.len(),
+        if carried.len() == 1 { "" } else { "s" },
+        parts.join(", ")
+    )
+}
+
+/// One line per claim carried: the outcome, the id, and where its words went.
+pub fn render(carried: &[Carried]) -> String {
+    let mut out = String::new();
+    for c in carried {
+        let line = match (&c.to, c.outcome) {
+            (Some(to), Outcome::Moved) => {
+                format!(
+                    "{}..{} → {}..{}",
+                    c.from.start, c.from.end, to.start, to.end
+                )
+            }
+            (Some(to), _) => format!("\"{}\" → \"{}\"", short(&c.from.exact), short(&to.exact)),
+            (None, _) => format!("\"{}\" is no longer in the article", short(&c.from.exact)),
+        };
+        out.push_str(&format!("{:<8} {}  {line}", c.outcome.as_str(), c.id));
+        if !c.candidates.is_empty() {
+            let at: Vec<String> = c
+                .candidates
+                .iter()
+                .map(|x| format!("{}..{}", x.start, x.end))
+                .collect();
+            out.push_str(&format!(
+                " (ambiguous: the words occur at {})",
+                at.join(", ")
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A quote cut to one line of at most 40 characters.
+fn short(text: &str) -> String {
+    let line = one_line(text);
+    if line.chars().count() <= 40 {
+        return line;
+    }
+    let cut: String = line.chars().take(39).collect();
+    format!("{cut}…")
+}
+
+/// Under `source list`: the article's revisions, oldest first, when it has any.
+pub fn list_chain(ws: &Workspace) -> Result<()> {
+    let Some(article) = &ws.config.article else {
+        return Ok(());
+    };
+    let Ok(chain) = revise::chain(ws, article) else {
+        // `check` names what is wrong with the chain.
+        return Ok(());
+    };
+    if chain.len() > 1 {
+        let ids: Vec<&str> = chain.iter().map(SourceId::short).collect();
+        emit(&format!(
+            "\narticle revisions, oldest first: {} (current)\n",
+            ids.join(" → ")
+        ))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! `factcheck source edit`: change what a snapshot's record says about it —
+//! title, url, kind, publisher, publication date, note — never its bytes.
+//! Every change is kept in the record's `history`, like a claim's.
+
+use crate::cli::ui::{Ctx, emit_json, keyword, nonempty, say};
+use crate::error::{Error, Result};
+use crate::model::{Day, SourceEdit, SourceKind};
+use crate::workspace::store;
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  factcheck source edit 4c64ce --kind aggregator --publisher \"The Mind AI\" --published 2024-08-09"
+)]
+pub struct EditArgs {
+    /// `sha256:<hex>` or a unique prefix of at least 6 hex characters
+    pub id: String,
+    /// A title for people: what the page itself shows
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Where it came from
+    #[arg(long)]
+    pub url: Option<String>,
+    /// What sort of source it is
+    #[arg(long, value_parser = keyword::<SourceKind>())]
+    pub kind: Option<SourceKind>,
+    /// Who published it
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// When its publisher published it (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<Day>,
+    /// Replace the note about the capture
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Why the record changes, kept in its history
+    #[arg(long, value_name = "TEXT")]
+    pub why: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: EditArgs) -> Result<i32> {
+    let ws = ctx.workspace()?;
+    let by = ctx.who()?;
+    let at = ctx.now()?;
+    if let Some(url) = args.url.as_deref().map(str::trim).filter(|u| !u.is_empty())
+        && !crate::settings_check::is_web_url(url)
+    {
+        return Err(crate::error::Error::usage(format!(
+            "`--url {url}` is not an http:// or https:// URL; only web addresses are stored"
+        ))
+        .with_hint("give the address the snapshot was taken from"));
+    }
+    let lock = ws.lock(say)?;
+    let id = store::resolve(&ws, &args.id)?;
+    let mut meta = store::load_meta(&ws, &id)?;
+    let mut fields = Vec::new();
+    let mut set = |name: &str, slot: &mut Option<String>, value: Option<String>| {
+        if let Some(value) = value
+            && slot.as_deref() != Some(value.as_str())
+        {
+            *slot = (!value.trim().is_empty()).then(|| value.trim().to_string());
+            fields.push(name.to_string());
+        }
+    };
+    set("title", &mut meta.title, args.title);
+    set("url", &mut meta.url, args.url);
+    set("publisher", &mut meta.publisher, args.publisher);
+    set("note", &mut meta.note, args.note);
+    if let Some(kind) = args.kind
+        && meta.kind != Some(kind)
+    {
+        meta.kind = Some(kind);
+        fields.push("kind".into());
+    }
+    if let Some(day) = args.published
+        && meta.published != Some(day)
+    {
+        meta.published = Some(day);
+        fields.push("published".into());
+    }
+    if fields.is_empty() {
+        return Err(Error::usage(format!(
+            "nothing to change in snapshot {}: give a new --title, --url, --kind, --publisher, --published or --note",
+            id.short()
+        )));
+    }
+    fields.sort();
+    meta.history.push(SourceEdit {
+        at,
+        by,
+        fields: fields.clone(),
+        note: nonempty(args.why),
+    });
+    store::save_meta(&ws, &meta, &lock)?;
+    drop(lock);
+    say(&format!(
+        "snapshot {}: changed {}",
+        id.short(),
+        fields.join(", ")
+    ));
+    if ctx.json() {
+        emit_json(&meta)?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,8 @@
+//! The web: fetching a page over HTTP(S) ([`fetch`]), keeping the exchange
+//! as a WARC record ([`warc`]), and reading a page's own metadata (title,
+//! publisher, dates) from its HTML ([`html_meta`]).
+
+pub mod fetch;
+pub mod fetch_guard;
+pub(crate) mod html_meta;
+pub mod warc;
