@@ -668,3 +668,58 @@ fn duplicate_rating_labels_are_refused_with_a_clear_error() {
     }
     assert_eq!(ws.files(), before);
 }
+
+#[test]
+fn deep_yaml_nesting_is_refused_as_such() {
+    let ws = Ws::with_article();
+    let id = ws.nine_days();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let config = ws.read("factcheck.yaml");
+    ws.write("factcheck.yaml", &format!("title: {deep}\n{config}"));
+    let before = ws.files();
+    let run = ws.run(&["claim", "list"]).code(2);
+    assert!(
+        run.stderr
+            .contains("factcheck.yaml` line 1: values nested more than 64 levels deep (at line 1)"),
+        "{}",
+        run.render()
+    );
+    ws.write("factcheck.yaml", &config);
+    let file = ws.claim_file(&id);
+    let claim = ws.read(&file);
+    ws.write(&file, &format!("{claim}tags: {deep}\n"));
+    let run = ws.run(&["claim", "show", &id]).code(2);
+    assert!(
+        run.stderr
+            .contains("values nested more than 64 levels deep"),
+        "{}",
+        run.render()
+    );
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout
+            .contains("values nested more than 64 levels deep"),
+        "{}",
+        run.render()
+    );
+    ws.write(&file, &claim);
+    ws.write("factcheck.yaml", &format!("title: {deep}\n{config}"));
+    assert_eq!(ws.files(), before);
+}
+
+#[test]
+fn a_duplicate_yaml_key_is_reported_at_the_duplicate() {
+    let ws = Ws::with_article();
+    let id = ws.nine_days();
+    let file = ws.claim_file(&id);
+    let claim = ws.read(&file);
+    let lines = claim.lines().count();
+    ws.write(&file, &format!("{claim}kind: date\n"));
+    let run = ws.run(&["claim", "show", &id]).code(2);
+    assert!(
+        run.stderr
+            .contains(&format!("line {}: duplicate field `kind`", lines + 1)),
+        "{}",
+        run.render()
+    );
+}
