@@ -19,6 +19,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod guard;
+pub(crate) mod html_bounds;
 pub mod hash;
 pub(crate) mod list_cache;
 pub mod model;

@@ -44,6 +44,15 @@ use crate::workspace::{Lock, Workspace};
 /// up to the product of the sides, and a hunk this big is a rewrite, whose
 /// claims are found again by their words or are edited as a whole.
 const CHAR_DIFF_LIMIT: usize = 20_000;
+/// `source diff` compares a changed passage word by word only while its
+/// two sides together are at most this many words (the word diff costs up
+/// to the product of the sides); a bigger one is shown as removed and
+/// added whole. So the diff's time is linear in the texts' size.
+const WORD_DIFF_LIMIT: usize = 4_000;
+/// A bound on the line diff of `source diff`, which on texts with few
+/// distinct lines falls back to a quadratic search: past it, the rest is
+/// compared coarsely (a correct diff, if not the smallest).
+const LINE_DIFF_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Text the diff kept: `len` characters at `old` in the old text are the
 /// same characters at `new` in the new one.
@@ -962,7 +971,13 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    for op in similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+    let deadline = std::time::Instant::now() + LINE_DIFF_TIME;
+    for op in similar::capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &old_keys,
+        &new_keys,
+        Some(deadline),
+    ) {
         let (o, ol, n, nl) = match op {
             DiffOp::Equal { .. } => continue,
             DiffOp::Delete {
@@ -990,7 +1005,17 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
             _ if text.is_empty() => {}
             _ => pieces.push(Piece { op, text }),
         };
-        for d in similar::capture_diff_slices(Algorithm::Myers, &wa, &wb) {
+        let ops = if wa.len() + wb.len() > WORD_DIFF_LIMIT {
+            vec![DiffOp::Replace {
+                old_index: 0,
+                old_len: wa.len(),
+                new_index: 0,
+                new_len: wb.len(),
+            }]
+        } else {
+            similar::capture_diff_slices(Algorithm::Myers, &wa, &wb)
+        };
+        for d in ops {
             match d {
                 DiffOp::Equal { old_index, len, .. } => {
                     push("equal", wa[old_index..old_index + len].concat())
