@@ -42,14 +42,22 @@ fn wide_table(n: usize) {
 fn word_diff(n: usize) {
     let old: Vec<String> = (0..n).map(|i| format!("w{i}")).collect();
     let new: Vec<String> = (0..n)
-        .map(|i| if i % 2 == 0 { format!("v{i}") } else { format!("w{i}") })
+        .map(|i| {
+            if i % 2 == 0 {
+                format!("v{i}")
+            } else {
+                format!("w{i}")
+            }
+        })
         .collect();
     factcheck::revise::word_diff(&old.join(" "), &new.join(" "));
 }
 
 fn closest_passage(n: usize) {
     let text: String = (0..n).map(|i| char::from(b'a' + (i % 23) as u8)).collect();
-    let needle: String = (0..n / 10).map(|i| char::from(b'a' + (i % 19) as u8)).collect();
+    let needle: String = (0..n / 10)
+        .map(|i| char::from(b'a' + (i % 19) as u8))
+        .collect();
     SourceText::new(text).closest_passage(&needle);
 }
 
@@ -74,7 +82,10 @@ fn main() {
         ("closest passage", closest_passage, base * 20),
         ("deep yaml", deep_yaml, base * 2),
     ];
-    println!("{:<16} {:>10} {:>12} {:>12} {:>12}  ratios", "case", "size", "1x", "2x", "4x");
+    println!(
+        "{:<16} {:>10} {:>12} {:>12} {:>12}  ratios",
+        "case", "size", "1x", "2x", "4x"
+    );
     for (name, f, size) in cases {
         let times: Vec<Duration> = [1, 2, 4].iter().map(|k| time(|| f(size * k))).collect();
         let first = times[0].as_secs_f64().max(1e-9);

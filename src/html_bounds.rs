@@ -316,7 +316,8 @@ mod tests {
 
     #[test]
     fn deep_nesting_loses_its_tags_past_the_bound_and_keeps_its_text() {
-        let deep = "<div>".repeat(5000) + "deep &amp; &lt;text&gt;" + &"</div>".repeat(5000) + "after";
+        let deep =
+            "<div>".repeat(5000) + "deep &amp; &lt;text&gt;" + &"</div>".repeat(5000) + "after";
         let out = String::from_utf8(bounded(deep.as_bytes()).into_owned()).unwrap();
         assert_eq!(out.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(out.matches("</div>").count(), MAX_DEPTH);

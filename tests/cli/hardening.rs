@@ -723,3 +723,33 @@ fn a_duplicate_yaml_key_is_reported_at_the_duplicate() {
         run.render()
     );
 }
+
+#[test]
+fn report_out_escapes_control_characters_as_the_terminal_does() {
+    let ws = Ws::with_article();
+    let id = ws.nine_days();
+    rewrite_claim(&ws, &id, |t| {
+        t.replace(
+            "text: 安全团队只有9天",
+            "text: \"red \\e[31mtext\\a\\0 \\u202Eevil\\x9b\"",
+        )
+    });
+    ws.run(&["report", "--out", "report.md"]).success();
+    let md = ws.read("report.md");
+    assert!(
+        !md.contains(['\u{1b}', '\u{7}', '\0', '\u{202e}', '\u{9b}']),
+        "{md:?}"
+    );
+    assert!(
+        md.contains("red \\u{1b}\\[31mtext\\u{7}\\u{0} \\u{202e}evil\\u{9b}"),
+        "{md}"
+    );
+    ws.run(&["report", "--template", "article", "--out", "article.html"])
+        .success();
+    let html = ws.read("article.html");
+    assert!(
+        !html.contains(['\u{1b}', '\u{7}', '\0', '\u{202e}', '\u{9b}']),
+        "raw control characters in the HTML"
+    );
+    assert!(html.contains("red [31mtext evil"), "the text is kept");
+}
