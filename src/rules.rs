@@ -95,7 +95,8 @@ pub fn policy_unmet<'a>(
         .collect();
     supporting.sort();
     supporting.dedup();
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    // (what makes sources one, how the message shows it, the sources)
+    let mut groups: Vec<(String, String, Vec<String>)> = Vec::new();
     let mut not_counted = Vec::new();
     for id in supporting {
         let Some(meta) = source(id) else { continue };
@@ -110,10 +111,10 @@ pub fn policy_unmet<'a>(
             ));
             continue;
         }
-        let key = independence_key(policy.independent_by, id, meta);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, names)) => names.push(name),
-            None => groups.push((key, vec![name])),
+        let (key, shown) = independence_key(policy.independent_by, id, meta);
+        match groups.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, names)) => names.push(name),
+            None => groups.push((key, shown, vec![name])),
         }
     }
     let has = groups.len();
@@ -122,7 +123,7 @@ pub fn policy_unmet<'a>(
         return None;
     }
     let mut why = vec![];
-    for (key, names) in &groups {
+    for (_, key, names) in &groups {
         if names.len() > 1 {
             why.push(format!(
                 "{} share `{key}` and count once",
@@ -154,15 +155,23 @@ pub fn is_primary_for(meta: &SourceMeta, claim: &Claim) -> bool {
         || matches!((&meta.publisher, &claim.speaker), (Some(p), Some(s)) if same_name(p, s))
 }
 
-/// What makes two sources one for the policy: the publisher, else the url's
-/// host, else the snapshot itself.
-fn independence_key(by: IndependentBy, id: &SourceId, meta: &SourceMeta) -> String {
+/// What makes two sources one for the policy: the publisher (compared as
+/// [`crate::model::name_key`] does, so look-alikes are one), else the url's
+/// host, else the snapshot itself; and how a message shows it.
+fn independence_key(by: IndependentBy, id: &SourceId, meta: &SourceMeta) -> (String, String) {
     let host = || meta.url.as_deref().and_then(url_host);
-    let key = match by {
-        IndependentBy::Publisher => meta.publisher.as_deref().map(fold).or_else(host),
+    let shown = match by {
+        IndependentBy::Publisher => meta.publisher.as_deref().map(bare).or_else(host),
         IndependentBy::Host => host(),
     };
-    key.unwrap_or_else(|| id.short().to_string())
+    let key = match (by, &meta.publisher) {
+        (IndependentBy::Publisher, Some(p)) => fold(p),
+        _ => shown.clone().unwrap_or_default(),
+    };
+    match shown {
+        Some(shown) => (key, shown),
+        None => (id.short().to_string(), id.short().to_string()),
+    }
 }
 
 /// A snapshot as messages name it: its publisher or host, and short id.
@@ -206,6 +215,12 @@ pub fn same_name(a: &str, b: &str) -> bool {
 }
 
 fn fold(name: &str) -> String {
+    // Look-alikes (`Ｒeuters`, Cyrillic `Rеuters`) are one publisher.
+    crate::model::name_key(&bare(name))
+}
+
+/// A name without spaces and quotation marks, in lower case.
+fn bare(name: &str) -> String {
     name.chars()
         .filter(|c| !c.is_whitespace() && !"《》〈〉“”‘’\"'「」".contains(*c))
         .flat_map(char::to_lowercase)

@@ -753,3 +753,66 @@ fn report_out_escapes_control_characters_as_the_terminal_does() {
     );
     assert!(html.contains("red [31mtext evil"), "the text is kept");
 }
+
+#[test]
+fn look_alike_names_are_one_reviewer_and_one_publisher() {
+    let ws = Ws::with_article();
+    let config = ws.read("factcheck.yaml");
+    ws.write(
+        "factcheck.yaml",
+        &format!(
+            "{config}review:\n  second_reviewer: true\npolicy:\n  verified:\n    min_sources: 2\n    independent_by: publisher\n"
+        ),
+    );
+    let id = ws.nine_days();
+    ws.run(&["--by", "alice", "mark", &id, "disputed", "--note", "wrong"])
+        .success();
+    let other = ws.claim("The safety team had nine days.", "仅得到了9天的时间");
+    ws.run(&["--by", "Straße", "mark", &other, "disputed", "--note", "n"])
+        .success();
+    let before = ws.files();
+    for (by, claim) in [
+        ("ａｌｉｃｅ", &id),
+        ("Αlice", &id),
+        ("АLICE", &id),
+        ("STRASSE", &other),
+    ] {
+        let run = ws.run(&["--by", by, "sign", claim]).code(1);
+        assert!(
+            run.stderr
+                .contains("a sign-off must come from another reviewer"),
+            "{by}: {}",
+            run.render()
+        );
+    }
+    assert_eq!(ws.files(), before);
+
+    // Two snapshots published by `Reuters` and its fullwidth look-alike
+    // are one publisher for the policy.
+    for (name, publisher) in [("a.txt", "Reuters"), ("b.txt", "Ｒeuters")] {
+        ws.write(name, &format!("{publisher}: the team had only 9 days."));
+        let ev = ws
+            .run(&["source", "add", name, "--publisher", publisher])
+            .success()
+            .stdout
+            .trim()
+            .to_string();
+        ws.run(&[
+            "evidence",
+            "add",
+            &other,
+            &ev,
+            "--stance",
+            "supports",
+            "--excerpt",
+            "only 9 days",
+        ])
+        .success();
+    }
+    let run = ws.run(&["mark", &other, "verified"]).code(1);
+    assert!(
+        run.stderr.contains("has 1") && run.stderr.contains("count once"),
+        "{}",
+        run.render()
+    );
+}
