@@ -31,6 +31,8 @@ crate::keyword_enum!(
         Integrity => "integrity",
         HeadlineDisputed => "headline-disputed",
         ManyDisputed => "many-disputed",
+        NoArticle => "no-article",
+        NoClaims => "no-claims",
         HeadlineOpen => "headline-open",
         Editorial => "editorial",
         NoCorrection => "no-correction",
@@ -53,6 +55,8 @@ impl ReasonKind {
                 | ReasonKind::HeadlineDisputed
                 | ReasonKind::ManyDisputed
                 | ReasonKind::Coverage
+                | ReasonKind::NoArticle
+                | ReasonKind::NoClaims
                 | ReasonKind::NotChecked
                 | ReasonKind::InProgress
                 | ReasonKind::NoCorrection
@@ -80,6 +84,13 @@ impl ReasonKind {
             ReasonKind::Coverage => (
                 "coverage below the desk's minimum of {limit}: {coverage}",
                 "核查覆盖低于核查台下限 {limit}：{coverage}",
+            ReasonKind::NoArticle => (
+                "no article to check (`factcheck source add FILE --article`)",
+                "没有要核查的文章（factcheck source add 文件 --article）",
+            ),
+            ReasonKind::NoClaims => (
+                "no claims checked (`factcheck claim add` or `factcheck extract`)",
+                "尚未记录任何说法（factcheck claim add 或 factcheck extract）",
             ),
             ReasonKind::NotChecked => ("not yet checked: {n}", "尚未核查：{n} 条"),
             ReasonKind::InProgress => (
@@ -220,6 +231,8 @@ pub struct Facts {
     pub lede: bool,
     /// Signed by a second reviewer since its verdict ([`Claim::signed_off`]).
     pub signed: bool,
+    /// Its words were cut by the article's last revision ([`Claim::dropped`]).
+    pub dropped: bool,
 }
 
 impl Facts {
@@ -232,6 +245,7 @@ impl Facts {
             headline,
             lede: false,
             signed: claim.signed_off().is_some(),
+            dropped: claim.dropped().is_some(),
         }
     }
 
@@ -283,6 +297,18 @@ pub fn recommend(
                 .iter()
                 .filter(|p| !p.kind.is_editorial() && !p.kind.is_watch())
                 .count(),
+            Vec::new(),
+        ),
+        // Nothing checked is no reason to publish: an empty workspace, or
+        // one whose only claim a revision dropped, holds the piece.
+        counted(
+            ReasonKind::NoArticle,
+            usize::from(config.article.is_none()),
+            Vec::new(),
+        ),
+        counted(
+            ReasonKind::NoClaims,
+            usize::from(claims.iter().all(|c| c.dropped)),
             Vec::new(),
         ),
         plain(
@@ -372,7 +398,11 @@ pub fn recommend(
         Decision::Hold
     } else if reasons.is_empty() {
         let (kind, count, claims, text) =
-            counted(ReasonKind::AllVerified, claims.len(), Vec::new());
+            counted(
+            ReasonKind::AllVerified,
+            claims.iter().filter(|c| !c.dropped).count(),
+            Vec::new(),
+        );
         reasons.push(Reason {
             kind,
             count,

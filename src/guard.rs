@@ -44,6 +44,15 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text for an HTML file: what [`terminal`] would escape is dropped, since
+/// a browser acts on bidirectional overrides however they are written.
+pub fn html_text(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(acts_on_terminal) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter(|c| !acts_on_terminal(*c)).collect())
+}
+
 /// Whether [`terminal`] would leave UTF-8 text as it is, decided on its
 /// bytes: a long report is passed through without being decoded.
 pub fn terminal_safe(bytes: &[u8]) -> bool {

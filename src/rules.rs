@@ -124,6 +124,7 @@ fn evidence_unmet<'a>(
     /// any does), and how messages name them.
     struct Group {
         key: String,
+        shown: String,
         origin: Option<String>,
         names: Vec<String>,
     }
@@ -142,7 +143,7 @@ fn evidence_unmet<'a>(
             ));
             continue;
         }
-        let key = independence_key(policy.independent_by, id, meta);
+        let (key, shown) = independence_key(policy.independent_by, id, meta);
         let origin = meta.origin.clone();
         match groups.iter_mut().find(|g| g.key == key) {
             Some(g) => {
@@ -151,6 +152,7 @@ fn evidence_unmet<'a>(
             }
             None => groups.push(Group {
                 key,
+                shown,
                 origin,
                 names: vec![name],
             }),
@@ -169,7 +171,7 @@ fn evidence_unmet<'a>(
                     "{} relay one origin, `{origin}`, and count once",
                     g.names.join(" and ")
                 ),
-                None => format!("{} share `{}` and count once", g.names.join(" and "), g.key),
+                None => format!("{} share `{}` and count once", g.names.join(" and "), g.shown),
             });
         }
     }
@@ -203,18 +205,27 @@ pub fn is_primary_for(meta: &SourceMeta, claim: &Claim) -> bool {
 
 /// What makes two sources one for the policy: the origin whose reporting
 /// it relays, else the publisher, else the url's host, else the snapshot
-/// itself. An origin is compared with publishers, so a newspaper's own page
-/// and a wire's retelling of it are one.
-fn independence_key(by: IndependentBy, id: &SourceId, meta: &SourceMeta) -> String {
+/// itself; and how a message shows it. Names are compared as
+/// [`crate::model::name_key`] does, so look-alikes are one; an origin is
+/// compared with publishers, so a newspaper's own page and a wire's
+/// retelling of it are one.
+fn independence_key(by: IndependentBy, id: &SourceId, meta: &SourceMeta) -> (String, String) {
+    if let Some(origin) = meta.origin.as_deref().filter(|o| !bare(o).is_empty()) {
+        return (fold(origin), bare(origin));
+    }
     let host = || meta.url.as_deref().and_then(url_host);
-    let origin = meta.origin.as_deref().map(fold).filter(|o| !o.is_empty());
-    let key = match by {
-        IndependentBy::Publisher => origin
-            .or_else(|| meta.publisher.as_deref().map(fold))
-            .or_else(host),
-        IndependentBy::Host => origin.or_else(host),
+    let shown = match by {
+        IndependentBy::Publisher => meta.publisher.as_deref().map(bare).or_else(host),
+        IndependentBy::Host => host(),
     };
-    key.unwrap_or_else(|| id.short().to_string())
+    let key = match (by, &meta.publisher) {
+        (IndependentBy::Publisher, Some(p)) => fold(p),
+        _ => shown.clone().unwrap_or_default(),
+    };
+    match shown {
+        Some(shown) => (key, shown),
+        None => (id.short().to_string(), id.short().to_string()),
+    }
 }
 
 /// A snapshot as messages name it: its publisher or host, and short id.
@@ -258,6 +269,12 @@ pub fn same_name(a: &str, b: &str) -> bool {
 }
 
 pub fn fold(name: &str) -> String {
+    // Look-alikes (`Ｒeuters`, Cyrillic `Rеuters`) are one publisher.
+    crate::model::name_key(&bare(name))
+}
+
+/// A name without spaces and quotation marks, in lower case.
+fn bare(name: &str) -> String {
     name.chars()
         .filter(|c| !c.is_whitespace() && !"《》〈〉“”‘’\"'「」".contains(*c))
         .flat_map(char::to_lowercase)

@@ -7,6 +7,7 @@
 //! file) is first decoded from it with `encoding_rs`; its bytes stay as served. A [`SourceText`] is built once per snapshot and indexed so that
 //! converting between byte and character offsets never rescans the article.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
@@ -83,7 +84,7 @@ pub fn decode_charset(
     }
     if is_html(media_type) {
         return html2text::config::plain_no_decorate()
-            .string_from_read(&bytes[..], 100_000)
+            .string_from_read(&crate::html_bounds::bounded(&bytes)[..], 100_000)
             .map_err(|e| Error::invalid(format!("cannot read the HTML of {label}: {e}")));
     }
     if !is_plain_text(media_type) {
@@ -282,15 +283,43 @@ impl SourceText {
     /// 4-character piece of the needle that occurs in the text votes for where
     /// the needle would start; the start with most votes wins.
     pub fn closest_passage(&self, needle: &str) -> Option<(usize, usize)> {
+        /// Occurrences of one piece in the text that get a vote.
+        const VOTES_PER_PIECE: usize = 50;
         let chars: Vec<char> = needle.chars().collect();
         let piece = 4.min(chars.len());
         if piece == 0 {
             return None;
         }
-        let mut votes: std::collections::BTreeMap<usize, usize> = Default::default();
-        for offset in (0..=chars.len() - piece).step_by(piece.max(1)) {
-            let sub: String = chars[offset..offset + piece].iter().collect();
-            for (start, _) in self.find_all(&sub).into_iter().take(50) {
+        // The needle's pieces, each with where it stands in the needle.
+        let mut pieces: HashMap<&[char], (Vec<usize>, usize)> = HashMap::new();
+        for offset in (0..=chars.len() - piece).step_by(piece) {
+            pieces
+                .entry(&chars[offset..offset + piece])
+                .or_default()
+                .0
+                .push(offset);
+        }
+        // One pass over the text, a window of `piece` characters wide: the
+        // time is linear in the text, whatever the needle's length.
+        let mut votes: HashMap<usize, usize> = HashMap::new();
+        let mut window: std::collections::VecDeque<char> = Default::default();
+        for (i, c) in self.text.chars().enumerate() {
+            window.push_back(c);
+            if window.len() > piece {
+                window.pop_front();
+            }
+            if window.len() < piece {
+                continue;
+            }
+            let Some((offsets, used)) = pieces.get_mut(window.make_contiguous() as &[char]) else {
+                continue;
+            };
+            if *used == VOTES_PER_PIECE {
+                continue;
+            }
+            *used += 1;
+            let start = i + 1 - piece;
+            for &offset in offsets.iter() {
                 if let Some(anchor) = start.checked_sub(offset) {
                     *votes.entry(anchor).or_default() += 1;
                 }

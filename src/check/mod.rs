@@ -8,6 +8,7 @@
 
 mod cached;
 mod claims;
+mod captures;
 mod editorial;
 mod lines;
 mod loading;
@@ -237,6 +238,10 @@ fn run_scanned(
     } = records;
     out.problems.extend(meta_problems);
     let damaged = snapshot_problems(ws, &listing, &sources, verified, &mut out.problems);
+    for f in captures::check(ws, &sources, &listing.bytes, options.full) {
+        out.problems
+            .push(problem(ProblemKind::Record, f.path, f.line, f.message));
+    }
     out.sources = listing.metas.len();
 
     let mut claims = Vec::with_capacity(parsed.len());

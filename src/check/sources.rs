@@ -103,6 +103,16 @@ pub(super) fn leftover_temp_files(
         .collect();
     let sources_reported = temps.len();
     temps.extend(claim_temps);
+    // Only a regular file can be a writer's leftover: a folder or a FIFO
+    // named `.tmp-*` is not ours to remove (and `claims/` ignores folders).
+    let (temps, sources_reported) = {
+        let ours = |p: &PathBuf| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
+        let in_sources = temps[..sources_reported].iter().filter(|p| ours(p)).count();
+        (
+            temps.into_iter().filter(ours).collect::<Vec<_>>(),
+            in_sources,
+        )
+    };
     match lock {
         Some(_) => {
             for path in &temps {

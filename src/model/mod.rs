@@ -13,7 +13,7 @@ mod media_type;
 mod source;
 mod time;
 
-pub use author::{Author, is_invisible, reviewer_key, same_reviewer};
+pub use author::{Author, is_invisible, name_key, reviewer_key, same_reviewer};
 pub use claim::{
     Anchor, Claim, Event, Evidence, HistoryEntry, Keyword, Kind, Outcome, Stance, Status,
     article_order,

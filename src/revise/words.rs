@@ -6,6 +6,16 @@ use similar::{Algorithm, DiffOp};
 
 use super::diff::{Line, lines};
 
+/// `source diff` compares a changed passage word by word only while its
+/// two sides together are at most this many words (the word diff costs up
+/// to the product of the sides); a bigger one is shown as removed and
+/// added whole. So the diff's time is linear in the texts' size.
+const WORD_DIFF_LIMIT: usize = 4_000;
+/// A bound on the line diff of `source diff`, which on texts with few
+/// distinct lines falls back to a quadratic search: past it, the rest is
+/// compared coarsely (a correct diff, if not the smallest).
+const LINE_DIFF_TIME: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// A piece of a word diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Piece {
@@ -72,7 +82,13 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    for op in similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+    let deadline = std::time::Instant::now() + LINE_DIFF_TIME;
+    for op in similar::capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &old_keys,
+        &new_keys,
+        Some(deadline),
+    ) {
         let (o, ol, n, nl) = match op {
             DiffOp::Equal { .. } => continue,
             DiffOp::Delete {
@@ -100,7 +116,17 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
             _ if text.is_empty() => {}
             _ => pieces.push(Piece { op, text }),
         };
-        for d in similar::capture_diff_slices(Algorithm::Myers, &wa, &wb) {
+        let ops = if wa.len() + wb.len() > WORD_DIFF_LIMIT {
+            vec![DiffOp::Replace {
+                old_index: 0,
+                old_len: wa.len(),
+                new_index: 0,
+                new_len: wb.len(),
+            }]
+        } else {
+            similar::capture_diff_slices(Algorithm::Myers, &wa, &wb)
+        };
+        for d in ops {
             match d {
                 DiffOp::Equal { old_index, len, .. } => {
                     push("equal", wa[old_index..old_index + len].concat())

@@ -6,8 +6,12 @@
 //! Only `http` and `https` are fetched, over rustls with the system's trust
 //! store (`SSL_CERT_FILE` and `SSL_CERT_DIR` honoured). `HTTPS_PROXY` (for
 //! https), `HTTP_PROXY` (for http), `ALL_PROXY` and `NO_PROXY` are read as
-//! curl reads them. A size cap and a total deadline bound what one fetch can
-//! cost; hitting either is an error, and nothing is kept.
+//! curl reads them. A size cap on everything read (redirects included) and
+//! a total deadline bound what one fetch can cost; hitting either is an
+//! error, and nothing is kept. A redirect's body is kept up to 64 KiB (the
+//! WARC says where it was cut). Which addresses may be connected to is
+//! [`crate::web::fetch_guard`]'s rule; URLs with credentials or a port out of
+//! range are refused.
 
 use std::io::{self, Read};
 use std::time::{Duration, Instant};
@@ -15,6 +19,7 @@ use std::time::{Duration, Instant};
 use ureq::http::Uri;
 
 use crate::error::{Error, Result};
+use crate::web::fetch_guard::{self, Policy};
 
 /// Redirects followed before giving up.
 pub const MAX_REDIRECTS: usize = 10;
@@ -22,6 +27,8 @@ pub const MAX_REDIRECTS: usize = 10;
 pub const DEFAULT_MAX_SIZE: u64 = 50 << 20;
 /// The default deadline for a whole capture, redirects included, in seconds.
 pub const DEFAULT_TIMEOUT: u64 = 60;
+/// How much of a redirect's body is kept (the rest is not read).
+pub const MAX_REDIRECT_BODY: u64 = 64 << 10;
 /// The longest wait for a connection (within the deadline).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 /// What the tool calls itself on the wire.
@@ -37,6 +44,8 @@ pub struct Options {
     pub max_size: u64,
     /// Deadline for the whole capture.
     pub timeout: Duration,
+    /// Redirects may lead into loopback and private ranges (`--allow-private`).
+    pub allow_private: bool,
 }
 
 /// One request and the answer to it, as exchanged.
@@ -58,6 +67,8 @@ pub struct Hop {
     pub body: Vec<u8>,
     /// Where a redirect sends, as an absolute URL.
     pub location: Option<String>,
+    /// The body was cut here (a redirect's, past [`MAX_REDIRECT_BODY`]).
+    pub truncated: bool,
 }
 
 impl Hop {
@@ -97,7 +108,10 @@ impl Exchange {
 pub fn check_url(url: &str) -> Result<String> {
     let given = url.trim();
     let bad = |why: &str| {
-        Error::invalid(format!("`{url}` is not a URL to fetch: {why}"))
+        Error::invalid(format!(
+            "`{}` is not a URL to fetch: {why}",
+            without_credentials(url.trim())
+        ))
             .with_hint("give an absolute http:// or https:// URL")
     };
     match given.split_once(':').map(|(s, _)| s.to_ascii_lowercase()) {
@@ -109,16 +123,52 @@ pub fn check_url(url: &str) -> Result<String> {
         }
         _ => return Err(bad("it has no scheme")),
     }
+    // After the last `]` (an IPv6 literal) a `:` starts the port.
+    let authority = given
+        .split_once("://")
+        .map_or("", |(_, rest)| &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())]);
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let after_host = host_port.rsplit_once(']').map_or(host_port, |(_, rest)| rest);
+    if let Some((_, port)) = after_host.rsplit_once(':')
+        && !port.is_empty()
+        && port.parse::<u16>().is_err()
+    {
+        return Err(bad(&format!(
+            "its port `{port}` is not a number from 0 to 65535"
+        )));
+    }
     let parsed = url::Url::parse(given).map_err(|e| bad(&e.to_string()))?;
     if parsed.host_str().is_none_or(str::is_empty) {
         return Err(bad("it has no host"));
     }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(Error::invalid(format!(
+            "`{}` is not a URL to fetch: it holds a user name or password, which would be stored in git and printed",
+            without_credentials(given)
+        ))
+        .with_hint("give the URL without `user:password@`"));
+    }
     Ok(parsed.into())
+}
+
+/// `url` with any `user:password@` replaced by `…@`, to name it safely.
+pub fn without_credentials(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}://…@{}", &rest[at + 1..]),
+        None => url.to_string(),
+    }
+}
 }
 
 /// Fetches `url` (already [`check_url`]ed), following redirects.
 pub fn fetch(url: &str, options: Options) -> Result<Exchange> {
     let deadline = Instant::now() + options.timeout;
+    let mut policy = Policy::new(options.allow_private);
+    let mut used: u64 = 0;
     let mut hops: Vec<Hop> = Vec::new();
     let mut next = url.to_string();
     loop {
@@ -132,7 +182,15 @@ pub fn fetch(url: &str, options: Options) -> Result<Exchange> {
         if hops.len() > MAX_REDIRECTS {
             return Err(fail(url, format!("more than {MAX_REDIRECTS} redirects")));
         }
-        let hop = one_hop(url, &next, deadline, options)?;
+        let hop = one_hop(
+            url,
+            &next,
+            deadline,
+            options,
+            &mut policy,
+            hops.len(),
+            &mut used,
+        )?;
         let Some(location) = hop.location.clone() else {
             let content = decode_content(url, &hop, options.max_size)?;
             hops.push(hop);
@@ -154,10 +212,16 @@ pub fn fetch(url: &str, options: Options) -> Result<Exchange> {
                 ),
             ));
         }
-        next = check_url(&location).map_err(|_| {
+        next = check_url(&location).map_err(|e| {
+            let why = e.to_string();
+            let why = why.split_once(": ").map_or(why.as_str(), |(_, w)| w);
             fail(
                 url,
-                format!("{} redirects to `{location}`, which is not a URL", hop.url),
+                format!(
+                    "{} redirects to `{}`, which is not a URL to fetch: {why}",
+                    hop.url,
+                    without_credentials(&location)
+                ),
             )
         })?;
         hops.push(hop);
@@ -171,19 +235,50 @@ fn fail(url: &str, message: String) -> Error {
     ))
 }
 
-fn one_hop(asked: &str, url: &str, deadline: Instant, options: Options) -> Result<Hop> {
+fn one_hop(
+    asked: &str,
+    url: &str,
+    deadline: Instant,
+    options: Options,
+    policy: &mut Policy,
+    n: usize,
+    used: &mut u64,
+) -> Result<Hop> {
     let uri: Uri = url
         .parse()
         .map_err(|e| fail(asked, format!("`{url}`: {e}")))?;
     let https = uri.scheme_str() == Some("https");
     let host = uri.host().unwrap_or_default().to_string();
     let port = uri.port_u16().unwrap_or(if https { 443 } else { 80 });
+    let refused = |ip: std::net::IpAddr, why: &str| {
+        let what = if n == 0 {
+            format!("`{host}` is {ip}")
+        } else {
+            format!(
+                "the redirect to `{}` leads to {ip}",
+                without_credentials(url)
+            )
+        };
+        fail(asked, format!("{what}: {why}"))
+    };
+    // An address written in the URL is judged before anything is sent,
+    // proxy or not.
+    let literal = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<std::net::IpAddr>()
+        .ok();
+    if let Some(ip) = literal {
+        policy
+            .admits(fetch_guard::range_of(ip), n)
+            .map_err(|why| refused(ip, &why))?;
+    }
     let remaining = deadline.saturating_duration_since(Instant::now());
     if remaining.is_zero() {
         return Err(timed_out(asked, options));
     }
     let proxy = proxy_for(https, &host, port)?;
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    let config = ureq::Agent::config_builder()
         .proxy(proxy)
         .http_status_as_error(false)
         .max_redirects(0)
@@ -199,12 +294,25 @@ fn one_hop(asked: &str, url: &str, deadline: Instant, options: Options) -> Resul
                 .root_certs(ureq::tls::RootCerts::PlatformVerifier)
                 .build(),
         )
-        .build()
-        .into();
-    let response = agent
-        .get(url)
-        .call()
-        .map_err(|e| with_hint(fail(asked, describe(&e, &host, port, https, options))))?;
+        .build();
+    let resolver = policy.resolver(&host, n);
+    let agent = ureq::Agent::with_parts(
+        config,
+        ureq::unversioned::transport::DefaultConnector::new(),
+        resolver.clone(),
+    );
+    let response = agent.get(url).call().map_err(|e| {
+        let seen = resolver.outcome();
+        if let (Some((ip, why)), true) = (seen.refused, seen.kept.is_empty()) {
+            return refused(ip, &why);
+        }
+        with_hint(fail(asked, describe(&e, &host, port, https, options)))
+    })?;
+    if n == 0 {
+        let mut ranges = resolver.outcome().kept;
+        ranges.extend(literal.map(fetch_guard::range_of));
+        policy.typed_resolved_to(&ranges);
+    }
     let (parts, body) = response.into_parts();
     let status = parts.status.as_u16();
     let mut headers = Vec::new();
@@ -221,29 +329,43 @@ fn one_hop(asked: &str, url: &str, deadline: Instant, options: Options) -> Resul
         fail(
             asked,
             format!(
-                "the body is over the {} cap",
+                "the capture is over the {} cap (redirects included)",
                 crate::web::fetch::human_size(options.max_size)
             ),
         )
         .with_hint("raise `--max-size` to take it")
     };
-    if parts
+    let redirect = parts.status.is_redirection() && status != 304;
+    // One cap for the whole capture: what earlier hops read counts.
+    let budget = options.max_size.saturating_sub(*used);
+    let declared = parts
         .headers
         .get("content-length")
-        .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok())
-        .is_some_and(|n| n > options.max_size)
-    {
+        .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+    if !redirect && declared.is_some_and(|n| n > budget) {
         return Err(too_big());
     }
+    let keep = if redirect {
+        MAX_REDIRECT_BODY.min(budget)
+    } else {
+        budget
+    };
     let mut served = Vec::new();
     body.into_reader()
-        .take(options.max_size.saturating_add(1))
+        .take(keep.saturating_add(1))
         .read_to_end(&mut served)
         .map_err(|e| with_hint(fail(asked, describe_io(&e, &host, port, https, options))))?;
-    if served.len() as u64 > options.max_size {
-        return Err(too_big());
+    let mut truncated = false;
+    if served.len() as u64 > keep {
+        if !redirect || keep < MAX_REDIRECT_BODY {
+            return Err(too_big());
+        }
+        // A redirect's body past the limit is neither read nor kept.
+        served.truncate(keep as usize);
+        truncated = true;
     }
-    let location = if parts.status.is_redirection() && status != 304 {
+    *used += served.len() as u64;
+    let location = if redirect {
         let value = parts
             .headers
             .get("location")
@@ -264,6 +386,7 @@ fn one_hop(asked: &str, url: &str, deadline: Instant, options: Options) -> Resul
         headers,
         body: served,
         location,
+        truncated,
     })
 }
 

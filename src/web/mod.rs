@@ -4,6 +4,7 @@
 //! again to see what became of them ([`watch`]).
 
 pub mod fetch;
+pub mod fetch_guard;
 pub(crate) mod html_meta;
 pub mod warc;
 pub mod watch;

@@ -58,19 +58,19 @@ pub fn write(exchange: &Exchange, at: Time) -> Vec<u8> {
             &hop.request,
             None,
         );
-        record(
-            &mut out,
-            &[
-                ("WARC-Type", "response"),
-                ("WARC-Record-ID", &response_id),
-                ("WARC-Date", &date),
-                ("WARC-Target-URI", &hop.url),
-                ("WARC-Warcinfo-ID", &info_id),
-                ("Content-Type", "application/http;msgtype=response"),
-            ],
-            &response,
-            Some(&payload_digest),
-        );
+        let mut fields = vec![
+            ("WARC-Type", "response"),
+            ("WARC-Record-ID", response_id.as_str()),
+            ("WARC-Date", &date),
+            ("WARC-Target-URI", &hop.url),
+            ("WARC-Warcinfo-ID", &info_id),
+            ("Content-Type", "application/http;msgtype=response"),
+        ];
+        // A redirect's body cut at the limit (ISO 28500 §5.13).
+        if hop.truncated {
+            fields.push(("WARC-Truncated", "length"));
+        }
+        record(&mut out, &fields, &response, Some(&payload_digest));
     }
     out
 }

@@ -10,15 +10,16 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Reads a file of the workspace as text. A symlink is refused, never
-/// followed: a cloned workspace's `claims/x.yaml -> ~/.ssh/id_rsa` must not
-/// end up quoted in an error message or a report.
-pub fn read_to_string(path: &Path) -> Result<String> {
-    use std::io::Read;
+/// Opens a file of the workspace for reading, refusing a symlink (never
+/// followed) and anything but a regular file: a FIFO, socket or device in
+/// `claims/`, `sources/` or `templates/` would block every command or read
+/// forever. The open itself does not block (`O_NONBLOCK`, which a regular
+/// file ignores).
+pub fn open_regular(path: &Path) -> Result<fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
-    let mut file = OpenOptions::new()
+    let file = OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NOFOLLOW)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(path)
         .map_err(|e| {
             if e.raw_os_error() == Some(libc::ELOOP) {
@@ -31,6 +32,23 @@ pub fn read_to_string(path: &Path) -> Result<String> {
                 Error::io("read", path, e)
             }
         })?;
+    let meta = file.metadata().map_err(|e| Error::io("stat", path, e))?;
+    if !meta.is_file() {
+        return Err(Error::usage(format!(
+            "`{}` is not a regular file (a folder, FIFO, socket or device); the tool reads only plain files in a workspace",
+            path.display()
+        ))
+        .with_hint("remove it, or replace it with the file itself"));
+    }
+    Ok(file)
+}
+
+/// Reads a file of the workspace as text. A symlink is refused, never
+/// followed: a cloned workspace's `claims/x.yaml -> ~/.ssh/id_rsa` must not
+/// end up quoted in an error message or a report.
+pub fn read_to_string(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let mut file = open_regular(path)?;
     let mut text = String::new();
     file.read_to_string(&mut text)
         .map_err(|e| Error::io("read", path, e))?;

@@ -27,7 +27,8 @@ pub mod yaml;
 
 pub use dismissed::DISMISSED_FILE;
 pub use fs::{
-    Stamp, create_dir_all, read_to_string, without_path, write_atomic, write_atomic_with,
+    Stamp, create_dir_all, open_regular, read_to_string, without_path, write_atomic,
+    write_atomic_with,
 };
 
 pub mod index;
@@ -123,6 +124,7 @@ impl Workspace {
         } else {
             yaml::from_str(&rel(&root, &path), &text)?
         };
+        crate::settings_check::validate(&config, &rel(&root, &path), &text)?;
         Ok(Workspace {
             root,
             config,

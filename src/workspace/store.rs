@@ -225,6 +225,13 @@ pub fn list(ws: &Workspace) -> Result<Listing> {
                 .push((path, "a folder; `sources/` holds only snapshots"));
             continue;
         }
+        if !kind.is_file() {
+            listing.strays.push((
+                path,
+                "not a regular file (a FIFO, socket or device); `sources/` holds only snapshots",
+            ));
+            continue;
+        }
         if name.starts_with(".tmp-") {
             listing.strays.push((
                 path,

@@ -41,9 +41,15 @@ pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     if let Some((line, what)) = anchor_or_alias(text) {
         return Err(refuse(
             line,
-            format!(
-                "YAML {what} are not allowed in records (they can multiply a small file into gigabytes); write the value out in full"
-            ),
+            if what == TOO_DEEP {
+                format!(
+                    "values nested more than {MAX_DEPTH} levels deep (at line {line}); records are never nested that deep, and parsing such nesting costs more than it is worth"
+                )
+            } else {
+                format!(
+                    "YAML {what} are not allowed in records (they can multiply a small file into gigabytes); write the value out in full"
+                )
+            },
         ));
     }
     serde_yaml::from_str(text).map_err(|err| {
@@ -53,13 +59,50 @@ pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
         if let Some(pos) = message.find(" at line ") {
             message.truncate(pos);
         }
+        // The library names the mapping that holds a duplicate key, not
+        // the duplicate: point at the key's second occurrence.
+        let duplicate = message
+            .strip_prefix("duplicate field `")
+            .or_else(|| message.strip_prefix("duplicate entry with key \""))
+            .and_then(|rest| rest.split(['`', '"']).next())
+            .and_then(|key| second_key_line(text, key, location.as_ref().map(|l| l.line())));
         Error::Yaml {
             path: path.to_path_buf(),
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
+            line: duplicate.or(location.as_ref().map(|l| l.line())),
+            column: if duplicate.is_some() {
+                None
+            } else {
+                location.as_ref().map(|l| l.column())
+            },
             message,
         }
     })
+}
+
+/// The 1-based line of the second `key:` at the indentation of its first
+/// one, from line `from` (where the library says the mapping starts) on.
+fn second_key_line(text: &str, key: &str, from: Option<usize>) -> Option<usize> {
+    let mut indent = None;
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .skip(from.unwrap_or(1).saturating_sub(1))
+    {
+        let body = line.trim_start_matches([' ', '-']);
+        let rest = body
+            .strip_prefix(key)
+            .or_else(|| body.strip_prefix(&format!("\"{key}\"")));
+        if !rest.is_some_and(|r| r.trim_start().starts_with(':')) {
+            continue;
+        }
+        let at = line.len() - body.len();
+        match indent {
+            None => indent = Some(at),
+            Some(first) if first == at => return Some(i + 1),
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// The 1-based line of the first git conflict marker (`<<<<<<< `,
@@ -80,16 +123,29 @@ pub fn conflict_marker(text: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// How deep values may nest (a claim record nests four levels).
+pub const MAX_DEPTH: usize = 64;
+/// What [`anchor_or_alias`] says of nesting deeper than [`MAX_DEPTH`].
+pub const TOO_DEEP: &str = "nesting";
+
 /// The 1-based line of the first anchor (`&name`) or alias (`*name`) in
 /// `text`, and which of the two it is, found by the library's own scanner
-/// (no value is built, so nothing is expanded). Text without `&` or `*`
-/// cannot hold either and is not scanned.
+/// (no value is built, so nothing is expanded); or the line where values
+/// nest deeper than [`MAX_DEPTH`] ([`TOO_DEEP`]), since the library's
+/// parser is quadratic in the depth. The scan stops there, so it is linear.
+/// Text without `&` or `*` and with too few brackets or too little
+/// indentation to nest that deep is not scanned.
 pub fn anchor_or_alias(text: &str) -> Option<(usize, &'static str)> {
     use libyaml_rs as sys;
     use std::mem::MaybeUninit;
-    if !text.bytes().any(|b| b == b'&' || b == b'*') {
+    let brackets = text.bytes().filter(|&b| b == b'[' || b == b'{').count();
+    let indented = text
+        .lines()
+        .any(|l| l.len() - l.trim_start_matches([' ', '-']).len() >= MAX_DEPTH);
+    if !text.bytes().any(|b| b == b'&' || b == b'*') && brackets < MAX_DEPTH && !indented {
         return None;
     }
+    let mut depth = 0usize;
     let mut found = None;
     // SAFETY: the parser and token are initialised by the library before
     // use, the input outlives the parser, every token is deleted after it is
@@ -122,6 +178,19 @@ pub fn anchor_or_alias(text: &str) -> Option<(usize, &'static str)> {
                     found = Some((line, "aliases (`*name`)"));
                     break;
                 }
+                sys::YAML_FLOW_SEQUENCE_START_TOKEN
+                | sys::YAML_FLOW_MAPPING_START_TOKEN
+                | sys::YAML_BLOCK_SEQUENCE_START_TOKEN
+                | sys::YAML_BLOCK_MAPPING_START_TOKEN => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        found = Some((line, TOO_DEEP));
+                        break;
+                    }
+                }
+                sys::YAML_FLOW_SEQUENCE_END_TOKEN
+                | sys::YAML_FLOW_MAPPING_END_TOKEN
+                | sys::YAML_BLOCK_END_TOKEN => depth = depth.saturating_sub(1),
                 sys::YAML_STREAM_END_TOKEN | sys::YAML_NO_TOKEN => break,
                 _ => {}
             }

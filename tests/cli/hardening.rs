@@ -516,3 +516,303 @@ fn a_claim_under_a_custom_id_is_still_a_duplicate_by_what_it_anchors() {
     );
     assert_eq!(ws.files(), before);
 }
+
+#[test]
+fn decision_holds_with_no_claims_or_no_article() {
+    // An empty workspace: no article, no claims.
+    let ws = Ws::new();
+    let run = ws.run(&["decision"]).code(1);
+    assert!(
+        run.stdout.contains("recommendation: hold")
+            && run.stdout.contains("no article to check")
+            && run.stdout.contains("no claims checked"),
+        "{}",
+        run.render()
+    );
+
+    // A revision that cuts the only claim's words leaves nothing checked.
+    let ws = Ws::new();
+    ws.write(
+        "draft1.md",
+        "The bridge opened in 1932.\n\nThe toll was abolished in 2001.\n",
+    );
+    ws.run(&["source", "add", "draft1.md", "--article"])
+        .success();
+    let id = ws.claim("Opened in 1932", "opened in 1932");
+    ws.attach(&id, "supports");
+    ws.run(&["mark", &id, "verified"]).success();
+    ws.run(&["decision"]).success();
+    ws.write("draft2.md", "The toll was abolished in 2001.\n");
+    ws.run(&["source", "add", "draft2.md", "--revises"])
+        .success();
+    let run = ws.run(&["decision"]).code(1);
+    assert!(
+        run.stdout.contains("recommendation: hold") && run.stdout.contains("no claims checked"),
+        "{}",
+        run.render()
+    );
+    assert!(
+        !run.stdout.contains("every claim verified"),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn a_fifo_in_claims_sources_or_templates_is_refused_and_named() {
+    let ws = Ws::with_article();
+    ws.nine_days();
+    ws.fifo("claims/evil.yaml");
+    let before = ws.files();
+    for args in [&["claim", "list"][..], &["report"]] {
+        let run = ws.run(args).code(2);
+        assert!(
+            run.stderr
+                .contains("claims/evil.yaml` is not a regular file"),
+            "{}",
+            run.render()
+        );
+    }
+    let run = ws.run(&["check"]).code(1);
+    assert!(run.stdout.contains("claims/evil.yaml"), "{}", run.render());
+    assert_eq!(ws.files(), before);
+    std::fs::remove_file(ws.join("claims/evil.yaml")).unwrap();
+
+    ws.fifo("sources/0123456789abcdef.md");
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout
+            .contains("sources/0123456789abcdef.md: not a regular file"),
+        "{}",
+        run.render()
+    );
+    std::fs::remove_file(ws.join("sources/0123456789abcdef.md")).unwrap();
+
+    ws.fifo("templates/evil.md.j2");
+    let run = ws.run(&["report", "--template", "evil"]).code(2);
+    assert!(
+        run.stderr
+            .contains("templates/evil.md.j2` is not a regular file"),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn check_fix_leaves_a_folder_named_like_a_temp_file_alone() {
+    let ws = Ws::with_article();
+    std::fs::create_dir_all(ws.join("claims/.tmp-dir")).unwrap();
+    std::fs::create_dir_all(ws.join("sources/.tmp-dir")).unwrap();
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        !run.stdout.contains("`factcheck check --fix` removes it"),
+        "{}",
+        run.render()
+    );
+    let run = ws.run(&["check", "--fix"]);
+    assert!(!run.stderr.contains("Is a directory"), "{}", run.render());
+    assert!(ws.join("claims/.tmp-dir").is_dir());
+}
+
+#[test]
+fn only_http_urls_are_stored_so_no_javascript_reaches_the_exports() {
+    let ws = Ws::with_article();
+    ws.write("ev.txt", "The security team had only 9 days.");
+    let before = ws.files();
+    for url in ["javascript:alert(1)", "data:text/html,x", "//x.test/a"] {
+        let run = ws.run(&["source", "add", "ev.txt", "--url", url]).code(2);
+        assert!(
+            run.stderr.contains("is not an http:// or https:// URL"),
+            "{}",
+            run.render()
+        );
+    }
+    assert_eq!(ws.files(), before);
+    ws.run(&["source", "add", "ev.txt", "--url", "https://x.test/a"])
+        .success();
+    let config = ws.read("factcheck.yaml");
+    ws.write(
+        "factcheck.yaml",
+        &format!("{config}base_url: \"javascript:alert(document.cookie)//\"\n"),
+    );
+    let run = ws.run(&["export", "claimreview"]).code(2);
+    assert!(
+        run.stderr
+            .contains("factcheck.yaml, line 37: `base_url` must be an http:// or https:// URL"),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn duplicate_rating_labels_are_refused_with_a_clear_error() {
+    let ws = Ws::with_article();
+    let config = ws.read("factcheck.yaml");
+    ws.write(
+        "factcheck.yaml",
+        &config.replace("  - label: Outdated", "  - label: misleading"),
+    );
+    let before = ws.files();
+    for args in [
+        &["claim", "list"][..],
+        &["mark", "c", "disputed", "--rating", "Misleading"],
+    ] {
+        let run = ws.run(args).code(2);
+        assert!(
+            run.stderr.contains(
+                "factcheck.yaml, line 23: the rating label `Misleading` is given twice (as `misleading` too)"
+            ),
+            "{}",
+            run.render()
+        );
+    }
+    assert_eq!(ws.files(), before);
+}
+
+#[test]
+fn deep_yaml_nesting_is_refused_as_such() {
+    let ws = Ws::with_article();
+    let id = ws.nine_days();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let config = ws.read("factcheck.yaml");
+    ws.write("factcheck.yaml", &format!("title: {deep}\n{config}"));
+    let before = ws.files();
+    let run = ws.run(&["claim", "list"]).code(2);
+    assert!(
+        run.stderr
+            .contains("factcheck.yaml` line 1: values nested more than 64 levels deep (at line 1)"),
+        "{}",
+        run.render()
+    );
+    ws.write("factcheck.yaml", &config);
+    let file = ws.claim_file(&id);
+    let claim = ws.read(&file);
+    ws.write(&file, &format!("{claim}tags: {deep}\n"));
+    let run = ws.run(&["claim", "show", &id]).code(2);
+    assert!(
+        run.stderr
+            .contains("values nested more than 64 levels deep"),
+        "{}",
+        run.render()
+    );
+    let run = ws.run(&["check"]).code(1);
+    assert!(
+        run.stdout
+            .contains("values nested more than 64 levels deep"),
+        "{}",
+        run.render()
+    );
+    ws.write(&file, &claim);
+    ws.write("factcheck.yaml", &format!("title: {deep}\n{config}"));
+    assert_eq!(ws.files(), before);
+}
+
+#[test]
+fn a_duplicate_yaml_key_is_reported_at_the_duplicate() {
+    let ws = Ws::with_article();
+    let id = ws.nine_days();
+    let file = ws.claim_file(&id);
+    let claim = ws.read(&file);
+    let lines = claim.lines().count();
+    ws.write(&file, &format!("{claim}kind: date\n"));
+    let run = ws.run(&["claim", "show", &id]).code(2);
+    assert!(
+        run.stderr
+            .contains(&format!("line {}: duplicate field `kind`", lines + 1)),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn report_out_escapes_control_characters_as_the_terminal_does() {
+    let ws = Ws::with_article();
+    let id = ws.nine_days();
+    rewrite_claim(&ws, &id, |t| {
+        t.replace(
+            "text: 安全团队只有9天",
+            "text: \"red \\e[31mtext\\a\\0 \\u202Eevil\\x9b\"",
+        )
+    });
+    ws.run(&["report", "--out", "report.md"]).success();
+    let md = ws.read("report.md");
+    assert!(
+        !md.contains(['\u{1b}', '\u{7}', '\0', '\u{202e}', '\u{9b}']),
+        "{md:?}"
+    );
+    assert!(
+        md.contains("red \\u{1b}\\[31mtext\\u{7}\\u{0} \\u{202e}evil\\u{9b}"),
+        "{md}"
+    );
+    ws.run(&["report", "--template", "article", "--out", "article.html"])
+        .success();
+    let html = ws.read("article.html");
+    assert!(
+        !html.contains(['\u{1b}', '\u{7}', '\0', '\u{202e}', '\u{9b}']),
+        "raw control characters in the HTML"
+    );
+    assert!(html.contains("red [31mtext evil"), "the text is kept");
+}
+
+#[test]
+fn look_alike_names_are_one_reviewer_and_one_publisher() {
+    let ws = Ws::with_article();
+    let config = ws.read("factcheck.yaml");
+    ws.write(
+        "factcheck.yaml",
+        &format!(
+            "{config}review:\n  second_reviewer: true\npolicy:\n  verified:\n    min_sources: 2\n    independent_by: publisher\n"
+        ),
+    );
+    let id = ws.nine_days();
+    ws.run(&["--by", "alice", "mark", &id, "disputed", "--note", "wrong"])
+        .success();
+    let other = ws.claim("The safety team had nine days.", "仅得到了9天的时间");
+    ws.run(&["--by", "Straße", "mark", &other, "disputed", "--note", "n"])
+        .success();
+    let before = ws.files();
+    for (by, claim) in [
+        ("ａｌｉｃｅ", &id),
+        ("Αlice", &id),
+        ("АLICE", &id),
+        ("STRASSE", &other),
+    ] {
+        let run = ws.run(&["--by", by, "sign", claim]).code(1);
+        assert!(
+            run.stderr
+                .contains("a sign-off must come from another reviewer"),
+            "{by}: {}",
+            run.render()
+        );
+    }
+    assert_eq!(ws.files(), before);
+
+    // Two snapshots published by `Reuters` and its fullwidth look-alike
+    // are one publisher for the policy.
+    for (name, publisher) in [("a.txt", "Reuters"), ("b.txt", "Ｒeuters")] {
+        ws.write(name, &format!("{publisher}: the team had only 9 days."));
+        let ev = ws
+            .run(&["source", "add", name, "--publisher", publisher])
+            .success()
+            .stdout
+            .trim()
+            .to_string();
+        ws.run(&[
+            "evidence",
+            "add",
+            &other,
+            &ev,
+            "--stance",
+            "supports",
+            "--excerpt",
+            "only 9 days",
+        ])
+        .success();
+    }
+    let run = ws.run(&["mark", &other, "verified"]).code(1);
+    assert!(
+        run.stderr.contains("has 1") && run.stderr.contains("count once"),
+        "{}",
+        run.render()
+    );
+}

@@ -19,6 +19,7 @@ mod evidence;
 mod export;
 mod extract;
 mod fetch;
+mod fetch_hardening;
 mod hardening;
 mod index;
 mod init;

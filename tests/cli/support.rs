@@ -174,8 +174,12 @@ impl Ws {
                 if rel == ".factcheck" {
                     continue;
                 }
+                let kind = std::fs::symlink_metadata(&path).expect("stat").file_type();
                 if path.is_dir() {
                     walk(&path, root, out);
+                } else if !kind.is_file() && !kind.is_symlink() {
+                    // A FIFO or socket: reading it would block.
+                    out.insert(rel, b"(not a regular file)".to_vec());
                 } else {
                     out.insert(rel, std::fs::read(&path).expect("read file"));
                 }
@@ -184,6 +188,15 @@ impl Ws {
         let mut out = BTreeMap::new();
         walk(self.path(), self.path(), &mut out);
         out
+    }
+
+    /// Makes a FIFO at `rel` (reading it blocks until someone writes).
+    pub fn fifo(&self, rel: &str) {
+        let path = std::ffi::CString::new(self.join(rel).into_os_string().into_encoded_bytes())
+            .expect("a path without NUL");
+        // SAFETY: a valid NUL-terminated path and a mode.
+        let done = unsafe { libc::mkfifo(path.as_ptr(), 0o644) };
+        assert_eq!(done, 0, "mkfifo {rel}");
     }
 
     /// The path of the one claim file.

@@ -52,8 +52,15 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<i32> {
     let templates = Some(ws.templates_dir());
     match &args.out {
         Some(path) => {
+            // A file gets what a terminal gets: no raw control characters
+            // or bidirectional overrides from the records.
+            let html = template.name.ends_with(".html.j2")
+                || path.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+                });
             write_out_with(&ws, path, |out| {
-                report::render_to(&template, &context, templates, out)
+                let mut out = Escaping { out, html };
+                report::render_to(&template, &context, templates, &mut out)
             })?;
             drop(spinner);
             say(&Msg::WroteReport {
@@ -134,4 +141,32 @@ fn available() -> String {
         "built-in templates: {}; a workspace's own are `templates/<name>.md.j2` (or `.html.j2`); or give a path to a `.j2` file",
         names.join(", ")
     )
+}
+
+/// A writer that escapes what a terminal would act on (see
+/// [`crate::guard::terminal`]), or drops it in HTML.
+struct Escaping<'a> {
+    out: &'a mut dyn std::io::Write,
+    html: bool,
+}
+
+impl std::io::Write for Escaping<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if crate::guard::terminal_safe(buf) {
+            self.out.write_all(buf)?;
+        } else {
+            let text = String::from_utf8_lossy(buf);
+            let safe = if self.html {
+                crate::guard::html_text(&text)
+            } else {
+                crate::guard::terminal(&text)
+            };
+            self.out.write_all(safe.as_bytes())?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }

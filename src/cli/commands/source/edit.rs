@@ -44,6 +44,14 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
     let by = ctx.who()?;
     let at = ctx.now()?;
+    if let Some(url) = args.url.as_deref().map(str::trim).filter(|u| !u.is_empty())
+        && !crate::settings_check::is_web_url(url)
+    {
+        return Err(crate::error::Error::usage(format!(
+            "`--url {url}` is not an http:// or https:// URL; only web addresses are stored"
+        ))
+        .with_hint("give the address the snapshot was taken from"));
+    }
     let lock = ws.lock(say)?;
     let id = store::resolve(&ws, &args.id)?;
     let mut meta = store::load_meta(&ws, &id)?;

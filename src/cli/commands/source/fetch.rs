@@ -54,6 +54,10 @@ pub struct FetchArgs {
     /// Store a 4xx or 5xx answer too (a 404 can show that a page was taken down)
     #[arg(long)]
     pub keep_status: bool,
+    /// Let redirects lead into loopback and private networks (10.x, 192.168.x, …)
+    /// from a URL outside them; link-local and cloud metadata addresses stay refused
+    #[arg(long)]
+    pub allow_private: bool,
 }
 
 pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
@@ -64,6 +68,7 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
     let options = Options {
         max_size: args.max_size,
         timeout: Duration::from_secs(args.timeout),
+        allow_private: args.allow_private,
     };
     let exchange = fetch::fetch(&url, options)?;
     let last = exchange.last();

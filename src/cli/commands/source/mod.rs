@@ -152,6 +152,14 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         None => None,
     };
     let from_stdin = args.path.as_os_str() == "-";
+    if let Some(url) = args.url.as_deref().map(str::trim).filter(|u| !u.is_empty())
+        && !crate::settings_check::is_web_url(url)
+    {
+        return Err(Error::usage(format!(
+            "`--url {url}` is not an http:// or https:// URL; only web addresses are stored"
+        ))
+        .with_hint("give the address the snapshot was taken from, or leave `--url` out"));
+    }
     let new = NewSource {
         charset,
         url: nonempty(args.url),
