@@ -183,6 +183,7 @@ fn generate(dir: &Path, ports: &[u16], urls: usize) -> R<()> {
             title: Some(format!("Story {i}")),
             kind: None,
             publisher: None,
+            origin: None,
             published: None,
             captured_at: at,
             captured_by: "alice".into(),

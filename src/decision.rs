@@ -84,6 +84,7 @@ impl ReasonKind {
             ReasonKind::Coverage => (
                 "coverage below the desk's minimum of {limit}: {coverage}",
                 "核查覆盖低于核查台下限 {limit}：{coverage}",
+            ),
             ReasonKind::NoArticle => (
                 "no article to check (`factcheck source add FILE --article`)",
                 "没有要核查的文章（factcheck source add 文件 --article）",

@@ -19,7 +19,6 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod guard;
-pub mod hash;
 pub(crate) mod html_bounds;
 pub mod model;
 mod pages;

@@ -178,7 +178,7 @@ pub fn run_with_progress(
     ws: &Workspace,
     options: Options,
     lock: Option<&Lock>,
-    progress: &dyn crate::hash::Progress,
+    progress: &dyn crate::workspace::hash::Progress,
 ) -> Result<Outcome> {
     run_scanned(ws, options, lock, progress, None)
 }
@@ -193,7 +193,7 @@ fn run_scanned(
     ws: &Workspace,
     options: Options,
     lock: Option<&Lock>,
-    progress: &dyn crate::hash::Progress,
+    progress: &dyn crate::workspace::hash::Progress,
     scan: Option<workspace::ClaimsScan>,
 ) -> Result<Outcome> {
     let mut out = Outcome::default();

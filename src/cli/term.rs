@@ -13,7 +13,7 @@ use std::time::Duration;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::hash::Progress;
+use crate::workspace::hash::Progress;
 
 /// When to colour output (`--color`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

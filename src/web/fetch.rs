@@ -162,7 +162,6 @@ pub fn without_credentials(url: &str) -> String {
         None => url.to_string(),
     }
 }
-}
 
 /// Fetches `url` (already [`check_url`]ed), following redirects.
 pub fn fetch(url: &str, options: Options) -> Result<Exchange> {

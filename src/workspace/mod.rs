@@ -22,6 +22,7 @@ use crate::model::{Claim, ClaimId, Config, Time};
 
 mod dismissed;
 pub mod fs;
+pub mod hash;
 pub mod store;
 pub mod yaml;
 

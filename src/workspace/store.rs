@@ -19,14 +19,14 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::hash;
+use crate::workspace::hash;
 use crate::model::{Capture, Day, Fetch, MediaType, SHORT, SourceId, SourceKind, SourceMeta, Time};
 use crate::text::{self, SourceText};
 use crate::workspace::yaml;
 use crate::workspace::{self, Lock, Stamp, Workspace};
 
 // The hashing helpers have moved to [`crate::hash`]; these names stay for callers.
-pub use crate::hash::{hash_file, hex, sha256_hex};
+pub use crate::workspace::hash::{hash_file, hex, sha256_hex};
 
 /// What `source add` was told about the snapshot.
 #[derive(Debug, Default)]

@@ -56,6 +56,10 @@ pub struct WatchArgs {
     #[arg(long, value_name = "SECS", default_value_t = fetch::DEFAULT_TIMEOUT,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout: u64,
+    /// Let redirects lead into loopback and private networks (10.x, 192.168.x, …)
+    /// from a URL outside them, as `source fetch --allow-private` does
+    #[arg(long)]
+    pub allow_private: bool,
 }
 
 /// `12h`, `7d`, `500ms`, `1h30m`: a span of time (days of 24 hours).
@@ -164,6 +168,7 @@ pub fn run(ctx: &Ctx, args: WatchArgs) -> Result<i32> {
     let options = Options {
         max_size: args.max_size,
         timeout: Duration::from_secs(args.timeout),
+        allow_private: args.allow_private,
     };
     let limits = Limits {
         jobs: usize::from(args.jobs),

@@ -96,7 +96,7 @@ pub fn hash_file(path: &Path) -> Result<(String, u64)> {
 /// `read_ahead`: it pays when a core would otherwise sit idle, and costs
 /// when every core is already hashing. `progress` hears of every block hashed.
 fn hash_file_with(path: &Path, read_ahead: bool, progress: &dyn Progress) -> Result<(String, u64)> {
-    let mut file = crate::workspace::open_regular(path)?;
+    let mut file = super::fs::open_regular(path)?;
     let len = file.metadata().map_or(0, |m| m.len());
     let hashed = if read_ahead && len >= READ_AHEAD_MIN {
         hash_read_ahead(file, progress)
