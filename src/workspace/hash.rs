@@ -269,7 +269,7 @@ mod tests {
         let err = hash_file(&dir.path().join("missing"))
             .unwrap_err()
             .to_string();
-        assert!(err.starts_with("cannot open"), "{err}");
+        assert!(err.starts_with("cannot read"), "{err}");
     }
 
     #[test]

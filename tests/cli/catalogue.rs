@@ -252,7 +252,7 @@ const ROWS: &[Row] = &[
         |ws, b| edit_claim(ws, b, |t| t + "speaker: " + &"[".repeat(5000) + "\n"),
         &["claim", "list"],
         2,
-        "speaker: invalid type: sequence",
+        "nested more than 64 levels deep",
     ),
     row(
         "claim is a symlink, list",
