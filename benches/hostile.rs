@@ -68,6 +68,9 @@ fn deep_yaml(n: usize) {
     assert!(parsed.is_err(), "refused as too deep");
 }
 
+/// A hostile input: its name, what runs it at a size, and its base size.
+type Case = (&'static str, fn(usize), usize);
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let base: usize = args
@@ -75,7 +78,7 @@ fn main() {
         .position(|a| a == "--base")
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(50_000);
-    let cases: [(&str, fn(usize), usize); 5] = [
+    let cases: [Case; 5] = [
         ("nested divs", nested_divs, base),
         ("wide table", wide_table, base),
         ("word diff", word_diff, base),

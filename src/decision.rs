@@ -398,8 +398,7 @@ pub fn recommend(
         reasons.retain(|r| r.kind.holds());
         Decision::Hold
     } else if reasons.is_empty() {
-        let (kind, count, claims, text) =
-            counted(
+        let (kind, count, claims, text) = counted(
             ReasonKind::AllVerified,
             claims.iter().filter(|c| !c.dropped).count(),
             Vec::new(),

@@ -171,7 +171,11 @@ fn evidence_unmet<'a>(
                     "{} relay one origin, `{origin}`, and count once",
                     g.names.join(" and ")
                 ),
-                None => format!("{} share `{}` and count once", g.names.join(" and "), g.shown),
+                None => format!(
+                    "{} share `{}` and count once",
+                    g.names.join(" and "),
+                    g.shown
+                ),
             });
         }
     }

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 /// Bumped when the stored layout changes.
 const SCHEMA: i64 = 1;
 /// The advisory lock writers take (any number, the same in every writer).
-const WRITE_LOCK: i64 = 0x6661_6374_6368_6b;
+const WRITE_LOCK: i64 = 0x0066_6163_7463_686b;
 
 pub struct Server {
     /// The URL without its password, for messages.

@@ -7,8 +7,8 @@
 //! wants the whole list at once, each as `path:line: message`, like a compiler.
 
 mod cached;
-mod claims;
 mod captures;
+mod claims;
 mod editorial;
 mod lines;
 mod loading;

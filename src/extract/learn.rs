@@ -546,9 +546,7 @@ mod tests {
 
     #[test]
     fn a_missing_data_folder_is_named() {
-        let err = load(Path::new("/nonexistent/checkworthiness"))
-            .err()
-            .expect("fails");
+        let err = load(Path::new("/nonexistent/checkworthiness")).expect_err("fails");
         assert!(err.contains("claimbuster-crowdsourced.csv"), "{err}");
     }
 }

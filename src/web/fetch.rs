@@ -112,7 +112,7 @@ pub fn check_url(url: &str) -> Result<String> {
             "`{}` is not a URL to fetch: {why}",
             without_credentials(url.trim())
         ))
-            .with_hint("give an absolute http:// or https:// URL")
+        .with_hint("give an absolute http:// or https:// URL")
     };
     match given.split_once(':').map(|(s, _)| s.to_ascii_lowercase()) {
         Some(s) if s == "http" || s == "https" => {}
@@ -124,11 +124,13 @@ pub fn check_url(url: &str) -> Result<String> {
         _ => return Err(bad("it has no scheme")),
     }
     // After the last `]` (an IPv6 literal) a `:` starts the port.
-    let authority = given
-        .split_once("://")
-        .map_or("", |(_, rest)| &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())]);
+    let authority = given.split_once("://").map_or("", |(_, rest)| {
+        &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())]
+    });
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let after_host = host_port.rsplit_once(']').map_or(host_port, |(_, rest)| rest);
+    let after_host = host_port
+        .rsplit_once(']')
+        .map_or(host_port, |(_, rest)| rest);
     if let Some((_, port)) = after_host.rsplit_once(':')
         && !port.is_empty()
         && port.parse::<u16>().is_err()

@@ -19,9 +19,9 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::workspace::hash;
 use crate::model::{Capture, Day, Fetch, MediaType, SHORT, SourceId, SourceKind, SourceMeta, Time};
 use crate::text::{self, SourceText};
+use crate::workspace::hash;
 use crate::workspace::yaml;
 use crate::workspace::{self, Lock, Stamp, Workspace};
 

@@ -15,10 +15,10 @@ use crate::cli::table;
 use crate::cli::term;
 use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say};
 use crate::error::{Error, Result};
-use crate::workspace::hash::Progress as _;
 use crate::model::{Day, MediaType, SourceKind};
 use crate::text;
 use crate::workspace;
+use crate::workspace::hash::Progress as _;
 use crate::workspace::store::{self, NewSource};
 
 #[derive(Debug, clap::Subcommand)]
