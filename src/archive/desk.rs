@@ -13,7 +13,7 @@ use crate::workspace::store;
 
 /// The key prefix of a workspace's entries.
 pub fn prefix(ws: &Workspace) -> String {
-    let root = std::fs::canonicalize(ws.root()).unwrap_or_else(|_| ws.root().to_path_buf());
+    let root = crate::workspace::fs::canonical(ws.root());
     format!("{}#", root.display())
 }
 

@@ -31,7 +31,7 @@ impl Local {
                 .with_hint("fill one with `factcheck archive import FILE` or `factcheck archive add`, or name another with --archive"));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+            crate::workspace::create_dir_all(dir)?;
         }
         let conn = Connection::open(path).map_err(|e| db_error(path, e))?;
         let setup = "PRAGMA journal_mode = WAL;

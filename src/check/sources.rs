@@ -106,7 +106,7 @@ pub(super) fn leftover_temp_files(
     // Only a regular file can be a writer's leftover: a folder or a FIFO
     // named `.tmp-*` is not ours to remove (and `claims/` ignores folders).
     let (temps, sources_reported) = {
-        let ours = |p: &PathBuf| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
+        let ours = |p: &PathBuf| workspace::fs::is_plain_file(p);
         let in_sources = temps[..sources_reported].iter().filter(|p| ours(p)).count();
         (
             temps.into_iter().filter(ours).collect::<Vec<_>>(),

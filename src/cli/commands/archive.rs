@@ -73,7 +73,7 @@ fn import(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     // entry anywhere leaves the archive as it was.
     let mut entries = Vec::new();
     for file in &args.files {
-        let bytes = std::fs::read(file).map_err(|e| Error::io("read", file, e))?;
+        let bytes = crate::workspace::fs::read_given(file)?;
         let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
             Error::usage(format!(
                 "`{}` line {} column {}: not JSON: {e}",

@@ -72,7 +72,10 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<i32> {
 
 /// `query_id<TAB>text` lines; blank lines are skipped.
 fn batch(file: &Path) -> Result<Vec<(Option<String>, String)>> {
-    let text = std::fs::read_to_string(file).map_err(|e| Error::io("read", file, e))?;
+    let text = String::from_utf8(crate::workspace::fs::read_given(file)?).map_err(|_| {
+        Error::usage(format!("`{}` is not UTF-8 text", file.display()))
+            .with_hint("save the batch file as UTF-8")
+    })?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
