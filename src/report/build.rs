@@ -113,6 +113,8 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     })?;
     drop(known);
     seen.sort_by(|a, b| (&a.order, &a.facts.id).cmp(&(&b.order, &b.facts.id)));
+    // Before the claims' template values take what `seen` holds.
+    let earlier = earlier_checks(ws, &seen)?;
     let infos: BTreeMap<SourceId, SourceInfo> = sources
         .iter()
         .map(|(id, meta)| {
@@ -288,6 +290,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         },
         corrections,
         correction_also,
+        earlier,
         dismissed: dismissed
             .into_iter()
             .filter(|d| Some(&d.source) == article_id)
@@ -464,6 +467,32 @@ impl Seen {
             facts,
         }
     }
+}
+
+/// For each claim (by id), the archived checks from outside this workspace
+/// that it repeats, as `claim add` finds them, when the desk has an archive
+/// (`FACTCHECK_ARCHIVE`, else the default file if it exists); none without.
+fn earlier_checks(
+    ws: &Workspace,
+    seen: &[Seen],
+) -> Result<BTreeMap<String, Vec<crate::archive::Match>>> {
+    let mut out = BTreeMap::new();
+    let Some(mut engine) = crate::archive::configured()? else {
+        return Ok(out);
+    };
+    let own = crate::archive::desk::prefix(ws);
+    for s in seen {
+        let found: Vec<crate::archive::Match> =
+            crate::archive::repeats(engine.as_mut(), s.held.text(), "", 4)?
+                .into_iter()
+                .filter(|m| !m.entry.url.starts_with(&own))
+                .take(3)
+                .collect();
+        if !found.is_empty() {
+            out.insert(s.facts.id.clone(), found);
+        }
+    }
+    Ok(out)
 }
 
 pub(super) fn claim_info(

@@ -53,6 +53,9 @@ pub struct Context {
     /// For a correction's row (by its claim's number, as a string), the
     /// numbers of the other claims that share it.
     pub correction_also: BTreeMap<String, Vec<usize>>,
+    /// For a claim (by id), the archived checks from outside this workspace
+    /// that it repeats, best first (the desk's archive, when it has one).
+    pub earlier: BTreeMap<String, Vec<crate::archive::Match>>,
     /// Check-worthy sentences the desk dismissed, with why.
     pub dismissed: Vec<crate::model::Dismissal>,
     /// Verified claims whose rating is not the scale's best.

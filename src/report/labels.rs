@@ -221,6 +221,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("text.old_words", "Before", "原文"),
     ("text.new_words", "Now", "现文"),
     ("text.correction_applied", "applied", "已采纳"),
+    ("text.checked_before", "Checked before", "此前已有核查"),
     ("text.recheck", "needs re-check", "需重新核查"),
     ("text.dropped", "no longer in the article", "已从文中删去"),
     (

@@ -82,6 +82,11 @@ pub(crate) struct Held {
 }
 
 impl Held {
+    /// The claim's text, while it is held.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Moves what is held out, leaving nothing (no allocation).
     pub(crate) fn take(&mut self) -> Held {
         let empty = Held {

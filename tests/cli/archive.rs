@@ -467,3 +467,64 @@ fn claim_add_says_when_the_claim_was_checked_before() {
         .success();
     assert!(!other.stderr.contains("checked before"), "{}", other.stderr);
 }
+
+#[test]
+fn report_lists_the_earlier_checks_a_claim_repeats() {
+    let ws = Ws::with_article();
+    ws.write(
+        "earlier.json",
+        &review(
+            "https://desk.example/gpt-4o-launch",
+            "OpenAI于2024年5月14日（北京时间）发布GPT-4o。",
+            "GPT-4o的发布日期",
+            "有误导",
+            "2024-10-09",
+        )
+        .to_string(),
+    );
+    ws.run(&[
+        "claim",
+        "add",
+        "--text",
+        "OpenAI在2024年5月14日发布了GPT-4o。",
+        "--id",
+        "launch",
+    ])
+    .success();
+    ws.run(&[
+        "claim",
+        "add",
+        "--text",
+        "Mira Murati离开了公司。",
+        "--id",
+        "murati",
+    ])
+    .success();
+    // No archive: the report says nothing of earlier checks.
+    let plain = ws.run(&["report"]).success();
+    assert!(!plain.stdout.contains("Checked before"), "{}", plain.stdout);
+
+    let archive = ws.join("archive.sqlite");
+    let archive = archive.to_str().unwrap();
+    ws.run(&["archive", "import", "earlier.json", "--archive", archive])
+        .success();
+    // The workspace's own claims in the archive are not earlier checks of themselves.
+    ws.run(&["archive", "add", "--archive", archive]).success();
+    let env = [("FACTCHECK_ARCHIVE", archive)];
+    let report = ws.run_with(&["report"], &env).success();
+    let line = "- **Checked before**: OpenAI于2024年5月14日（北京时间）发布GPT-4o。 · 有误导 · Desk · 2024-10-09 · <https://desk.example/gpt-4o-launch>";
+    assert_eq!(
+        report.stdout.matches("Checked before").count(),
+        1,
+        "{}",
+        report.stdout
+    );
+    // Under the claim that repeats it, not under the other one.
+    let at = report.stdout.find(line).expect(&report.stdout);
+    let section = report.stdout[..at].rfind("### ").unwrap();
+    assert!(
+        report.stdout[section..at].contains("OpenAI在2024年5月14日发布了GPT-4o。"),
+        "{}",
+        report.stdout
+    );
+}
