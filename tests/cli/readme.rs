@@ -169,3 +169,41 @@ fn readme_tour_runs_as_written() {
 fn readme_revision_walkthrough_runs_as_written() {
     run_section("Article revisions");
 }
+
+/// The report excerpt under "On a fresh machine" is the real report of the
+/// bundled workspace, line for line up to its `…`, with the clock the
+/// excerpt shows (so a change to the records or the template that moves
+/// the first screen fails here until the README follows).
+#[test]
+fn readme_report_excerpt_is_the_real_first_screen() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    // (Read directly: the excerpt's own `## ` headings would end a section.)
+    let start = readme
+        .find("```text\n# ")
+        .expect("an excerpt of the report")
+        + 8;
+    let shown = &readme[start..];
+    let shown = &shown[..shown.find("…\n").expect("the excerpt ends with …")];
+    let generated = shown
+        .lines()
+        .find_map(|l| l.strip_prefix("- **生成时间**："))
+        .expect("the excerpt shows when it was generated");
+    let out = Command::new(cargo_bin("factcheck"))
+        .args(["-C", ROOT, "report"])
+        .env("FACTCHECK_NOW", generated)
+        .env_remove("FACTCHECK_ARCHIVE")
+        .env("XDG_DATA_HOME", "/nonexistent/factcheck-tests")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.starts_with(shown),
+        "the README's excerpt differs from the report:\n--- README\n{shown}\n--- report\n{}",
+        &report[..report.len().min(shown.len() + 200)]
+    );
+}
