@@ -138,13 +138,13 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     // unless told otherwise.
     let new = NewSource {
         charset,
-        kind: args.kind.or(old_meta.kind),
-        publisher: nonempty(args.publisher).or_else(|| old_meta.publisher.clone()),
-        published: args.published,
+        kind: args.about.kind.or(old_meta.kind),
+        publisher: nonempty(args.about.publisher).or_else(|| old_meta.publisher.clone()),
+        published: args.about.published,
         url: nonempty(args.url),
-        title: nonempty(args.title).or_else(|| old_meta.title.clone()),
+        title: nonempty(args.about.title).or_else(|| old_meta.title.clone()),
         media_type: Some(media_type),
-        note: nonempty(args.note),
+        note: nonempty(args.about.note),
         revises: Some(old.clone()),
         file_name: (!from_stdin).then(|| args.path.to_string_lossy().into_owned()),
         ..NewSource::default()

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use crate::cli::i18n::Msg;
 use crate::cli::term;
-use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say};
+use crate::cli::ui::{Ctx, emit, emit_json, nonempty, say};
 use crate::error::{Error, Result};
-use crate::model::{Day, MediaType, SourceKind};
+use crate::model::MediaType;
 use crate::text;
 use crate::workspace;
 use crate::workspace::hash::Progress as _;
@@ -23,27 +23,11 @@ pub struct AddArgs {
     /// Where it came from
     #[arg(long)]
     pub url: Option<String>,
-    /// A title for people: what the page itself shows
-    #[arg(long)]
-    pub title: Option<String>,
-    /// What sort of source it is, for the verification policy
-    #[arg(long, value_parser = keyword::<SourceKind>())]
-    pub kind: Option<SourceKind>,
-    /// Who published it (outlet, organisation, person)
-    #[arg(long)]
-    pub publisher: Option<String>,
-    /// Whose reporting it relays (the outlet it retells), for independence
-    #[arg(long, value_name = "NAME")]
-    pub origin: Option<String>,
-    /// When its publisher published it (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
-    pub published: Option<Day>,
+    #[command(flatten)]
+    pub about: super::About,
     /// Media type (default: from the extension, else sniffed from the content)
     #[arg(long, value_name = "TYPE")]
     pub media_type: Option<String>,
-    /// Anything worth knowing about the capture
-    #[arg(long)]
-    pub note: Option<String>,
     /// Make this the workspace's article (the default for `claim add --quote`)
     #[arg(long)]
     pub article: bool,
@@ -103,13 +87,13 @@ pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let new = NewSource {
         charset,
         url: nonempty(args.url),
-        title: nonempty(args.title),
-        kind: args.kind,
-        publisher: nonempty(args.publisher),
-        origin: nonempty(args.origin),
-        published: args.published,
+        title: nonempty(args.about.title),
+        kind: args.about.kind,
+        publisher: nonempty(args.about.publisher),
+        origin: nonempty(args.about.origin),
+        published: args.about.published,
         media_type,
-        note: nonempty(args.note),
+        note: nonempty(args.about.note),
         file_name: (!from_stdin).then(|| args.path.to_string_lossy().into_owned()),
         ..NewSource::default()
     };

@@ -2,9 +2,9 @@
 //! title, url, kind, publisher, publication date, note — never its bytes.
 //! Every change is kept in the record's `history`, like a claim's.
 
-use crate::cli::ui::{Ctx, emit_json, keyword, nonempty, say};
+use crate::cli::ui::{Ctx, emit_json, nonempty, say};
 use crate::error::{Error, Result};
-use crate::model::{Day, SourceEdit, SourceKind};
+use crate::model::SourceEdit;
 use crate::workspace::store;
 
 #[derive(Debug, clap::Args)]
@@ -14,27 +14,11 @@ use crate::workspace::store;
 pub struct EditArgs {
     /// `sha256:<hex>` or a unique prefix of at least 6 hex characters
     pub id: String,
-    /// A title for people: what the page itself shows
-    #[arg(long)]
-    pub title: Option<String>,
     /// Where it came from
     #[arg(long)]
     pub url: Option<String>,
-    /// What sort of source it is
-    #[arg(long, value_parser = keyword::<SourceKind>())]
-    pub kind: Option<SourceKind>,
-    /// Who published it
-    #[arg(long)]
-    pub publisher: Option<String>,
-    /// Whose reporting it relays (empty to clear)
-    #[arg(long, value_name = "NAME")]
-    pub origin: Option<String>,
-    /// When its publisher published it (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
-    pub published: Option<Day>,
-    /// Replace the note about the capture
-    #[arg(long)]
-    pub note: Option<String>,
+    #[command(flatten)]
+    pub about: super::About,
     /// Why the record changes, kept in its history
     #[arg(long, value_name = "TEXT")]
     pub why: Option<String>,
@@ -64,18 +48,18 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<i32> {
             fields.push(name.to_string());
         }
     };
-    set("title", &mut meta.title, args.title);
+    set("title", &mut meta.title, args.about.title);
     set("url", &mut meta.url, args.url);
-    set("publisher", &mut meta.publisher, args.publisher);
-    set("origin", &mut meta.origin, args.origin);
-    set("note", &mut meta.note, args.note);
-    if let Some(kind) = args.kind
+    set("publisher", &mut meta.publisher, args.about.publisher);
+    set("origin", &mut meta.origin, args.about.origin);
+    set("note", &mut meta.note, args.about.note);
+    if let Some(kind) = args.about.kind
         && meta.kind != Some(kind)
     {
         meta.kind = Some(kind);
         fields.push("kind".into());
     }
-    if let Some(day) = args.published
+    if let Some(day) = args.about.published
         && meta.published != Some(day)
     {
         meta.published = Some(day);

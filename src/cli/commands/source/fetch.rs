@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say};
+use crate::cli::ui::{Ctx, emit, emit_json, nonempty, say};
 use crate::error::{Error, Result};
 use crate::model::{
     Capture, Day, Fetch, MediaType, Redirect, ResponseHeaders, SourceKind, SourceMeta, Time,
@@ -20,30 +20,13 @@ use crate::workspace::{Lock, Workspace};
 /// Capture a web page: its bytes as a snapshot, the HTTP exchange as a WARC
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  factcheck source fetch https://example.org/news/gpt-4o --kind news\n  factcheck source fetch https://example.org/removed-post --keep-status"
+    after_help = "Left out, --title, --publisher and --published are read from the page: og:title or <title>; og:site_name or the JSON-LD publisher; article:published_time, JSON-LD datePublished or the first <time datetime>.\n\nExamples:\n  factcheck source fetch https://example.org/news/gpt-4o --kind news\n  factcheck source fetch https://example.org/removed-post --keep-status"
 )]
 pub struct FetchArgs {
     /// The http:// or https:// URL to capture
     pub url: String,
-    /// A title (default: the page's og:title, else its <title>)
-    #[arg(long)]
-    pub title: Option<String>,
-    /// What sort of source it is
-    #[arg(long, value_parser = keyword::<SourceKind>())]
-    pub kind: Option<SourceKind>,
-    /// Who published it (default: the page's og:site_name or JSON-LD publisher)
-    #[arg(long)]
-    pub publisher: Option<String>,
-    /// Whose reporting it relays (the outlet it retells), for independence
-    #[arg(long, value_name = "NAME")]
-    pub origin: Option<String>,
-    /// When its publisher published it, YYYY-MM-DD (default: the page's
-    /// article:published_time, JSON-LD datePublished or first <time datetime>)
-    #[arg(long, value_name = "DATE")]
-    pub published: Option<Day>,
-    /// Anything worth knowing about the capture
-    #[arg(long)]
-    pub note: Option<String>,
+    #[command(flatten)]
+    pub about: super::About,
     /// Largest body to take (K, M, G are powers of 1024); a bigger one stores nothing
     #[arg(long, value_name = "SIZE", default_value = "50MB", value_parser = fetch::parse_size)]
     pub max_size: u64,
@@ -90,12 +73,12 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
         &ws,
         &exchange,
         Given {
-            title: nonempty(args.title),
-            kind: args.kind,
-            publisher: nonempty(args.publisher),
-            origin: nonempty(args.origin),
-            published: args.published,
-            note: nonempty(args.note),
+            title: nonempty(args.about.title),
+            kind: args.about.kind,
+            publisher: nonempty(args.about.publisher),
+            origin: nonempty(args.about.origin),
+            published: args.about.published,
+            note: nonempty(args.about.note),
         },
         &by,
         at,

@@ -10,8 +10,9 @@ mod list;
 mod show;
 mod watch;
 
-use crate::cli::ui::Ctx;
+use crate::cli::ui::{Ctx, keyword};
 use crate::error::Result;
+use crate::model::{Day, SourceKind};
 
 pub use add::AddArgs;
 
@@ -53,6 +54,31 @@ pub enum SourceCommand {
         b: String,
     },
 }
+/// What a snapshot is, as people name it: the flags `source add`, `source
+/// edit` and `source fetch` share (fetch reads any left out from the page's
+/// metadata; edit changes only those given, and an empty value clears one).
+#[derive(Debug, clap::Args)]
+pub struct About {
+    /// A title for people: what the page itself shows
+    #[arg(long)]
+    pub title: Option<String>,
+    /// What sort of source it is, for the verification policy
+    #[arg(long, value_parser = keyword::<SourceKind>())]
+    pub kind: Option<SourceKind>,
+    /// Who published it (outlet, organisation, person)
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Whose reporting it relays (the outlet it retells), for independence
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
+    /// When its publisher published it (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<Day>,
+    /// Anything worth knowing about the capture
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
 pub fn run(ctx: &Ctx, cmd: SourceCommand) -> Result<i32> {
     match cmd {
         SourceCommand::Add(args) => add::add(ctx, args),
