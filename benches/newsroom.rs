@@ -1256,7 +1256,8 @@ fn ensure_workspace(root: &Path, p: &Params, claims: usize, big: Option<&Blob>) 
             Status::Unverifiable => 0,
         };
         let rating = (status == Status::Verified && rng.below(3) == 0).then(|| "Accurate".into());
-        let correction = (status == Status::Disputed).then(|| "应为九天，而非数周。".into());
+        let correction =
+            (status == Status::Disputed).then(|| format!("应为九天，而非数周（{id}）。"));
         let mut history = vec![HistoryEntry::new(
             at("2026-11-28T10:00:00Z")?,
             "alice".into(),

@@ -360,6 +360,9 @@ impl Fix {
     }
 }
 
+/// How many other claims a `duplicate-correction` message names.
+const NAMED_OTHERS: usize = 3;
+
 /// `duplicate-correction`: claims on different words given the same
 /// suggested correction. `fixes` come with their claim file, and its text
 /// when it was read.
@@ -386,8 +389,20 @@ pub(super) fn duplicate_corrections(
             if others.is_empty() {
                 continue;
             }
-            let mut others: Vec<String> = others.iter().map(|id| format!("`{id}`")).collect();
+            // At most three named: a correction pasted on a thousand claims
+            // makes a thousand problems, not a million names.
+            let mut others: Vec<&ClaimId> = others;
             others.sort();
+            let more = others.len().saturating_sub(NAMED_OTHERS);
+            let mut named = others
+                .iter()
+                .take(NAMED_OTHERS)
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if more > 0 {
+                named.push_str(&format!(" and {more} more"));
+            }
             let raw = match raw {
                 Some(raw) => std::borrow::Cow::Borrowed(*raw),
                 None => std::borrow::Cow::Owned(read_or_empty(path)),
@@ -397,8 +412,7 @@ pub(super) fn duplicate_corrections(
                 ws.rel(path),
                 line_of_key(&raw, "correction", 0),
                 format!(
-                    "its suggested correction is also claim {}'s, on other words; write each correction for its own words, or merge the claims",
-                    others.join(", ")
+                    "its suggested correction is also given to claim {named}, on other words; write each correction for its own words, or merge the claims"
                 ),
             ));
         }

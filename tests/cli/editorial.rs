@@ -738,3 +738,36 @@ fn one_correction_for_overlapping_quotes_is_one_row_naming_both() {
         assert_eq!(report.matches("1.2 billion |").count(), 1, "{report}");
     }
 }
+
+/// A correction pasted on many claims makes one problem per claim, each
+/// naming three of the others and counting the rest, so the output grows
+/// with the number of claims, not with its square.
+#[test]
+fn a_correction_pasted_on_many_claims_names_three_others_and_counts_the_rest() {
+    let desk = Desk::new(false);
+    let ws = &desk.ws;
+    let ids: Vec<String> = (0..5).map(|i| desk.claim(i)).collect();
+    for id in &ids {
+        ws.run(&[
+            "mark",
+            id,
+            "disputed",
+            "--note",
+            "wrong",
+            "--correction",
+            "Acme hired about 1,000.",
+        ])
+        .success();
+    }
+    let (_, problems) = desk.problems();
+    let dups: Vec<&String> = problems
+        .iter()
+        .filter(|(k, _)| k == "duplicate-correction")
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(dups.len(), 5, "{problems:?}");
+    for m in dups {
+        assert_eq!(m.matches('`').count(), 6, "three ids named: {m}");
+        assert!(m.contains(" and 1 more, on other words"), "{m}");
+    }
+}
