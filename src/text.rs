@@ -45,11 +45,28 @@ pub fn decode_owned(bytes: Vec<u8>, media_type: &str, label: &str) -> Result<Str
 
 /// The encoding a charset name stands for (WHATWG labels: `gbk`, `gb2312`,
 /// `big5`, `shift_jis`, `iso-8859-1`, …), or an error saying so.
+/// A charset browsers refuse (`iso-2022-kr`, `hz-gb-2312`, …: WHATWG's
+/// "replacement" encoding, which decodes a whole page to one U+FFFD) is
+/// refused by name rather than read as nothing.
 pub fn encoding_for(charset: &str) -> Result<&'static encoding_rs::Encoding> {
-    encoding_rs::Encoding::for_label(charset.trim().as_bytes()).ok_or_else(|| {
-        Error::invalid(format!("`{charset}` is not a charset this tool knows"))
-            .with_hint("name a WHATWG encoding such as gbk, big5, shift_jis or windows-1252")
-    })
+    let encoding =
+        encoding_rs::Encoding::for_label(charset.trim().as_bytes()).ok_or_else(|| {
+            Error::invalid(format!("`{charset}` is not a charset this tool knows"))
+                .with_hint("name a WHATWG encoding such as gbk, big5, shift_jis or windows-1252")
+        })?;
+    if is_refused_charset(charset) {
+        return Err(Error::invalid(format!(
+            "`{charset}` is a charset browsers refuse to decode (its whole text would read as one U+FFFD); this tool does not read it"
+        ))
+        .with_hint("snapshot a copy of the text in UTF-8, or name the charset it really is in"));
+    }
+    Ok(encoding)
+}
+
+/// Whether `charset` names one that browsers refuse to decode (WHATWG's
+/// "replacement" encoding: `iso-2022-kr`, `hz-gb-2312`, `iso-2022-cn`, …).
+pub fn is_refused_charset(charset: &str) -> bool {
+    encoding_rs::Encoding::for_label(charset.trim().as_bytes()) == Some(encoding_rs::REPLACEMENT)
 }
 
 /// The name a record keeps for a charset: the encoding's WHATWG name in

@@ -200,7 +200,7 @@ pub(super) fn apply(
     }
     if !placement.candidates.is_empty() {
         entry.note = Some(format!(
-            "the words occur {} times in the new revision, at {}; anchored to {}..{} until someone picks one",
+            "the words occur {} times in the new revision, at {}; anchored to {}..{} until someone picks one with `factcheck claim edit {} --occurrence N` (N counts where the words occur, 1 for the first), or `--quote` with other words",
             placement.candidates.len(),
             placement
                 .candidates
@@ -210,6 +210,7 @@ pub(super) fn apply(
                 .join(", "),
             placement.span.map_or(0, |s| s.0),
             placement.span.map_or(0, |s| s.1),
+            claim.id,
         ));
     }
     claim.history.push(entry);

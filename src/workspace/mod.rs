@@ -23,6 +23,7 @@ use crate::model::{Claim, ClaimId, Config, Time};
 mod dismissed;
 pub mod fs;
 pub mod hash;
+mod settings;
 pub mod store;
 pub mod yaml;
 
@@ -197,15 +198,23 @@ impl Workspace {
             }
             let waited = started.elapsed();
             if waited >= timeout {
+                let (who, gone) = holder(&path);
+                let hint = if gone {
+                    format!(
+                        "the lock is free once every process holding it ends: `fuser -v {STATE_DIR}/lock` (or `lsof {STATE_DIR}/lock`) names them; deleting the file does not free it"
+                    )
+                } else {
+                    format!(
+                        "let that command finish and try again; {LOCK_TIMEOUT_VAR}=SECONDS waits longer"
+                    )
+                };
                 return Err(Error::invalid(format!(
                     "gave up after waiting {} s for the workspace lock `{}/lock`, held by {}",
                     timeout.as_secs(),
                     STATE_DIR,
-                    holder(&path)
+                    who
                 ))
-                .with_hint(format!(
-                    "let that command finish and try again; {LOCK_TIMEOUT_VAR}=SECONDS waits longer"
-                )));
+                .with_hint(hint));
             }
             if waited >= std::time::Duration::from_secs(1)
                 && let Some(on_wait) = on_wait.take()
@@ -214,7 +223,7 @@ impl Workspace {
                     "factcheck (pid {}) is waiting for the workspace lock `{}/lock`, held by {}; giving up after {} s ({LOCK_TIMEOUT_VAR})",
                     std::process::id(),
                     STATE_DIR,
-                    holder(&path),
+                    holder(&path).0,
                     timeout.as_secs()
                 ));
             }
@@ -254,13 +263,28 @@ impl Workspace {
         Ok((path, file))
     }
 
-    /// Rewrites `factcheck.yaml`.
+    /// Writes `config` to `factcheck.yaml` by editing the file in place:
+    /// only the top-level keys whose value changes are rewritten, so the
+    /// desk's comments and key order stay ([`settings`]). A layout the edit
+    /// cannot follow gets the whole file written afresh.
     pub fn save_config(&self, config: &Config, _lock: &Lock) -> Result<()> {
-        let text = format!(
-            "# factcheck workspace settings\n{}",
-            yaml::to_string(config)?
-        );
-        write_atomic(&self.root.join(CONFIG_FILE), text.as_bytes())
+        let path = self.root.join(CONFIG_FILE);
+        let wanted = yaml::to_string(config)?;
+        let current = read_to_string(&path)?;
+        let held: Config = if current.trim().is_empty() {
+            Config::default()
+        } else {
+            yaml::from_str(&rel(&self.root, &path), &current)?
+        };
+        let edited = settings::edit(&current, &yaml::to_string(&held)?, &wanted);
+        let means = yaml::from_str::<Config>(&rel(&self.root, &path), &edited)
+            .is_ok_and(|read| read == *config);
+        let text = if means {
+            edited
+        } else {
+            format!("# factcheck workspace settings\n{wanted}")
+        };
+        write_atomic(&path, text.as_bytes())
     }
 
     pub fn claim_path(&self, id: &ClaimId) -> PathBuf {
@@ -516,14 +540,33 @@ pub fn lock_timeout() -> Result<std::time::Duration> {
     }
 }
 
-/// What the lock file says about its holder, short and printable.
-fn holder(path: &Path) -> String {
+/// What the lock file says about its holder, short and printable, and
+/// whether the process it names has exited. The lock is the kernel's and is
+/// released when its last holder ends, so a named process that is gone means
+/// the lock outlived it in a process it started (which inherited the open
+/// file): the name alone would send the user looking for a process that
+/// does not exist.
+fn holder(path: &Path) -> (String, bool) {
     let text = read_to_string(path).unwrap_or_default().into_bytes();
     let text = String::from_utf8_lossy(&text[..text.len().min(200)]).into_owned();
-    if text.trim().is_empty() {
-        "another factcheck command".to_string()
-    } else {
-        text.trim().to_string()
+    let text = text.trim();
+    if text.is_empty() {
+        return ("another factcheck command".to_string(), false);
+    }
+    let pid = text
+        .strip_prefix("pid ")
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|pid| pid.parse::<u32>().ok());
+    // Only where /proc lists processes can a missing entry mean "gone".
+    let proc_fs = Path::new("/proc/self").exists();
+    match pid {
+        Some(pid) if proc_fs && !Path::new(&format!("/proc/{pid}")).exists() => (
+            format!(
+                "{text}, which has exited (pid {pid} is gone): a process it started still holds the lock"
+            ),
+            true,
+        ),
+        _ => (text.to_string(), false),
     }
 }
 

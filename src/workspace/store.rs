@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::io::{self, Read};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -62,8 +63,11 @@ pub fn add(
 ) -> Result<(SourceMeta, bool)> {
     let dir = ws.sources_dir();
     workspace::create_dir_all(&dir)?;
+    // Made readable as the umask allows (as any file the user makes), then
+    // made read-only below: a snapshot is never written again.
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp-")
+        .permissions(fs::Permissions::from_mode(0o644))
         .tempfile_in(&dir)
         .map_err(|e| Error::io("write into", &dir, workspace::without_path(e)))?;
     let (hex, size) =
@@ -108,7 +112,7 @@ pub fn add(
         .metadata()
         .map_err(|e| Error::io("stat", tmp.path(), e))?
         .permissions();
-    perms.set_readonly(true);
+    perms.set_mode(perms.mode() & 0o444);
     fs::set_permissions(tmp.path(), perms).map_err(|e| Error::io("protect", tmp.path(), e))?;
     tmp.persist(&bytes_path)
         .map_err(|e| Error::io("write", &bytes_path, e.error))?;

@@ -131,7 +131,7 @@ async function checkPage(manifest, context, spec) {
   if (disputed) {
     await page.locator(`.hl[data-claims~="${disputed.id}"]`).first().click();
     const shown = await page.evaluate(() => {
-      const panel = document.getElementById("panel");
+      const panel = document.getElementById("fc-panel");
       return { hidden: panel.hidden, text: panel.textContent };
     });
     check(!shown.hidden, `${name}: clicking claim ${disputed.id} does not open the panel`);
@@ -145,7 +145,7 @@ async function checkPage(manifest, context, spec) {
     }
     await page.keyboard.press("Escape");
     check(
-      await page.evaluate(() => document.getElementById("panel").hidden),
+      await page.evaluate(() => document.getElementById("fc-panel").hidden),
       `${name}: Escape does not close the panel`,
     );
   }
@@ -156,11 +156,11 @@ async function checkPage(manifest, context, spec) {
   if (order.length) {
     const target = order[order.length > 1 ? 1 : 0];
     const p2 = await open(context, `${url}#${target}`, `${name}#${target}`);
-    await p2.waitForFunction(() => !document.getElementById("panel").hidden, null, { timeout: 5000 }).catch(() => {});
+    await p2.waitForFunction(() => !document.getElementById("fc-panel").hidden, null, { timeout: 5000 }).catch(() => {});
     const state = async () =>
       p2.evaluate(() => ({
-        hidden: document.getElementById("panel").hidden,
-        cards: [...document.querySelectorAll("#panel .card")].map((c) => c.getAttribute("data-claim")),
+        hidden: document.getElementById("fc-panel").hidden,
+        cards: [...document.querySelectorAll("#fc-panel .card")].map((c) => c.getAttribute("data-claim")),
         current: [...document.querySelectorAll(".hl.current")].map((e) => e.getAttribute("data-claims")),
       }));
     let s = await state();
@@ -191,8 +191,8 @@ async function checkWithoutScript(manifest, context, spec) {
   const name = `${spec.name} (JavaScript off)`;
   const page = await open(context, "file://" + spec.file, name);
   const s = await page.evaluate(() => ({
-    items: [...document.querySelectorAll("#claims li.claim")].map((li) => li.id),
-    panel: getComputedStyle(document.getElementById("panel")).display,
+    items: [...document.querySelectorAll("#fc-claims li.claim")].map((li) => li.id.replace(/^claim-/, "")),
+    panel: getComputedStyle(document.getElementById("fc-panel")).display,
     links: [...document.querySelectorAll(".hl")].map((a) => a.getAttribute("href")),
   }));
   const ids = spec.claims.map((c) => c.id);
@@ -202,7 +202,7 @@ async function checkWithoutScript(manifest, context, spec) {
   );
   check(s.panel === "none", `${name}: the panel shows without JavaScript`);
   for (const href of s.links) {
-    check(href.startsWith("#") && ids.includes(href.slice(1)), `${name}: a highlight links to ${href}`);
+    check(href.startsWith("#claim-") && ids.includes(href.slice(7)), `${name}: a highlight links to ${href}`);
   }
   await page.close();
 }

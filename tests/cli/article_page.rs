@@ -104,7 +104,7 @@ fn article_page_is_one_file_that_requests_nothing() {
         let mut at = 0;
         for c in &list {
             let id = c["id"].as_str().unwrap();
-            let item = format!(r#"<li id="{id}" class="claim"#);
+            let item = format!(r#"<li id="claim-{id}" class="claim"#);
             let found = html[at..].find(&item);
             assert!(
                 found.is_some(),
@@ -136,14 +136,14 @@ fn article_page_splits_overlapping_quotes_and_shows_the_headline_and_rating_mean
     let html = page(&ws);
     // The front matter's title is the headline, with its claim highlighted.
     assert!(html.contains(
-        r##"<h1 class="headline">Harbour tunnel opens: <a class="hl s-unverified" href="#headline" data-claims="headline">3 km, £90m</a>"##
+        r##"<h1 class="headline">Harbour tunnel opens: <a class="hl s-unverified" href="#claim-headline" data-claims="headline">3 km, £90m</a>"##
     ), "{html}");
     // A nested quote's piece lists every claim covering it, in article order.
     assert!(html.contains(r#"data-claims="cost length">3 km long</a>"#));
     assert!(html.contains(r#"data-claims="cost council-said">cost £90m</a>"#));
     // The most urgent status colours a shared piece.
     assert!(html.contains(
-        r##"<a class="hl s-disputed" href="#council-said" data-claims="cost council-said">"##
+        r##"<a class="hl s-disputed" href="#claim-council-said" data-claims="cost council-said">"##
     ));
     // A quote across a paragraph break is cut there.
     assert!(html.contains("data-claims=\"late\">.\n\n</a></div>\n"));
@@ -151,7 +151,7 @@ fn article_page_splits_overlapping_quotes_and_shows_the_headline_and_rating_mean
     // The rating scale says what a rating means.
     assert!(html.contains("The claim is wrong."));
     // The unanchored claim is listed, and said to be unanchored.
-    assert!(html.contains(r#"<li id="budget""#));
+    assert!(html.contains(r#"<li id="claim-budget""#));
 }
 
 #[test]

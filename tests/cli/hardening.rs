@@ -317,7 +317,13 @@ fn a_held_lock_says_who_waits_and_gives_up_after_the_bound() {
         .open(ws.join(".factcheck/lock"))
         .unwrap();
     lock.lock().unwrap();
-    std::fs::write(ws.join(".factcheck/lock"), "pid 4242 (factcheck mark c1)").unwrap();
+    // The holder named is alive: this test's own process.
+    let pid = std::process::id();
+    std::fs::write(
+        ws.join(".factcheck/lock"),
+        format!("pid {pid} (factcheck mark c1)"),
+    )
+    .unwrap();
     let started = std::time::Instant::now();
     let run = ws
         .run_with(
@@ -329,7 +335,7 @@ fn a_held_lock_says_who_waits_and_gives_up_after_the_bound() {
     assert!(waited >= std::time::Duration::from_secs(2), "{waited:?}");
     assert!(waited < std::time::Duration::from_secs(20), "{waited:?}");
     assert!(
-        run.stderr.contains("is waiting for the workspace lock `.factcheck/lock`, held by pid 4242 (factcheck mark c1); giving up after 2 s (FACTCHECK_LOCK_TIMEOUT)"),
+        run.stderr.contains(&format!("is waiting for the workspace lock `.factcheck/lock`, held by pid {pid} (factcheck mark c1); giving up after 2 s (FACTCHECK_LOCK_TIMEOUT)")),
         "{}",
         run.render()
     );
@@ -638,7 +644,7 @@ fn only_http_urls_are_stored_so_no_javascript_reaches_the_exports() {
     let run = ws.run(&["export", "claimreview"]).code(2);
     assert!(
         run.stderr
-            .contains("factcheck.yaml, line 37: `base_url` must be an http:// or https:// URL"),
+            .contains("factcheck.yaml, line 40: `base_url` must be an http:// or https:// URL"),
         "{}",
         run.render()
     );

@@ -21,6 +21,7 @@ mod extract;
 mod fetch;
 mod fetch_hardening;
 mod hardening;
+mod hardening_third;
 mod index;
 mod init;
 mod language;

@@ -242,8 +242,9 @@ pub fn render(carried: &[Carried]) -> String {
                 .map(|x| format!("{}..{}", x.start, x.end))
                 .collect();
             out.push_str(&format!(
-                " (ambiguous: the words occur at {})",
-                at.join(", ")
+                " (ambiguous: the words occur at {}; `factcheck claim edit {} --occurrence N` picks one)",
+                at.join(", "),
+                c.id
             ));
         }
         out.push('\n');

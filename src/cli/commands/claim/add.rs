@@ -64,9 +64,8 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     };
 
     let lock = ws.lock(say)?;
-    if let Some(a) = &appears_in
-        && let Some(existing) = same_anchor(&ws, a)?
-    {
+    let identity = identity(text, appears_in.as_ref());
+    if let Some(existing) = same_claim(&ws, &identity)? {
         return Err(
             Error::refused(format!("this claim already exists as `{existing}`"))
                 .with_hint(duplicate_hint(&existing)),
@@ -81,9 +80,9 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
                     ),
                 );
             }
-            id
+            chosen_id(&ws, id, &identity)?
         }
-        None => derive_id(&ws, &identity(text, appears_in.as_ref()))?,
+        None => derive_id(&ws, &identity)?,
     };
     let claim = Claim {
         id,
@@ -117,7 +116,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     Ok(0)
 }
 
-fn locate(
+pub(super) fn locate(
     ws: &Workspace,
     quote: &str,
     source: Option<&str>,
@@ -134,20 +133,19 @@ fn locate(
     Ok(anchor::anchor(id, &text, start, end))
 }
 
-/// A claim, under any id, anchored to the same words at the same place of
-/// the same snapshot. A derived id says what it anchors, so only the ids
-/// this anchor derives are read, and every id chosen with `--id`: a claim
-/// add stays cheap in a workspace of tens of thousands of claims.
-/// Unreadable claims are `check`'s to report.
-fn same_anchor(ws: &Workspace, a: &Anchor) -> Result<Option<ClaimId>> {
+/// A claim, under any id, with the same identity: anchored to the same
+/// words at the same place of the same snapshot, or for an unanchored claim
+/// stating the same text. A derived id says what it is, so only the ids this
+/// identity derives are read, and every id chosen with `--id`: a claim add
+/// stays cheap in a workspace of tens of thousands of claims. Unreadable
+/// claims are `check`'s to report.
+pub(super) fn same_claim(ws: &Workspace, wanted: &str) -> Result<Option<ClaimId>> {
     use rayon::prelude::*;
     let same = |id: &ClaimId| {
-        ws.load_claim(id).is_ok_and(|c| {
-            c.appears_in
-                .is_some_and(|b| b.source == a.source && b.start == a.start && b.exact == a.exact)
-        })
+        ws.load_claim(id)
+            .is_ok_and(|c| identity(&c.text, c.appears_in.as_ref()) == wanted)
     };
-    let hash = store::sha256_hex(identity("", Some(a)).as_bytes());
+    let hash = store::sha256_hex(wanted.as_bytes());
     for len in 6..=hash.len() {
         let id: ClaimId = format!("c{}", &hash[..len])
             .parse()
@@ -159,15 +157,42 @@ fn same_anchor(ws: &Workspace, a: &Anchor) -> Result<Option<ClaimId>> {
             return Ok(Some(id));
         }
     }
-    let derived = |id: &ClaimId| {
-        let s = id.as_str();
-        s.len() >= 7 && s.starts_with('c') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
-    };
     Ok(ws
         .claim_ids()?
         .into_par_iter()
-        .filter(|id| !derived(id))
+        .filter(|id| !derived_shape(id.as_str()))
         .find_any(|id| same(id)))
+}
+
+/// Whether `id` looks like a derived id: `c` and at least six hex digits.
+fn derived_shape(id: &str) -> bool {
+    id.len() >= 7 && id.starts_with('c') && id[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `--id ID`, unless it would pass for another claim: shaped like a derived
+/// id but not this claim's own, or a prefix of an existing id (or one of
+/// them a prefix of it), which would make a short id that named one claim
+/// name another or none.
+fn chosen_id(ws: &Workspace, id: ClaimId, identity: &str) -> Result<ClaimId> {
+    if derived_shape(id.as_str()) {
+        let own = format!("c{}", store::sha256_hex(identity.as_bytes()));
+        if !own.starts_with(id.as_str()) {
+            return Err(Error::usage(format!(
+                "`--id {id}` looks like an id the tool derives (`c` and hex digits) but is not this claim's"
+            ))
+            .with_hint("choose an id in your own words, such as `nine-days`, or leave `--id` out"));
+        }
+    }
+    let clash = ws.claim_ids()?.into_iter().find(|other| {
+        other.as_str().starts_with(id.as_str()) || id.as_str().starts_with(other.as_str())
+    });
+    if let Some(other) = clash {
+        return Err(Error::usage(format!(
+            "`--id {id}` and the existing claim `{other}` would be prefixes of each other, so a short id could name either"
+        ))
+        .with_hint("choose an id that does not begin another claim's id and does not begin with one"));
+    }
+    Ok(id)
 }
 
 fn duplicate_hint(id: &ClaimId) -> String {
@@ -178,7 +203,7 @@ fn duplicate_hint(id: &ClaimId) -> String {
 
 /// What makes two claims the same claim: the quote and where it is, or for an
 /// unanchored claim its text.
-fn identity(text: &str, appears_in: Option<&Anchor>) -> String {
+pub(super) fn identity(text: &str, appears_in: Option<&Anchor>) -> String {
     match appears_in {
         Some(a) => format!("{}\n{}\n{}", a.source, a.start, a.exact),
         None => text.to_string(),

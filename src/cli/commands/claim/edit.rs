@@ -26,6 +26,14 @@ pub struct EditArgs {
     /// Remove a tag (repeatable, or comma-separated)
     #[arg(long = "untag", value_name = "TAG", value_delimiter = ',')]
     pub untags: Vec<String>,
+    /// New words to anchor the claim to, in the snapshot it is anchored in
+    /// (the workspace's article for an unanchored claim)
+    #[arg(long)]
+    pub quote: Option<String>,
+    /// Which occurrence of the quote (its current one, without `--quote`)
+    /// to anchor to, when it occurs more than once (1-based)
+    #[arg(long, value_name = "N")]
+    pub occurrence: Option<usize>,
     /// Why the edit was made
     #[arg(long)]
     pub note: Option<String>,
@@ -36,8 +44,37 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
     if text == Some("") {
         return Err(Error::invalid("`--text` is empty"));
     }
-    ctx.change_claim(&args.id, |_, claim, author| {
+    let quote = args.quote.as_deref().map(str::trim);
+    if quote == Some("") {
+        return Err(Error::invalid("`--quote` is empty"));
+    }
+    ctx.change_claim(&args.id, |ws, claim, author| {
         let mut fields = Vec::new();
+        if quote.is_some() || args.occurrence.is_some() {
+            let anchored = claim.appears_in.as_ref();
+            let Some(words) = quote.or(anchored.map(|a| a.exact.as_str())) else {
+                return Err(Error::invalid(format!(
+                    "claim `{}` is not anchored, so there is no quote to pick an occurrence of",
+                    claim.id
+                ))
+                .with_hint("give the article's words with `--quote`"));
+            };
+            let source = anchored.map(|a| a.source.to_string());
+            let new = super::add::locate(ws, words, source.as_deref(), args.occurrence)?;
+            if anchored.is_none_or(|a| a.start != new.start || a.exact != new.exact) {
+                let identity = super::add::identity(&claim.text, Some(&new));
+                if let Some(other) = super::add::same_claim(ws, &identity)?
+                    && other != claim.id
+                {
+                    return Err(Error::refused(format!(
+                        "claim `{other}` is already anchored to those words there"
+                    ))
+                    .with_hint(format!("pick another occurrence, or `factcheck claim show {other}`")));
+                }
+                claim.appears_in = Some(new);
+                fields.push("appears_in");
+            }
+        }
         if let Some(text) = text.filter(|t| *t != claim.text) {
             claim.text = text.to_string();
             fields.push("text");
@@ -67,7 +104,7 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
         if fields.is_empty() {
             return Err(
                 Error::invalid(format!("nothing to change in claim `{}`", claim.id)).with_hint(
-                    "give `--text`, `--kind`, `--speaker`, `--tag` or `--untag` with a new value",
+                    "give `--text`, `--kind`, `--speaker`, `--tag`, `--untag`, `--quote` or `--occurrence` with a new value",
                 ),
             );
         }

@@ -239,8 +239,13 @@ pub(super) fn charset_of(
     match declared {
         Some(name) => text::encoding_for(&name).unwrap_or_else(|_| {
             if media_type.is_some_and(text::is_quotable) {
+                let why = if text::is_refused_charset(&name) {
+                    "which browsers refuse to decode (its whole text would read as one U+FFFD)"
+                } else {
+                    "which this tool does not know"
+                };
                 say(&format!(
-                    "warning: the page declares the charset `{name}`, which this tool does not know; reading it as UTF-8"
+                    "warning: the page declares the charset `{name}`, {why}; reading it as UTF-8"
                 ));
             }
             encoding_rs::UTF_8

@@ -1,127 +1,8 @@
-//! The bad-input catalogue: one row per hostile or broken input — records,
-//! snapshots, settings, templates, command-line values and environment —
-//! with the exit code and the message a user must get, and proof that the
-//! refused command left every file of the workspace byte for byte as it was.
-//!
-//! Every row starts from the same workspace: the bundled article as the
-//! article, one claim on it (`{claim}`) and one evidence snapshot (`{ev}`).
+//! The catalogue's rows, grouped by what they break.
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use super::*;
 
-use crate::support::*;
-
-/// What a row's setup can change, and the ids it can use.
-struct Base {
-    claim: String,
-    ev: String,
-}
-
-/// One case: how to break the workspace, what to run, what must come back.
-struct Row {
-    name: &'static str,
-    setup: fn(&Ws, &Base),
-    args: &'static [&'static str],
-    env: &'static [(&'static str, &'static str)],
-    code: i32,
-    message: &'static str,
-}
-
-const fn row(
-    name: &'static str,
-    setup: fn(&Ws, &Base),
-    args: &'static [&'static str],
-    code: i32,
-    message: &'static str,
-) -> Row {
-    Row {
-        name,
-        setup,
-        args,
-        env: &[],
-        code,
-        message,
-    }
-}
-
-const fn env_row(
-    name: &'static str,
-    env: &'static [(&'static str, &'static str)],
-    args: &'static [&'static str],
-    code: i32,
-    message: &'static str,
-) -> Row {
-    Row {
-        name,
-        setup: nothing,
-        args,
-        env,
-        code,
-        message,
-    }
-}
-
-fn nothing(_: &Ws, _: &Base) {}
-
-fn claim_file(ws: &Ws, b: &Base) -> String {
-    ws.claim_file(&b.claim)
-}
-
-fn edit_claim(ws: &Ws, b: &Base, f: impl FnOnce(String) -> String) {
-    let rel = claim_file(ws, b);
-    let text = ws.read(&rel);
-    ws.write(&rel, &f(text));
-}
-
-fn article_record() -> String {
-    format!("sources/{}.yaml", &ARTICLE_ID[7..])
-}
-
-fn article_bytes() -> String {
-    format!("sources/{}.md", &ARTICLE_ID[7..])
-}
-
-fn edit(ws: &Ws, rel: &str, f: impl FnOnce(String) -> String) {
-    let text = ws.read(rel);
-    ws.write(rel, &f(text));
-}
-
-fn secret() -> PathBuf {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("factcheck-catalogue-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("secret.env"), "TOKEN=hunter2\n").unwrap();
-        dir
-    })
-    .join("secret.env")
-}
-
-fn symlink(target: &Path, ws: &Ws, rel: &str) {
-    std::os::unix::fs::symlink(target, ws.join(rel)).unwrap();
-}
-
-fn folder_symlink(ws: &Ws, folder: &str) {
-    let elsewhere = ws.join(&format!(".moved-{folder}"));
-    std::fs::rename(ws.join(folder), &elsewhere).unwrap();
-    symlink(&elsewhere, ws, folder);
-}
-
-fn second_reviewer(ws: &Ws, b: &Base) {
-    edit(ws, "factcheck.yaml", |t| {
-        format!("{t}review:\n  second_reviewer: true\n")
-    });
-    ws.run(&[
-        "--by", "tester", "mark", &b.claim, "disputed", "--note", "n",
-    ])
-    .success();
-}
-
-fn template(ws: &Ws, name: &str, text: &str) {
-    ws.write(&format!("templates/{name}.md.j2"), text);
-}
-
-const ROWS: &[Row] = &[
+pub(super) const ROWS: &[Row] = &[
     // ---- claim records
     row(
         "claim alias bomb, list",
@@ -700,6 +581,33 @@ const ROWS: &[Row] = &[
         "this claim already exists as `{claim}`",
     ),
     row(
+        "duplicate unanchored text under a custom id",
+        |ws, _| {
+            ws.run(&["claim", "add", "--text", "same words", "--id", "first"])
+                .success();
+        },
+        &["claim", "add", "--text", "same words", "--id", "second"],
+        1,
+        "this claim already exists as `first`",
+    ),
+    row(
+        "--id beginning an existing id",
+        |ws, _| {
+            ws.run(&["claim", "add", "--text", "t", "--id", "slug-long"])
+                .success();
+        },
+        &["claim", "add", "--text", "u", "--id", "slug"],
+        2,
+        "the existing claim `slug-long` would be prefixes of each other",
+    ),
+    row(
+        "--id shaped like a derived id",
+        nothing,
+        &["claim", "add", "--text", "t", "--id", "cabcdef"],
+        2,
+        "looks like an id the tool derives",
+    ),
+    row(
         "quote not in the article",
         nothing,
         &["claim", "add", "--text", "t", "--quote", "这句话不在文章里"],
@@ -719,6 +627,32 @@ const ROWS: &[Row] = &[
         &["source", "add", "a.txt", "--media-type", "text"],
         2,
         "is not a media type",
+    ),
+    row(
+        "source add --charset a browser refuses",
+        |ws, _| ws.write("a.txt", "~{<:Ky2;S;~}"),
+        &["source", "add", "a.txt", "--charset", "hz-gb-2312"],
+        2,
+        "`hz-gb-2312` is a charset browsers refuse to decode",
+    ),
+    row(
+        "a record whose charset browsers refuse",
+        |ws, b| {
+            let rel = format!("sources/{}.yaml", b.ev.trim_start_matches("sha256:"));
+            edit(ws, &rel, |t| format!("{t}charset: iso-2022-kr\n"));
+        },
+        &[
+            "claim",
+            "add",
+            "--text",
+            "t",
+            "--quote",
+            "only 9 days",
+            "--in",
+            "{ev}",
+        ],
+        2,
+        "`iso-2022-kr` is a charset browsers refuse to decode",
     ),
     row(
         "source add of a folder",
@@ -886,85 +820,3 @@ const ROWS: &[Row] = &[
         "FACTCHECK_LOCK_TIMEOUT is `soon`, not a whole number of seconds",
     ),
 ];
-
-/// The common starting point, built once and copied for every row.
-fn base() -> &'static (PathBuf, String, String) {
-    static BASE: OnceLock<(PathBuf, String, String)> = OnceLock::new();
-    BASE.get_or_init(|| {
-        let ws = Ws::with_article();
-        let claim = ws.nine_days();
-        let ev = ws.source("ev.txt", "The security team had only 9 days to assess.");
-        let dir =
-            std::env::temp_dir().join(format!("factcheck-catalogue-base-{}", std::process::id()));
-        copy_tree(ws.path(), &dir);
-        (dir, claim, ev)
-    })
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-#[test]
-fn bad_input_catalogue() {
-    assert!(ROWS.len() >= 60, "the catalogue has {} rows", ROWS.len());
-    let (dir, claim, ev) = base();
-    let b = Base {
-        claim: claim.clone(),
-        ev: ev.clone(),
-    };
-    let mut failures = Vec::new();
-    for row in ROWS {
-        let ws = Ws::bare();
-        copy_tree(dir, ws.path());
-        (row.setup)(&ws, &b);
-        let fill = |s: &str| s.replace("{claim}", &b.claim).replace("{ev}", &b.ev);
-        let args: Vec<String> = row.args.iter().map(|a| fill(a)).collect();
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let before = ws.files();
-        let run = ws.run_with(&args, row.env);
-        let message = fill(row.message);
-        let out = format!("{}{}", run.stdout, run.stderr);
-        let mut wrong = Vec::new();
-        if run.code != row.code {
-            wrong.push(format!("exit {} (expected {})", run.code, row.code));
-        }
-        if !out.contains(&message) {
-            wrong.push(format!("no `{message}` in the output"));
-        }
-        if out.contains("hunter2") {
-            wrong.push("a symlink's target was printed".to_string());
-        }
-        if out.contains(['\u{1b}', '\u{7}', '\r']) {
-            wrong.push("raw control characters were printed".to_string());
-        }
-        if ws.files() != before {
-            wrong.push("files changed".to_string());
-        }
-        if !wrong.is_empty() {
-            failures.push(format!(
-                "{}: {}\n{}",
-                row.name,
-                wrong.join("; "),
-                run.render()
-            ));
-        }
-    }
-    let _ = std::fs::remove_dir_all(dir);
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows failed:\n\n{}",
-        failures.len(),
-        ROWS.len(),
-        failures.join("\n\n")
-    );
-}
