@@ -11,6 +11,12 @@ impl Scan {
     /// Length of keyword `w` at `i`, if it matches there and is not vetoed.
     /// ASCII keywords match case-insensitively on word boundaries.
     pub(super) fn keyword_at(&self, i: usize, w: &str) -> Option<usize> {
+        // Most keywords fail on their first char: checking it before
+        // anything else makes scanning ~1,000 cues per char affordable.
+        let first = w.chars().next()?;
+        if !self.at(i).eq_ignore_ascii_case(&first) {
+            return None;
+        }
         let len = w.chars().count();
         if !self.free(i, i + len) {
             return None;
