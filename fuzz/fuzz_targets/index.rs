@@ -19,7 +19,7 @@ fn fixture() -> &'static (PathBuf, Vec<Claim>) {
     static FIXTURE: OnceLock<(PathBuf, Vec<Claim>)> = OnceLock::new();
     FIXTURE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("a temporary folder").keep();
-        let claim: Claim = factcheck::yaml::from_str(std::path::Path::new("c.yaml"), CLAIM)
+        let claim: Claim = factcheck::workspace::yaml::from_str(std::path::Path::new("c.yaml"), CLAIM)
             .expect("the seed claim parses");
         let file = format!("claims/{}.yaml", claim.id);
         Workspace::init(&dir, &[(file.as_str(), CLAIM)]).expect("a workspace");
