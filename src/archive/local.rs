@@ -108,14 +108,6 @@ impl LocalTx<'_> {
     }
 }
 
-const META_KEYS: [&str; 2 + FIELD_COUNT] = [
-    "docs",
-    "next_id",
-    "len_claim",
-    "len_title",
-    "len_description",
-];
-
 impl Tx for LocalTx<'_> {
     fn docs_by_url(&mut self, urls: &[&str]) -> Result<HashMap<String, (u32, Vec<u8>)>> {
         let mut st = self
@@ -227,19 +219,14 @@ impl Tx for LocalTx<'_> {
             .prepare_cached("SELECT value FROM meta WHERE key = ?1")
             .map_err(|e| self.err(e))?;
         let mut values = [0i64; 2 + FIELD_COUNT];
-        for (v, key) in values.iter_mut().zip(META_KEYS) {
+        for (v, key) in values.iter_mut().zip(Meta::KEYS) {
             *v = st
                 .query_row([key], |r| r.get(0))
                 .optional()
                 .map_err(|e| self.err(e))?
                 .unwrap_or(0);
         }
-        let as_u64 = |v: i64| u64::try_from(v).unwrap_or(0);
-        Ok(Meta {
-            docs: as_u64(values[0]),
-            next_id: u32::try_from(values[1]).unwrap_or(0),
-            lengths: [as_u64(values[2]), as_u64(values[3]), as_u64(values[4])],
-        })
+        Ok(Meta::from_values(values))
     }
 
     fn set_meta(&mut self, meta: &Meta) -> Result<()> {
@@ -247,16 +234,8 @@ impl Tx for LocalTx<'_> {
             .tx
             .prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
             .map_err(|e| self.err(e))?;
-        let values = [
-            meta.docs,
-            u64::from(meta.next_id),
-            meta.lengths[0],
-            meta.lengths[1],
-            meta.lengths[2],
-        ];
-        for (key, v) in META_KEYS.iter().zip(values) {
-            st.execute(params![key, i64::try_from(v).unwrap_or(i64::MAX)])
-                .map_err(|e| self.err(e))?;
+        for (key, v) in Meta::KEYS.iter().zip(meta.values()) {
+            st.execute(params![key, v]).map_err(|e| self.err(e))?;
         }
         Ok(())
     }

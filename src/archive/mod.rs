@@ -167,6 +167,44 @@ pub struct Meta {
     pub next_id: u32,
 }
 
+impl Meta {
+    /// The keys a store keeps the totals under, one row each, in the order
+    /// of [`Meta::values`].
+    pub const KEYS: [&'static str; 2 + FIELD_COUNT] = [
+        "docs",
+        "next_id",
+        "len_claim",
+        "len_title",
+        "len_description",
+    ];
+
+    /// The totals as stored, in the order of [`Meta::KEYS`].
+    pub fn values(&self) -> [i64; 2 + FIELD_COUNT] {
+        let mut out = [0; 2 + FIELD_COUNT];
+        let all = [self.docs, u64::from(self.next_id)]
+            .into_iter()
+            .chain(self.lengths);
+        for (o, v) in out.iter_mut().zip(all) {
+            *o = i64::try_from(v).unwrap_or(i64::MAX);
+        }
+        out
+    }
+
+    /// The totals from stored values (a missing or negative one is 0).
+    pub fn from_values(values: [i64; 2 + FIELD_COUNT]) -> Meta {
+        let as_u64 = |v: i64| u64::try_from(v).unwrap_or(0);
+        let mut lengths = [0; FIELD_COUNT];
+        for (l, v) in lengths.iter_mut().zip(&values[2..]) {
+            *l = as_u64(*v);
+        }
+        Meta {
+            docs: as_u64(values[0]),
+            next_id: u32::try_from(values[1]).unwrap_or(0),
+            lengths,
+        }
+    }
+}
+
 /// What one engine's transaction can do: the storage, nothing of ranking.
 pub trait Tx {
     /// The documents stored under these URLs: url → (number, encoded body).

@@ -118,14 +118,6 @@ fn id_back(id: i32) -> u32 {
     u32::try_from(id).unwrap_or(0)
 }
 
-const META_KEYS: [&str; 2 + FIELD_COUNT] = [
-    "docs",
-    "next_id",
-    "len_claim",
-    "len_title",
-    "len_description",
-];
-
 impl Tx for ServerTx<'_, '_> {
     fn docs_by_url(&mut self, urls: &[&str]) -> Result<HashMap<String, (u32, Vec<u8>)>> {
         let rows = self
@@ -240,41 +232,27 @@ impl Tx for ServerTx<'_, '_> {
             .tx
             .query(
                 "SELECT key, value FROM factcheck_archive_meta WHERE key = ANY($1)",
-                &[&META_KEYS.as_slice()],
+                &[&Meta::KEYS.as_slice()],
             )
             .map_err(|e| self.err(e))?;
         let mut values = [0i64; 2 + FIELD_COUNT];
         for r in rows {
             let key: &str = r.get(0);
-            if let Some(i) = META_KEYS.iter().position(|k| *k == key) {
+            if let Some(i) = Meta::KEYS.iter().position(|k| *k == key) {
                 values[i] = r.get(1);
             }
         }
-        let as_u64 = |v: i64| u64::try_from(v).unwrap_or(0);
-        Ok(Meta {
-            docs: as_u64(values[0]),
-            next_id: u32::try_from(values[1]).unwrap_or(0),
-            lengths: [as_u64(values[2]), as_u64(values[3]), as_u64(values[4])],
-        })
+        Ok(Meta::from_values(values))
     }
 
     fn set_meta(&mut self, meta: &Meta) -> Result<()> {
-        let values: Vec<i64> = [
-            meta.docs,
-            u64::from(meta.next_id),
-            meta.lengths[0],
-            meta.lengths[1],
-            meta.lengths[2],
-        ]
-        .iter()
-        .map(|v| i64::try_from(*v).unwrap_or(i64::MAX))
-        .collect();
+        let values = meta.values().to_vec();
         self.tx
             .execute(
                 "INSERT INTO factcheck_archive_meta (key, value)
                  SELECT * FROM unnest($1::text[], $2::int8[])
                  ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                &[&META_KEYS.as_slice(), &values],
+                &[&Meta::KEYS.as_slice(), &values],
             )
             .map_err(|e| self.err(e))?;
         Ok(())
