@@ -187,10 +187,9 @@ impl Cached {
         if loaded.stamp.is_some()
             && let Some(name) = loaded.path.file_name()
         {
-            self.passed.insert(
-                name.to_string_lossy().into_owned(),
-                (None, super::Fix::of(&loaded.claim)),
-            );
+            // Only the name is saved: the rules already compared this claim as read.
+            self.passed
+                .insert(name.to_string_lossy().into_owned(), (None, None));
         }
     }
 
