@@ -453,3 +453,19 @@ pub fn repeats(engine: &mut dyn Engine, text: &str, skip: &str, top: usize) -> R
         .take(top)
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_round_trips_through_its_stored_values() {
+        let meta = Meta {
+            docs: 13_824,
+            lengths: [120_000, 80_000, 0],
+            next_id: 13_825,
+        };
+        assert_eq!(Meta::from_values(meta.values()), meta);
+        assert_eq!(Meta::from_values([-1, -1, 0, 0, 0]), Meta::default());
+    }
+}
