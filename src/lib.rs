@@ -25,6 +25,7 @@ mod pages;
 pub mod report;
 pub mod revise;
 pub(crate) mod rules;
+pub mod says;
 pub mod settings_check;
 pub mod text;
 pub mod web;

@@ -4,38 +4,37 @@
 //! policy.
 
 use crate::model::{
-    Claim, Config, IndependentBy, Rating, SourceId, SourceKind, SourceMeta, Stance, Status,
-    VerifiedPolicy,
+    Claim, Config, IndependentBy, Language, Rating, SourceId, SourceKind, SourceMeta, Stance,
+    Status, VerifiedPolicy,
 };
+use crate::says::Says;
 
 /// Why `claim` may not have `status`, or `None` when the rule is met.
 /// `note` is the reason given with the verdict; `evidence_intact` says whether
 /// every evidence snapshot is present and hashes right (or names what is not).
+/// The reason is in `language`.
 pub fn unmet(
     claim: &Claim,
     status: Status,
     note: Option<&str>,
     evidence_intact: Result<(), String>,
+    language: Language,
 ) -> Option<String> {
     let has = |stance: Stance| claim.evidence.iter().any(|e| e.stance == stance);
     let note_given = note.is_some_and(|n| !n.trim().is_empty());
     match status {
-        Status::Verified if !has(Stance::Supports) => Some(
-            "`verified` needs at least one piece of evidence that supports the claim; \
-             attach it with `factcheck evidence add CLAIM SOURCE --stance supports --excerpt …`"
-                .into(),
-        ),
-        Status::Verified => evidence_intact.err().map(|why| {
-            format!("`verified` needs every evidence snapshot present and intact: {why}")
-        }),
-        Status::Disputed if !has(Stance::Refutes) && !note_given => Some(
-            "`disputed` needs evidence that refutes the claim, or a `--note` saying why it is disputed".into(),
-        ),
-        Status::Unverifiable if !note_given => {
-            Some("`unverifiable` needs a `--note` saying what was tried".into())
+        Status::Verified if !has(Stance::Supports) => Some(Says::VerifiedNeedsSupport),
+        Status::Verified => match &evidence_intact {
+            Err(why) => Some(Says::VerifiedNeedsIntact { why }),
+            Ok(()) => None,
+        },
+        Status::Disputed if !has(Stance::Refutes) && !note_given => {
+            Some(Says::DisputedNeedsRefutation)
         }
+        Status::Unverifiable if !note_given => Some(Says::UnverifiableNeedsNote),
         _ => None,
     }
+    .map(|says| says.text(language))
 }
 
 /// Whether `rating` may go with `status` on the desk's scale, or why not.
@@ -52,22 +51,38 @@ pub fn rating_unmet(config: &Config, status: Status, rating: Option<&str>) -> Op
         .filter(|r| fits(r))
         .map(|r| r.label.as_str())
         .collect();
+    let language = config.language();
     let choices = if allowed.is_empty() {
-        format!("the scale has no label for `{status}`")
+        Says::ScaleHasNoLabel { status }.text(language)
     } else {
-        format!("for `{status}` use one of: {}", allowed.join(", "))
+        let allowed = allowed.join(if language == Language::Zh {
+            "、"
+        } else {
+            ", "
+        });
+        Says::UseOneOf {
+            status,
+            allowed: &allowed,
+        }
+        .text(language)
     };
     match config.ratings.iter().find(|r| r.label == rating) {
-        None => Some(format!(
-            "`{rating}` is not on the desk's rating scale (`ratings:` in factcheck.yaml); {choices}"
-        )),
-        Some(r) if !fits(r) => {
-            let for_: Vec<&str> = r.statuses.iter().map(|s| s.as_str()).collect();
-            Some(format!(
-                "`{rating}` is a label for {} verdicts, not `{status}`; {choices}",
-                for_.join(" or ")
-            ))
-        }
+        None => Some(
+            Says::NotOnScale {
+                rating,
+                choices: &choices,
+            }
+            .text(language),
+        ),
+        Some(r) if !fits(r) => Some(
+            Says::LabelForOthers {
+                rating,
+                statuses: &r.statuses,
+                status,
+                choices: &choices,
+            }
+            .text(language),
+        ),
         Some(_) => None,
     }
 }
@@ -89,7 +104,7 @@ pub fn policy_unmet<'a>(
     source: impl Fn(&SourceId) -> Option<&'a SourceMeta>,
 ) -> Option<String> {
     let policy = config.policy.as_ref()?.verified.as_ref()?;
-    evidence_unmet(policy, Stance::Supports, claim, source)
+    evidence_unmet(policy, Stance::Supports, claim, source, config.language())
 }
 
 /// Why `claim`'s refuting evidence does not meet the desk's policy for
@@ -102,7 +117,7 @@ pub fn disputed_policy_unmet<'a>(
     source: impl Fn(&SourceId) -> Option<&'a SourceMeta>,
 ) -> Option<String> {
     let policy = config.policy.as_ref()?.disputed.as_ref()?;
-    evidence_unmet(policy, Stance::Refutes, claim, source)
+    evidence_unmet(policy, Stance::Refutes, claim, source, config.language())
 }
 
 /// Independent sources of `claim`'s evidence of `stance` against `policy`.
@@ -111,6 +126,7 @@ fn evidence_unmet<'a>(
     stance: Stance,
     claim: &Claim,
     source: impl Fn(&SourceId) -> Option<&'a SourceMeta>,
+    language: Language,
 ) -> Option<String> {
     let mut cited: Vec<&SourceId> = claim
         .evidence
@@ -137,10 +153,13 @@ fn evidence_unmet<'a>(
             return None;
         }
         if let Some(kind) = meta.kind.filter(|k| policy.not_counted.contains(k)) {
-            not_counted.push(format!(
-                "{name} is {} {kind} and does not count",
-                article_for(kind)
-            ));
+            not_counted.push(
+                Says::DoesNotCount {
+                    name: &name,
+                    kind: kind.as_str(),
+                }
+                .text(language),
+            );
             continue;
         }
         let (key, shown) = independence_key(policy.independent_by, id, meta);
@@ -166,38 +185,32 @@ fn evidence_unmet<'a>(
     let mut why = vec![];
     for g in &groups {
         if g.names.len() > 1 {
-            why.push(match &g.origin {
-                Some(origin) => format!(
-                    "{} relay one origin, `{origin}`, and count once",
-                    g.names.join(" and ")
-                ),
-                None => format!(
-                    "{} share `{}` and count once",
-                    g.names.join(" and "),
-                    g.shown
-                ),
-            });
+            why.push(
+                match &g.origin {
+                    Some(origin) => Says::RelayOneOrigin {
+                        names: &g.names,
+                        origin,
+                    },
+                    None => Says::ShareAndCountOnce {
+                        names: &g.names,
+                        shown: &g.shown,
+                    },
+                }
+                .text(language),
+            );
         }
     }
     why.extend(not_counted);
-    let or_primary = if policy.primary_suffices {
-        " (or one primary or official source)"
-    } else {
-        ""
-    };
-    let which = match stance {
-        Stance::Refutes => "refuting",
-        _ => "supporting",
-    };
-    let mut message = format!(
-        "needs {needed} independent {which} source{}{or_primary}; has {has}",
-        if needed == 1 { "" } else { "s" }
-    );
-    if !why.is_empty() {
-        message.push_str(" — ");
-        message.push_str(&why.join("; "));
-    }
-    Some(message)
+    Some(
+        Says::NeedsSources {
+            needed,
+            stance,
+            or_primary: policy.primary_suffices,
+            has,
+            why: &why,
+        }
+        .text(language),
+    )
 }
 
 /// Whether `meta` is a primary source for `claim`: primary or official by
@@ -241,17 +254,6 @@ fn describe(id: &SourceId, meta: &SourceMeta) -> String {
     {
         Some(who) => format!("{who} (`{}`)", id.short()),
         None => format!("`{}`", id.short()),
-    }
-}
-
-fn article_for(kind: SourceKind) -> &'static str {
-    if matches!(
-        kind,
-        SourceKind::Aggregator | SourceKind::Official | SourceKind::Other
-    ) {
-        "an"
-    } else {
-        "a"
     }
 }
 

@@ -8,6 +8,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use crate::model::{SourceId, SourceMeta};
+use crate::says::Says;
 use crate::workspace::{self, Workspace};
 
 /// The media type of a capture's WARC snapshot.
@@ -42,30 +43,22 @@ pub fn check(
         let mut nth = 0;
         for capture in &meta.captures {
             let Some(warc) = &capture.warc else { continue };
+            let at = capture.at.to_string();
+            let (at, warc_id) = (at.as_str(), warc.short());
             let message = match sources.get(warc) {
-                None => Some(format!(
-                    "the capture of {} names the WARC `{}`, which is not in this workspace; restore it from git or fetch the page again",
-                    capture.at,
-                    warc.short()
-                )),
-                Some(w) if w.media_type.as_str() != WARC => Some(format!(
-                    "the capture of {} names `{}` as its WARC, but that snapshot is `{}`, not `{WARC}`",
-                    capture.at,
-                    warc.short(),
-                    w.media_type.as_str()
-                )),
+                None => Some(Says::WarcMissing { at, warc: warc_id }),
+                Some(w) if w.media_type.as_str() != WARC => Some(Says::WarcNotWarcType {
+                    at,
+                    warc: warc_id,
+                    media_type: w.media_type.as_str(),
+                }),
                 Some(_) if full => bytes
                     .get(warc.hex())
                     .filter(|path| !starts_like_warc(path))
-                    .map(|_| {
-                        format!(
-                            "the capture of {} names `{}` as its WARC, but its bytes are not a WARC file",
-                            capture.at,
-                            warc.short()
-                        )
-                    }),
+                    .map(|_| Says::WarcNotWarcBytes { at, warc: warc_id }),
                 Some(_) => None,
-            };
+            }
+            .map(|says| says.text(ws.config.language()));
             if let Some(message) = message {
                 found.push(Finding {
                     path: rel.clone(),

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::anchor::{self, Found};
 use crate::model::{Claim, Config, SourceId, SourceMeta, Status};
 use crate::rules;
+use crate::says::Says;
 use crate::text::SourceText;
 use crate::workspace::Workspace;
 
@@ -44,7 +45,8 @@ impl ClaimCtx<'_> {
         let rel = || ws.rel(path);
         let mut problems = Vec::new();
         let mut moved = None;
-        let missing = |id: &SourceId| format!("snapshot `{}` is not in `sources/`", id.short());
+        let language = self.config.language();
+        let missing = |id: &SourceId| Says::NotInSources { source: id.short() }.text(language);
 
         if let Some(a) = &claim.appears_in {
             match self.text_of(&a.source) {
@@ -57,24 +59,25 @@ impl ClaimCtx<'_> {
                     Found::Moved { start, end } => {
                         moved = Some((start, end));
                         problems.push(problem(
-ProblemKind::StaleOffsets,
+                            ProblemKind::StaleOffsets,
                             rel(),
                             line_of_key(raw, "start", 0),
-                            format!(
-                                "stale offsets {}..{}: the quote is now at {start}..{end}; `factcheck check --fix` rewrites them",
-                                a.start, a.end
-                            ),
+                            Says::StaleOffsets {
+                                was: (a.start, a.end),
+                                now: (start, end),
+                            }
+                            .text(language),
                         ));
                     }
                     Found::Lost => problems.push(problem(
                         ProblemKind::LostQuote,
                         rel(),
                         line_of_key(raw, "exact", 0),
-                        format!(
-                            "the quote no longer occurs in snapshot `{}`: \"{}\"",
-                            a.source.short(),
-                            anchor::one_line(&a.exact)
-                        ),
+                        Says::LostQuote {
+                            source: a.source.short(),
+                            exact: &anchor::one_line(&a.exact),
+                        }
+                        .text(language),
                     )),
                 },
             }
@@ -88,13 +91,21 @@ ProblemKind::StaleOffsets,
                     ProblemKind::MissingSnapshot,
                     rel(),
                     item_line(),
-                    format!("evidence {}: {}", i + 1, missing(&e.source)),
+                    Says::Evidence {
+                        n: i + 1,
+                        what: &missing(&e.source),
+                    }
+                    .text(language),
                 ));
                 intact = Err(missing(&e.source));
                 continue;
             }
             if let Some(why) = self.damaged.get(e.source.hex()) {
-                intact = Err(format!("snapshot `{}`: {why}", e.source.short()));
+                intact = Err(Says::SnapshotDamaged {
+                    source: e.source.short(),
+                    why,
+                }
+                .text(language));
             }
             if let Some(excerpt) = &e.excerpt {
                 match self.text_of(&e.source) {
@@ -102,7 +113,11 @@ ProblemKind::StaleOffsets,
                         ProblemKind::Unreadable,
                         rel(),
                         item_line(),
-                        format!("evidence {}: {why}", i + 1),
+                        Says::Evidence {
+                            n: i + 1,
+                            what: &why,
+                        }
+                        .text(language),
                     )),
                     Ok(text) if !text.contains_excerpt(excerpt) => {
                         let line = item_line().and_then(|l| line_of_key_from(raw, "excerpt", l));
@@ -110,12 +125,12 @@ ProblemKind::StaleOffsets,
                             ProblemKind::LostExcerpt,
                             rel(),
                             line.or_else(item_line),
-                            format!(
-                                "evidence {}: the excerpt does not occur in snapshot `{}`: \"{}\"",
-                                i + 1,
-                                e.source.short(),
-                                anchor::one_line(excerpt)
-                            ),
+                            Says::LostExcerpt {
+                                n: i + 1,
+                                source: e.source.short(),
+                                excerpt: &anchor::one_line(excerpt),
+                            }
+                            .text(language),
                         ));
                     }
                     Ok(_) => {}
@@ -123,12 +138,16 @@ ProblemKind::StaleOffsets,
             }
         }
         let note = claim.verdict_entry().and_then(|h| h.note.as_deref());
-        if let Some(why) = rules::unmet(claim, claim.status, note, intact) {
+        if let Some(why) = rules::unmet(claim, claim.status, note, intact, language) {
             problems.push(problem(
                 ProblemKind::StatusRule,
                 rel(),
                 line_of_key(raw, "status", 0),
-                format!("status `{}` breaks a rule: {why}", claim.status),
+                Says::StatusBroken {
+                    status: claim.status,
+                    why: &why,
+                }
+                .text(language),
             ));
         }
         self.editorial(claim, raw, &rel, &mut problems);
@@ -154,6 +173,7 @@ ProblemKind::StaleOffsets,
         problems: &mut Vec<Problem>,
     ) {
         let status_line = || line_of_key(raw, "status", 0);
+        let language = self.config.language();
         if claim.status == Status::Verified
             && let Some(why) = rules::policy_unmet(self.config, claim, |id| self.metas.get(id))
         {
@@ -161,9 +181,11 @@ ProblemKind::StaleOffsets,
                 ProblemKind::Policy,
                 rel(),
                 status_line(),
-                format!(
-                    "`verified` no longer meets the desk's policy: {why}; add evidence, or mark the claim again with the verdict its evidence carries"
-                ),
+                Says::PolicyNotMet {
+                    status: Status::Verified,
+                    why: &why,
+                }
+                .text(language),
             ));
         }
         let metas = |id: &SourceId| self.metas.get(id);
@@ -181,7 +203,13 @@ ProblemKind::StaleOffsets,
             raw,
             rel,
         ));
-        problems.extend(editorial::unattributed_relays(claim, metas, raw, rel));
+        problems.extend(editorial::unattributed_relays(
+            self.config,
+            claim,
+            metas,
+            raw,
+            rel,
+        ));
         if let Some(why) = rules::rating_unmet(self.config, claim.status, claim.rating.as_deref()) {
             problems.push(problem(
                 ProblemKind::Rating,
@@ -199,7 +227,7 @@ ProblemKind::StaleOffsets,
                 ProblemKind::NoCorrection,
                 rel(),
                 status_line(),
-                "disputed without a suggested correction or a note saying what is wrong; `factcheck mark CLAIM disputed --correction … --note …`",
+                Says::NoCorrection.text(language),
             ));
         }
         if claim.status != Status::Unverified
@@ -214,11 +242,13 @@ ProblemKind::StaleOffsets,
                         ProblemKind::LateEvidence,
                         rel(),
                         evidence_line(raw, i),
-                        format!(
-                            "evidence {}: snapshot `{}` was published on {published}, after the verdict of {given}; mark the claim again to confirm the verdict still stands",
-                            i + 1,
-                            e.source.short()
-                        ),
+                        Says::LateEvidence {
+                            n: i + 1,
+                            source: e.source.short(),
+                            published: &published.to_string(),
+                            given: &given,
+                        }
+                        .text(language),
                     ));
                 }
             }
@@ -227,12 +257,12 @@ ProblemKind::StaleOffsets,
 
     pub(super) fn text_of(&self, id: &SourceId) -> std::result::Result<&SourceText, String> {
         if !self.sources.contains(id) {
-            return Err(format!("snapshot `{}` is not in `sources/`", id.short()));
+            return Err(Says::NotInSources { source: id.short() }.text(self.config.language()));
         }
         match self.texts.get(id) {
             Some(Ok(text)) => Ok(text),
             Some(Err(why)) => Err(why.clone()),
-            None => Err(format!("snapshot `{}` was not read", id.short())),
+            None => Err(Says::NotRead { source: id.short() }.text(self.config.language())),
         }
     }
 }

@@ -20,6 +20,7 @@ use super::loading::read_or_empty;
 use super::{Problem, ProblemKind, problem};
 use crate::model::{Claim, ClaimId, Config, Event, SourceId, SourceMeta, Stance, Status, Time};
 use crate::rules;
+use crate::says::Says;
 use crate::workspace::Workspace;
 use crate::workspace::index::Row;
 
@@ -67,6 +68,7 @@ pub(super) fn stale_verdict<'a>(
         .rposition(|h| h.event == Event::Status)?;
     let verdict = &claim.history[at];
     let given = verdict.at;
+    let language = config.language();
     // The policy for this verdict reads the speaker and the sources' records.
     let policy = config.policy.as_ref().and_then(|p| match claim.status {
         Status::Verified => p.verified.as_ref(),
@@ -84,16 +86,16 @@ pub(super) fn stale_verdict<'a>(
                     .filter(|f| JUDGED_FIELDS.contains(f) || (policy.is_some() && *f == "speaker"))
                     .collect();
                 if !judged.is_empty() && h.at > given {
-                    changes.push((h.at, format!("{} edited", judged.join(", "))));
+                    let fields = judged.join(", ");
+                    changes.push((h.at, Says::FieldsEdited { fields: &fields }.text(language)));
                 }
             }
             Event::Evidence if h.at > given => {
-                let what = match (&h.stance, &h.source) {
-                    (Some(stance), Some(source)) => {
-                        format!("{stance} evidence from `{}` added", source.short())
-                    }
-                    _ => "evidence added".to_string(),
-                };
+                let what = Says::EvidenceAdded {
+                    stance: h.stance.filter(|_| h.source.is_some()),
+                    source: h.source.as_ref().map(SourceId::short),
+                }
+                .text(language);
                 changes.push((h.at, what));
             }
             _ => {}
@@ -107,7 +109,11 @@ pub(super) fn stale_verdict<'a>(
         if e.added_at > given && !logged {
             changes.push((
                 e.added_at,
-                format!("{} evidence from `{}` added", e.stance, e.source.short()),
+                Says::EvidenceAdded {
+                    stance: Some(e.stance),
+                    source: Some(e.source.short()),
+                }
+                .text(language),
             ));
         }
     }
@@ -139,9 +145,14 @@ pub(super) fn stale_verdict<'a>(
                     .filter(|f| POLICY_FIELDS.contains(f))
                     .collect();
                 if !fields.is_empty() {
+                    let fields = fields.join(", ");
                     changes.push((
                         edit.at,
-                        format!("snapshot `{}`'s {} edited", id.short(), fields.join(", ")),
+                        Says::SnapshotEdited {
+                            source: id.short(),
+                            fields: &fields,
+                        }
+                        .text(language),
                     ));
                 }
             }
@@ -153,27 +164,38 @@ pub(super) fn stale_verdict<'a>(
     changes.sort();
     let mut what: Vec<String> = changes
         .iter()
-        .map(|(t, w)| format!("{w} on {}", when(*t, given)))
+        .map(|(t, w)| {
+            Says::On {
+                what: w,
+                date: &when(*t, given),
+            }
+            .text(language)
+        })
         .collect();
     what.extend(removed.iter().map(|(source, stance)| {
-        format!("{stance} evidence from `{}` removed since", source.short())
+        Says::EvidenceRemoved {
+            stance: *stance,
+            source: source.short(),
+        }
+        .text(language)
     }));
     let shown = what.len().min(3);
     let more = match what.len() - shown {
         0 => String::new(),
-        n => format!(" and {n} more"),
+        n => Says::AndMore { n }.text(language),
     };
     Some(problem(
         ProblemKind::StaleVerdict,
         rel(),
         line_of_key(raw, "status", 0),
-        format!(
-            "its `{}` verdict of {} is older than what it judged: {}{more}; check it again and mark it (`factcheck mark {} STATUS --note …`)",
-            claim.status,
-            when(given, changes.first().map_or(given, |c| c.0)),
-            what[..shown].join("; "),
-            claim.id
-        ),
+        Says::StaleVerdict {
+            status: claim.status,
+            given: &when(given, changes.first().map_or(given, |c| c.0)),
+            what: &what[..shown],
+            more: &more,
+            id: claim.id.as_str(),
+        }
+        .text(language),
     ))
 }
 
@@ -194,9 +216,11 @@ pub(super) fn disputed_policy<'a>(
         ProblemKind::Policy,
         rel(),
         line_of_key(raw, "status", 0),
-        format!(
-            "`disputed` no longer meets the desk's policy: {why}; add refuting evidence, or mark the claim again with the verdict its evidence carries"
-        ),
+        Says::PolicyNotMet {
+            status: Status::Disputed,
+            why: &why,
+        }
+        .text(config.language()),
     ))
 }
 
@@ -284,6 +308,7 @@ pub fn relayed_outlet(excerpt: &str) -> Option<(String, String)> {
 /// `no-origin`: evidence whose excerpt relays another outlet's reporting,
 /// from a snapshot whose record has no `origin`.
 pub(super) fn unattributed_relays<'a>(
+    config: &Config,
     claim: &Claim,
     metas: impl Fn(&SourceId) -> Option<&'a SourceMeta>,
     raw: &str,
@@ -312,12 +337,13 @@ pub(super) fn unattributed_relays<'a>(
             ProblemKind::NoOrigin,
             rel(),
             evidence_line(raw, i),
-            format!(
-                "evidence {}: the excerpt relays {outlet}'s reporting (\"{words}\"), but snapshot `{}` records no origin; `factcheck source edit {} --origin \"{outlet}\"` so that independence counts it with {outlet}",
-                i + 1,
-                e.source.short(),
-                e.source.short()
-            ),
+            Says::NoOrigin {
+                n: i + 1,
+                outlet: &outlet,
+                words: &words,
+                source: e.source.short(),
+            }
+            .text(config.language()),
         ));
     }
     out
@@ -377,6 +403,7 @@ pub(super) fn duplicate_corrections(
             by_words.entry(key).or_default().push(i);
         }
     }
+    let language = ws.config.language();
     let mut out = Vec::new();
     for group in by_words.values().filter(|g| g.len() > 1) {
         for &i in group {
@@ -399,9 +426,13 @@ pub(super) fn duplicate_corrections(
                 .take(NAMED_OTHERS)
                 .map(|id| format!("`{id}`"))
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(if language == crate::model::Language::Zh {
+                    "、"
+                } else {
+                    ", "
+                });
             if more > 0 {
-                named.push_str(&format!(" and {more} more"));
+                named.push_str(&Says::AndMore { n: more }.text(language));
             }
             let raw = match raw {
                 Some(raw) => std::borrow::Cow::Borrowed(*raw),
@@ -411,9 +442,7 @@ pub(super) fn duplicate_corrections(
                 ProblemKind::DuplicateCorrection,
                 ws.rel(path),
                 line_of_key(&raw, "correction", 0),
-                format!(
-                    "its suggested correction is also given to claim {named}, on other words; write each correction for its own words, or merge the claims"
-                ),
+                Says::DuplicateCorrection { named: &named }.text(language),
             ));
         }
     }

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::model::{Claim, ClaimId, SourceId, SourceMeta};
+use crate::says::Says;
 use crate::text::SourceText;
 use crate::workspace::Stamp;
 use crate::workspace::store;
@@ -173,7 +174,7 @@ pub(super) fn load_claim_checked(
             ProblemKind::Record,
             &rel,
             None,
-            format!("`{stem}` is not a valid claim id for a file name"),
+            Says::BadClaimFileName { stem }.text(ws.config.language()),
         ));
     }
     let raw = workspace::read_to_string(path)
@@ -181,7 +182,7 @@ pub(super) fn load_claim_checked(
     let (claim, sha256) = match cached {
         Some(claim) => (claim, None),
         None => (
-            yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?,
+            yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e, ws.config.language()))?,
             Some(store::sha256_hex(raw.as_bytes())),
         ),
     };
@@ -190,10 +191,11 @@ pub(super) fn load_claim_checked(
             ProblemKind::Record,
             &rel,
             line_of_key(&raw, "id", 0),
-            format!(
-                "the file holds claim `{}`, but its name says `{stem}`; ids must match file names",
-                claim.id
-            ),
+            Says::IdNotFileName {
+                id: claim.id.as_str(),
+                stem,
+            }
+            .text(ws.config.language()),
         ));
     }
     Ok(Loaded {
@@ -205,7 +207,11 @@ pub(super) fn load_claim_checked(
     })
 }
 
-pub(super) fn yaml_problem(rel: &Path, err: crate::error::Error) -> Problem {
+pub(super) fn yaml_problem(
+    rel: &Path,
+    err: crate::error::Error,
+    language: crate::model::Language,
+) -> Problem {
     match err {
         crate::error::Error::Yaml {
             line,
@@ -217,7 +223,11 @@ pub(super) fn yaml_problem(rel: &Path, err: crate::error::Error) -> Problem {
             path: rel.display().to_string(),
             line,
             message: match column {
-                Some(c) => format!("column {c}: {message}"),
+                Some(column) => Says::YamlAt {
+                    column,
+                    message: &message,
+                }
+                .text(language),
                 None => message,
             },
             holds: false,

@@ -214,6 +214,7 @@ fn run_scanned(
         out.problems.push(loading::yaml_problem(
             Path::new(workspace::DISMISSED_FILE),
             err,
+            ws.config.language(),
         ));
     }
 

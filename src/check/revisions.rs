@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use crate::anchor::{self};
-use crate::model::{Claim, SourceId, SourceMeta};
+use crate::model::{Claim, Language, SourceId, SourceMeta};
+use crate::says::Says;
 use crate::workspace::Workspace;
 use crate::workspace::store;
 
@@ -17,6 +18,8 @@ use super::{Problem, ProblemKind, problem};
 pub(super) struct Revisions {
     pub(super) article: Option<SourceId>,
     pub(super) earlier: HashSet<SourceId>,
+    /// The workspace's language, for the messages.
+    pub(super) language: Language,
 }
 
 impl Revisions {
@@ -41,10 +44,10 @@ impl Revisions {
                     ProblemKind::RevisionChain,
                     path,
                     line,
-                    format!(
-                        "`revises` names snapshot `{}`, which is not in `sources/`; restore it from git",
-                        prev.short()
-                    ),
+                    Says::RevisesMissing {
+                        source: prev.short(),
+                    }
+                    .text(ws.config.language()),
                 ));
                 break;
             }
@@ -53,13 +56,17 @@ impl Revisions {
                     ProblemKind::RevisionChain,
                     path,
                     line,
-                    "`revises` goes round in a circle; correct it so the revisions form a line",
+                    Says::RevisesCircle.text(ws.config.language()),
                 ));
                 break;
             }
             at = Some(prev);
         }
-        Revisions { article, earlier }
+        Revisions {
+            article,
+            earlier,
+            language: ws.config.language(),
+        }
     }
 
     pub(super) fn problems(
@@ -76,31 +83,30 @@ impl Revisions {
                 ProblemKind::OldRevision,
                 rel(),
                 line_of_key(raw, "source", 0),
-                format!(
-                    "anchored in `{}`, an earlier revision of the article (now `{}`); `factcheck check --fix` carries it over",
-                    a.source.short(),
-                    article.short()
-                ),
+                Says::OldRevision {
+                    source: a.source.short(),
+                    article: article.short(),
+                }
+                .text(self.language),
             ));
         }
         if let Some(h) = claim.recheck() {
             let words = match (&h.from, &claim.appears_in) {
-                (Some(from), Some(now)) => format!(
-                    " (\"{}\" → \"{}\")",
-                    anchor::one_line(&from.exact),
-                    anchor::one_line(&now.exact)
-                ),
-                _ => String::new(),
+                (Some(from), Some(now)) => {
+                    Some((anchor::one_line(&from.exact), anchor::one_line(&now.exact)))
+                }
+                _ => None,
             };
             out.push(problem(
                 ProblemKind::Recheck,
                 rel(),
                 line_of_key(raw, "exact", 0),
-                format!(
-                    "in recheck: its quoted words changed in revision `{}`{words}; its verdict is not final until it is marked again (`factcheck mark {} STATUS`)",
-                    h.revision.as_ref().map_or("?", SourceId::short),
-                    claim.id
-                ),
+                Says::Recheck {
+                    revision: h.revision.as_ref().map_or("?", SourceId::short),
+                    was: words.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+                    id: claim.id.as_str(),
+                }
+                .text(self.language),
             ));
         }
         out

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Result;
 use crate::model::{SourceId, SourceMeta};
+use crate::says::Says;
 use crate::workspace::Stamp;
 use crate::workspace::store;
 use crate::workspace::yaml;
@@ -30,13 +31,10 @@ pub(super) fn snapshot_problems(
     for (id, meta) in sources {
         if !listing.bytes.contains_key(id.hex()) {
             problems.push(problem(
-ProblemKind::MissingBytes,
+                ProblemKind::MissingBytes,
                 format!("sources/{}.yaml", id.hex()),
                 None,
-                format!(
-                    "the snapshot's bytes `{}` are missing; restore them from git or re-add the source",
-                    meta.file
-                ),
+                Says::MissingBytes { file: &meta.file }.text(ws.config.language()),
             ));
         } else if store::safe_file_name(meta).is_err() {
             let line = line_of_key(&read_or_empty(&store::meta_path(ws, id)), "file", 0);
@@ -44,21 +42,21 @@ ProblemKind::MissingBytes,
                 ProblemKind::Record,
                 format!("sources/{}.yaml", id.hex()),
                 line,
-                format!(
-                    "`file: {}` does not name this snapshot's bytes (`{}.<ext>`)",
-                    meta.file,
-                    id.hex()
-                ),
+                Says::WrongFile {
+                    file: &meta.file,
+                    hex: id.hex(),
+                }
+                .text(ws.config.language()),
             ));
         }
     }
     for (hex, path) in &listing.bytes {
         if SourceId::from_hex(hex).is_none_or(|id| listing.metas.binary_search(&id).is_err()) {
             problems.push(problem(
-ProblemKind::MissingBytes,
+                ProblemKind::MissingBytes,
                 ws.rel(path),
                 None,
-                "snapshot bytes without a record `<sha256>.yaml`; re-add them with `factcheck source add`",
+                Says::BytesWithoutRecord.text(ws.config.language()),
             ));
         }
     }
@@ -75,7 +73,11 @@ ProblemKind::MissingBytes,
                 ProblemKind::Damaged,
                 format!("sources/{}.yaml", id.hex()),
                 None,
-                format!("`size: {}` but the bytes are {size} long", meta.size),
+                Says::WrongSize {
+                    size: meta.size,
+                    actual: size,
+                }
+                .text(ws.config.language()),
             ));
         }
     }
@@ -128,7 +130,7 @@ pub(super) fn leftover_temp_files(
                     ProblemKind::Stray,
                     ws.rel(path),
                     None,
-                    "a leftover temporary file from an interrupted write; `factcheck check --fix` removes it",
+                    Says::LeftoverTemp.text(ws.config.language()),
                 ));
             }
         }
@@ -144,16 +146,17 @@ pub(super) fn load_meta_checked(
     let rel = ws.rel(&path);
     let raw = workspace::read_to_string(&path)
         .map_err(|e| problem(ProblemKind::Unreadable, &rel, None, e.to_string()))?;
-    let meta: SourceMeta = yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e))?;
+    let meta: SourceMeta =
+        yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e, ws.config.language()))?;
     if meta.sha256 != *id {
         return Err(problem(
             ProblemKind::Record,
             &rel,
             line_of_key(&raw, "sha256", 0),
-            format!(
-                "`sha256: {}` does not match the file name",
-                meta.sha256.hex()
-            ),
+            Says::WrongSha {
+                sha: meta.sha256.hex(),
+            }
+            .text(ws.config.language()),
         ));
     }
     Ok(meta)

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::model::SourceId;
+use crate::model::{Language, SourceId};
+use crate::says::{Says, status_label};
 use crate::workspace::Workspace;
 
 use super::cached::Quote;
@@ -67,9 +68,16 @@ pub(super) fn inconsistent(ws: &Workspace, anchored: Vec<Twin>) -> Vec<Problem> 
         (rx, x.start, x.end, &x.id).cmp(&(ry, y.start, y.end, &y.id))
     });
     let anchored: Vec<&Twin> = keyed.into_iter().map(|(_, t)| t).collect();
-    let verdict = |q: &Quote| match &q.rating {
-        Some(r) => format!("{} · {r}", q.status),
-        None => q.status.to_string(),
+    let language = ws.config.language();
+    let verdict = |q: &Quote| {
+        let status = match language {
+            Language::Zh => format!("「{}」", status_label(q.status, language)),
+            Language::En => q.status.to_string(),
+        };
+        match &q.rating {
+            Some(r) => format!("{status} · {r}"),
+            None => status,
+        }
     };
     let mut problems = Vec::new();
     for (i, a) in anchored.iter().enumerate() {
@@ -91,12 +99,12 @@ pub(super) fn inconsistent(ws: &Workspace, anchored: Vec<Twin>) -> Vec<Problem> 
                     ProblemKind::Inconsistent,
                     ws.rel(&path),
                     line_of_key(&raw, "status", 0),
-                    format!(
-                        "its quote overlaps claim `{}`'s, rated {}, but this one is {}; rate the same words alike, or merge the claims",
-                        that.quote.id,
-                        verdict(&that.quote),
-                        verdict(&this.quote)
-                    ),
+                    Says::OverlapsRatedApart {
+                        other: that.quote.id.as_str(),
+                        theirs: &verdict(&that.quote),
+                        ours: &verdict(&this.quote),
+                    }
+                    .text(ws.config.language()),
                 ));
             }
         }

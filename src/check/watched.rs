@@ -11,8 +11,11 @@ use std::collections::BTreeMap;
 use super::lines::evidence_line;
 use super::{Problem, ProblemKind, problem};
 use crate::anchor::one_line;
-use crate::model::{Claim, Config, SourceId, SourceMeta, Stance, Status, Watch, WatchOutcome};
+use crate::model::{
+    Claim, Config, Language, SourceId, SourceMeta, Stance, Status, Watch, WatchOutcome,
+};
 use crate::rules;
+use crate::says::Says;
 
 /// The watch that says what a snapshot's page is now: the latest one that
 /// got an answer or settled that the page is gone (an unreachable host
@@ -68,7 +71,14 @@ pub fn problems(
             kind,
             rel(),
             evidence_line(raw, i),
-            message(claim, i, &e.source, e.excerpt.as_deref(), w),
+            message(
+                claim,
+                i,
+                &e.source,
+                e.excerpt.as_deref(),
+                w,
+                config.language(),
+            ),
         ));
     }
     if out.is_empty() || claim.status != Status::Verified {
@@ -90,54 +100,46 @@ pub fn problems(
     out
 }
 
-fn message(claim: &Claim, i: usize, source: &SourceId, excerpt: Option<&str>, w: &Watch) -> String {
-    let date = w.at.date();
-    let since = claim
-        .verdict_entry()
-        .map(|h| format!(" (after the verdict of {})", h.at.date()))
-        .unwrap_or_default();
+fn message(
+    claim: &Claim,
+    i: usize,
+    source: &SourceId,
+    excerpt: Option<&str>,
+    w: &Watch,
+    language: Language,
+) -> String {
+    let lost = w.lost.iter().find(|l| Some(l.excerpt.as_str()) == excerpt);
+    let now = lost.and_then(|l| l.closest.as_deref()).map(one_line);
+    let shown = one_line(excerpt.unwrap_or_default());
     let what = match w.outcome {
-        WatchOutcome::ExcerptChanged => {
-            let lost = w.lost.iter().find(|l| Some(l.excerpt.as_str()) == excerpt);
-            let now = lost
-                .and_then(|l| l.closest.as_deref())
-                .map(|c| format!("; it now reads \"{}\"", one_line(c)))
-                .unwrap_or_default();
-            format!(
-                "the excerpt \"{}\" is no longer on the page{now}",
-                one_line(excerpt.unwrap_or_default())
-            )
-        }
-        WatchOutcome::Moved => format!(
-            "the page moved to {}, which does not carry the evidence",
-            w.final_url.as_deref().unwrap_or("another page")
-        ),
-        WatchOutcome::Soft404 => "the page answers with a \"not found\" page".to_string(),
-        _ => {
-            let why = match (w.status, &w.error) {
-                (Some(status), _) => format!("it answered {status}"),
-                (None, Some(why)) => format!("the host no longer answers: {why}"),
-                (None, None) => "the host no longer answers".to_string(),
-            };
-            format!("the page is gone: {why}")
-        }
-    };
-    let archived = w
-        .archived
-        .as_ref()
-        .map(|a| format!("; archived copy of {}: {}", a.at.date(), a.url))
-        .unwrap_or_default();
-    let todo = match &w.capture {
-        Some(c) if w.outcome.is_changed() => format!(
-            "re-review the verdict (`factcheck mark`) or attach the new capture `{}`",
-            c.short()
-        ),
-        _ => "re-review the verdict (`factcheck mark`)".to_string(),
-    };
-    format!(
-        "evidence {}: on {date}{since} `source watch` found that {what} (snapshot `{}`, {}){archived}; {todo}",
-        i + 1,
-        source.short(),
-        w.url
-    )
+        WatchOutcome::ExcerptChanged => Says::ExcerptGone {
+            excerpt: &shown,
+            now: now.as_deref(),
+        },
+        WatchOutcome::Moved => Says::PageMoved {
+            to: w.final_url.as_deref(),
+        },
+        WatchOutcome::Soft404 => Says::Soft404,
+        _ => Says::PageGone {
+            status: w.status,
+            error: w.error.as_deref(),
+        },
+    }
+    .text(language);
+    let archived = w.archived.as_ref().map(|a| (a.at.date(), a.url.as_str()));
+    Says::Watched {
+        n: i + 1,
+        date: &w.at.date(),
+        verdict: claim.verdict_entry().map(|h| h.at.date()).as_deref(),
+        what: &what,
+        source: source.short(),
+        url: &w.url,
+        archived: archived.as_ref().map(|(at, url)| (at.as_str(), *url)),
+        capture: w
+            .capture
+            .as_ref()
+            .filter(|_| w.outcome.is_changed())
+            .map(SourceId::short),
+    }
+    .text(language)
 }

@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::model::{Capture, Day, Fetch, MediaType, SHORT, SourceId, SourceKind, SourceMeta, Time};
+use crate::says::Says;
 use crate::text::{self, SourceText};
 use crate::workspace::hash;
 use crate::workspace::yaml;
@@ -200,13 +201,14 @@ pub struct Listing {
     /// `<hex>.<ext>` byte files, by hash.
     pub bytes: BTreeMap<String, PathBuf>,
     /// Anything else: symlinks, folders, stray files, with what is wrong.
-    pub strays: Vec<(PathBuf, &'static str)>,
+    pub strays: Vec<(PathBuf, String)>,
 }
 
 /// Lists `sources/` without reading any file.
 pub fn list(ws: &Workspace) -> Result<Listing> {
     let dir = ws.sources_dir();
     let mut listing = Listing::default();
+    let language = ws.config.language();
     let entries = match fs::read_dir(&dir) {
         Ok(e) => e,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
@@ -220,27 +222,25 @@ pub fn list(ws: &Workspace) -> Result<Listing> {
         if kind.is_symlink() {
             listing
                 .strays
-                .push((path, "a symlink; snapshots must be plain files"));
+                .push((path, Says::StraySymlink.text(language)));
             continue;
         }
         if kind.is_dir() {
             listing
                 .strays
-                .push((path, "a folder; `sources/` holds only snapshots"));
+                .push((path, Says::StrayFolder.text(language)));
             continue;
         }
         if !kind.is_file() {
-            listing.strays.push((
-                path,
-                "not a regular file (a FIFO, socket or device); `sources/` holds only snapshots",
-            ));
+            listing
+                .strays
+                .push((path, Says::StraySpecial.text(language)));
             continue;
         }
         if name.starts_with(".tmp-") {
-            listing.strays.push((
-                path,
-                "a leftover temporary file from an interrupted write; delete it",
-            ));
+            listing
+                .strays
+                .push((path, Says::LeftoverTempInSources.text(language)));
             continue;
         }
         let (stem, ext) = name.split_once('.').unwrap_or((&name, ""));
@@ -250,12 +250,12 @@ pub fn list(ws: &Workspace) -> Result<Listing> {
                 if let Some(previous) = listing.bytes.insert(stem.to_string(), path.clone()) {
                     listing
                         .strays
-                        .push((previous, "a second byte file for the same hash"));
+                        .push((previous, Says::StraySecondBytes.text(language)));
                 }
             }
             _ => listing
                 .strays
-                .push((path, "not a snapshot (`<sha256>.<ext>` or `<sha256>.yaml`)")),
+                .push((path, Says::StrayNotSnapshot.text(language))),
         }
     }
     listing.metas.sort();
@@ -563,7 +563,14 @@ pub fn verify(
         match meta {
             Err(e) => results.push((
                 hex.clone(),
-                Err(damage(hex, path, format!("cannot stat: {e}"))),
+                Err(damage(
+                    hex,
+                    path,
+                    Says::CannotStat {
+                        why: &e.to_string(),
+                    }
+                    .text(ws.config.language()),
+                )),
             )),
             Ok(meta) => {
                 let stamp = Stamp::of(&meta);
@@ -583,22 +590,20 @@ pub fn verify(
             size: stamp.size,
         })
         .collect();
-    results.extend(
-        hash::hash_files(jobs, progress)
-            .into_iter()
-            .map(|((hex, path, stamp), hashed)| {
-                let checked = match hashed {
-                    Err(e) => Err(e.to_string()),
-                    Ok((actual, _)) if actual != *hex => Err(format!(
-                        "snapshot bytes changed: they hash to {}…, not to their name; restore them with `git checkout -- {}`",
-                        &actual[..SHORT],
-                        ws.rel(path).display()
-                    )),
-                    Ok(_) => Ok(stamp),
-                };
-                (hex.clone(), checked.map_err(|m| damage(hex, path, m)))
-            }),
-    );
+    results.extend(hash::hash_files(jobs, progress).into_iter().map(
+        |((hex, path, stamp), hashed)| {
+            let checked = match hashed {
+                Err(e) => Err(e.to_string()),
+                Ok((actual, _)) if actual != *hex => Err(Says::BytesChanged {
+                    actual: &actual[..SHORT],
+                    path: &ws.rel(path).display().to_string(),
+                }
+                .text(ws.config.language())),
+                Ok(_) => Ok(stamp),
+            };
+            (hex.clone(), checked.map_err(|m| damage(hex, path, m)))
+        },
+    ));
     let mut fresh = BTreeMap::new();
     let mut damage = Vec::new();
     for (hex, result) in results {

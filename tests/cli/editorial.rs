@@ -182,8 +182,13 @@ fn a_verdict_older_than_its_claims_words_is_stale_until_marked_again() {
             .iter()
             .find(|(k, _)| k == "stale-verdict")
             .unwrap_or_else(|| panic!("no stale-verdict in {problems:?}"));
+        let edited = if desk.zh {
+            "2026-11-29 `text` 被修改"
+        } else {
+            "text edited on 2026-11-29"
+        };
         assert!(
-            message.contains("2026-11-28") && message.contains("text edited on 2026-11-29"),
+            message.contains("2026-11-28") && message.contains(edited),
             "{message}"
         );
         let (code, rec) = desk.decision();
@@ -227,8 +232,11 @@ fn evidence_added_or_a_source_edited_after_the_verdict_makes_it_stale() {
         let (_, problems) = desk.problems();
         assert!(
             problems.iter().any(|(k, m)| k == "stale-verdict"
-                && m.contains("refutes evidence from")
-                && m.contains("added on 2026-11-29")),
+                && if desk.zh {
+                    m.contains("2026-11-29 新增来自") && m.contains("的反驳证据")
+                } else {
+                    m.contains("refutes evidence from") && m.contains("added on 2026-11-29")
+                }),
             "{problems:?}"
         );
         ws.run_with(&["mark", &id, "verified"], &[("FACTCHECK_NOW", LATER)])
@@ -244,9 +252,12 @@ fn evidence_added_or_a_source_edited_after_the_verdict_makes_it_stale() {
         let (code, problems) = desk.problems();
         assert_eq!(code, 1);
         assert!(
-            problems
-                .iter()
-                .any(|(k, m)| k == "stale-verdict" && m.contains("kind edited on 2026-11-30")),
+            problems.iter().any(|(k, m)| k == "stale-verdict"
+                && m.contains(if desk.zh {
+                    "的 `kind` 被修改"
+                } else {
+                    "kind edited on 2026-11-30"
+                })),
             "{problems:?}"
         );
     }
@@ -276,10 +287,17 @@ fn evidence_removed_by_hand_after_the_verdict_makes_it_stale() {
         assert_eq!(code, 1);
         assert!(
             problems.iter().any(|(k, m)| k == "stale-verdict"
-                && m.contains(&format!(
-                    "supports evidence from `{}` removed since",
-                    &b.trim_start_matches("sha256:")[..12]
-                ))),
+                && m.contains(&if desk.zh {
+                    format!(
+                        "来自 `{}` 的支持证据此后被删除",
+                        &b.trim_start_matches("sha256:")[..12]
+                    )
+                } else {
+                    format!(
+                        "supports evidence from `{}` removed since",
+                        &b.trim_start_matches("sha256:")[..12]
+                    )
+                })),
             "{problems:?}"
         );
     }
@@ -307,12 +325,15 @@ fn sources_relaying_one_origin_count_once_and_the_refusal_names_it() {
         desk.evidence(&id, &dpa, "supports", "1,200 engineers");
         let before = ws.files();
         let run = ws.run(&["mark", &id, "verified"]).code(1);
+        let expected: &[&str] = if desk.zh {
+            &["现有 1 个", "转述同一出处 `wall street journal`，只算一个"]
+        } else {
+            &["has 1", "relay one origin, `wall street journal`"]
+        };
         assert!(
-            run.stderr.contains("has 1")
-                && run
-                    .stderr
-                    .to_lowercase()
-                    .contains("relay one origin, `wall street journal`"),
+            expected
+                .iter()
+                .all(|e| run.stderr.to_lowercase().contains(e)),
             "{}",
             run.render()
         );
@@ -393,12 +414,21 @@ fn a_policy_for_disputed_refuses_a_verdict_resting_on_a_wiki() {
         let run = ws
             .run(&["mark", &id, "disputed", "--note", "the wiki says less"])
             .code(1);
+        let expected: &[&str] = if desk.zh {
+            &[
+                "按核查台的规定，不能把说法",
+                "需要 1 个独立的反驳来源；现有 0 个",
+                "属于 `wiki` 类来源，不计入",
+            ]
+        } else {
+            &[
+                "disputed under the desk's policy",
+                "needs 1 independent refuting source; has 0",
+                "is a wiki and does not count",
+            ]
+        };
         assert!(
-            run.stderr.contains("disputed under the desk's policy")
-                && run
-                    .stderr
-                    .contains("needs 1 independent refuting source; has 0")
-                && run.stderr.contains("is a wiki and does not count"),
+            expected.iter().all(|e| run.stderr.contains(e)),
             "{}",
             run.render()
         );

@@ -604,7 +604,7 @@ fn bundled_workspace_revision_gives_every_claim_the_right_outcome() {
     ");
     let check = ws.run(&["check"]).code(1);
     assert!(
-        check.stdout.contains("claims/ca69e78.yaml:9: in recheck"),
+        check.stdout.contains("claims/ca69e78.yaml:9: 待复核"),
         "{}",
         check.render()
     );

@@ -225,7 +225,7 @@ fn a_chinese_workspace_gets_a_chinese_scale_and_decision() {
         .code(1);
     assert!(
         run.stderr
-            .contains("for `disputed` use one of: 需补充背景, 已过时, 有误导, 错误"),
+            .contains("「有争议」可用的评级：需补充背景、已过时、有误导、错误"),
         "{}",
         run.render()
     );

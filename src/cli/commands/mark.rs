@@ -7,6 +7,7 @@ use crate::cli::ui::{Ctx, keyword, nonempty};
 use crate::error::{Error, Result};
 use crate::model::{Claim, Event, HistoryEntry, SourceId, SourceMeta, Status};
 use crate::rules;
+use crate::says::Says;
 use crate::workspace::Workspace;
 use crate::workspace::store;
 
@@ -49,16 +50,26 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
         } else {
             Ok(())
         };
-        if let Some(why) = rules::unmet(claim, status, note.as_deref(), intact) {
+        let language = ws.config.language();
+        let cannot = |why: &str, policy: bool| {
+            Says::CannotMark {
+                id: id.as_str(),
+                status,
+                policy,
+                why,
+            }
+            .text(language)
+        };
+        if let Some(why) = rules::unmet(claim, status, note.as_deref(), intact, language) {
             return Err(
-                Error::refused(format!("cannot mark claim `{id}` {status}: {why}"))
+                Error::refused(cannot(&why, false))
                     .with_hint("nothing was changed"),
             );
         }
         let rating = nonempty(args.rating);
         if let Some(why) = rules::rating_unmet(&ws.config, status, rating.as_deref()) {
             return Err(
-                Error::refused(format!("cannot mark claim `{id}` {status}: {why}"))
+                Error::refused(cannot(&why, false))
                     .with_hint("nothing was changed"),
             );
         }
@@ -70,9 +81,7 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
             _ => None,
         };
         if let Some(why) = policy {
-            return Err(Error::refused(format!(
-                "cannot mark claim `{id}` {status} under the desk's policy: {why}"
-            ))
+            return Err(Error::refused(cannot(&why, true))
             .with_hint(
                 "nothing was changed; attach independent evidence (`factcheck evidence add`), \
                  set what a source is (`factcheck source edit ID --kind K --publisher P --origin O`), \
