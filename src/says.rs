@@ -208,6 +208,14 @@ pub enum Says<'a> {
     CannotStat {
         why: &'a str,
     },
+    /// Another command holds the workspace lock.
+    WaitingForLock {
+        pid: u32,
+        lock: &'a str,
+        holder: &'a str,
+        secs: u64,
+        var: &'a str,
+    },
     // Claim files.
     BadClaimFileName {
         stem: &'a str,
@@ -678,6 +686,17 @@ impl Says<'_> {
             Says::CannotStat { why } => {
                 t!(zh, "cannot stat: {why}", "无法读取文件信息：{why}")
             }
+            Says::WaitingForLock {
+                pid,
+                lock,
+                holder,
+                secs,
+                var,
+            } => t!(
+                zh,
+                "factcheck (pid {pid}) is waiting for the workspace lock `{lock}`, held by {holder}; giving up after {secs} s ({var})",
+                "factcheck（进程 {pid}）正在等待工作区锁 `{lock}`，持有者：{holder}；{secs} 秒后放弃（`{var}`）"
+            ),
             Says::BadClaimFileName { stem } => t!(
                 zh,
                 "`{stem}` is not a valid claim id for a file name",
@@ -821,6 +840,7 @@ mod tests {
         "application",
         "STATUS",
         "git",
+        "factcheck",
     ];
 
     fn english_words(zh: &str) -> Vec<String> {
@@ -1022,6 +1042,13 @@ mod tests {
                 path: "sources/275e20f7b145.md",
             },
             Says::CannotStat { why: "原因" },
+            Says::WaitingForLock {
+                pid: 7,
+                lock: ".factcheck/lock",
+                holder: "进程 8",
+                secs: 30,
+                var: "FACTCHECK_LOCK_TIMEOUT",
+            },
             Says::BadClaimFileName { stem: "c1" },
             Says::IdNotFileName {
                 id: "c1a2b3c",

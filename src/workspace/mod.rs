@@ -219,13 +219,16 @@ impl Workspace {
             if waited >= std::time::Duration::from_secs(1)
                 && let Some(on_wait) = on_wait.take()
             {
-                on_wait(&format!(
-                    "factcheck (pid {}) is waiting for the workspace lock `{}/lock`, held by {}; giving up after {} s ({LOCK_TIMEOUT_VAR})",
-                    std::process::id(),
-                    STATE_DIR,
-                    holder(&path).0,
-                    timeout.as_secs()
-                ));
+                on_wait(
+                    &crate::says::Says::WaitingForLock {
+                        pid: std::process::id(),
+                        lock: &format!("{STATE_DIR}/lock"),
+                        holder: &holder(&path).0,
+                        secs: timeout.as_secs(),
+                        var: LOCK_TIMEOUT_VAR,
+                    }
+                    .text(self.config.language()),
+                );
             }
             std::thread::sleep(std::time::Duration::from_millis(25));
         }
