@@ -96,3 +96,208 @@ fn status_lines_in_a_zh_workspace_are_chinese() {
     );
     assert!(said.contains("核查台结论现为：暂缓发表"), "{said}");
 }
+
+/// English words in `text` outside what a Chinese line may keep as written:
+/// commands, fields and ids in backticks, paths, urls, ids, `key:` field
+/// names opening a record's line, and the words of `kept` (the desk's own).
+fn english_outside_records(text: &str, kept: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let prose: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let mut tokens = prose
+            .split(|c: char| {
+                c.is_whitespace() || "，。：；（）「」、《》“”！？,;()[]\"'|".contains(c)
+            })
+            .filter(|t| !t.is_empty())
+            .peekable();
+        // A record's field name (`  media_type: text/markdown`) opens its line.
+        if line.trim_start().split(':').next().is_some_and(|k| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
+        }) {
+            tokens.next();
+        }
+        for token in tokens {
+            let path_or_id = token.contains('/')
+                || token.contains('.')
+                || token.contains('#')
+                || token.contains('=')
+                || token.chars().any(|c| c.is_ascii_digit());
+            if path_or_id {
+                continue;
+            }
+            for word in token.split(|c: char| !c.is_ascii_alphabetic()) {
+                if word.len() >= 3 && !kept.contains(&word) {
+                    found.push(format!("{word} (in: {line})"));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Every command a desk runs, in a Chinese workspace, in text output: what
+/// it prints on stdout and stderr — status lines, listings, `check`'s
+/// problems, `decision`, a refusal and its hint — has no English word
+/// outside ids, paths, field names, commands and the desk's own words.
+#[test]
+fn every_command_in_a_zh_workspace_speaks_chinese() {
+    let ws = Ws::bare();
+    let mut said = String::new();
+    let mut run = |args: &[&str]| {
+        let r = ws.run(args);
+        said.push_str(&r.stdout);
+        said.push_str(&r.stderr);
+        r
+    };
+    run(&["init", ".", "--language", "zh"]).success();
+    ws.write(
+        "article.md",
+        "# 标题\n\n安全团队仅得到了9天的时间，来做安全检测。公司估值达到1570亿美元。\n\n首席技术官于9月25日宣布离职。\n",
+    );
+    ws.write("evidence.md", "据报道，安全团队只有9天做测试。\n");
+    ws.write("other.md", "融资后公司估值为1570亿美元。\n");
+    run(&[
+        "source",
+        "add",
+        "article.md",
+        "--article",
+        "--title",
+        "标题",
+    ])
+    .success();
+    let s = run(&[
+        "source",
+        "add",
+        "evidence.md",
+        "--kind",
+        "news",
+        "--publisher",
+        "某报",
+        "--title",
+        "报道",
+    ])
+    .success()
+    .stdout
+    .trim()
+    .to_string();
+    let o = run(&["source", "add", "other.md", "--publisher", "另一报"])
+        .success()
+        .stdout
+        .trim()
+        .to_string();
+    run(&["source", "list"]).success();
+    run(&["source", "show", &s]).success();
+    run(&[
+        "source",
+        "edit",
+        &s,
+        "--publisher",
+        "某日报",
+        "--note",
+        "更正出版方",
+    ])
+    .success();
+    run(&["source", "diff", &s, &o]);
+    let c = run(&[
+        "claim",
+        "add",
+        "--text",
+        "安全团队只有9天。",
+        "--quote",
+        "仅得到了9天的时间",
+    ])
+    .success()
+    .stdout
+    .trim()
+    .to_string();
+    let v = run(&[
+        "claim",
+        "add",
+        "--text",
+        "估值1570亿美元。",
+        "--quote",
+        "估值达到1570亿美元",
+    ])
+    .success()
+    .stdout
+    .trim()
+    .to_string();
+    run(&[
+        "claim",
+        "edit",
+        &c,
+        "--speaker",
+        "某人",
+        "--note",
+        "补充说话人",
+    ])
+    .success();
+    run(&["claim", "list"]).success();
+    run(&["claim", "show", &c]).success();
+    // Refused: `verified` without supporting evidence; nothing written.
+    run(&["mark", &c, "verified", "--note", "证据充分"]).code(1);
+    run(&[
+        "evidence",
+        "add",
+        &c,
+        &s,
+        "--stance",
+        "supports",
+        "--excerpt",
+        "只有9天",
+    ])
+    .success();
+    run(&["mark", &c, "verified", "--note", "证据充分"]).success();
+    run(&[
+        "evidence",
+        "add",
+        &v,
+        &o,
+        "--stance",
+        "refutes",
+        "--excerpt",
+        "1570亿美元",
+    ])
+    .success();
+    run(&["mark", &v, "disputed"]).success();
+    // A quote whose offsets went stale, and a disputed claim without a
+    // correction: two problems for `check` to name.
+    let file = format!("claims/{c}.yaml");
+    let yaml = ws.read(&file);
+    let start = yaml
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("start: "))
+        .expect("start")
+        .to_string();
+    ws.write(
+        &file,
+        &yaml.replacen(
+            &format!("start: {start}"),
+            &format!("start: {}", start.parse::<usize>().unwrap() + 1),
+            1,
+        ),
+    );
+    let check = run(&["check"]).code(1);
+    assert!(check.stdout.contains("偏移"), "{}", check.stdout);
+    run(&["check", "--fix"]);
+    run(&["decision"]);
+    run(&["summary", "--decision", "hold", "--note", "等待更正。"]).success();
+    run(&["report"]).success();
+    run(&["export", "claimreview", "--out", "reviews.json"]);
+    run(&["extract", &s]).success();
+    run(&["extract", "--unclaimed"]).success();
+    run(&["extract", "--dismiss", "1", "--note", "不是事实陈述"]);
+    run(&["match", "安全团队只有9天"]);
+    run(&["claim", "remove", &v, "--note", "重复"]);
+    // A mistake: a claim that does not exist.
+    run(&["claim", "show", "ffffff"]).code(2);
+    let kept = ["text", "markdown", "plain", "sha"];
+    let english = english_outside_records(&said, &kept);
+    assert!(
+        english.is_empty(),
+        "English in a zh workspace:\n{}",
+        english.join("\n")
+    );
+}
