@@ -260,19 +260,19 @@ impl Scan {
         self.titles();
         self.numbers();
         self.spelled_numbers();
-        self.keywords(Feature::TimeRef, TIME_REFS);
+        self.keywords(Feature::TimeRef);
         self.source_attributions();
-        self.keywords(Feature::Attribution, ATTRIBUTIONS);
-        self.keywords(Feature::FirstPerson, FIRST_PERSON);
-        self.keywords(Feature::Forecast, FORECASTS);
-        self.keywords(Feature::Comparison, COMPARISONS);
-        self.keywords(Feature::Event, EVENTS);
-        self.keywords(Feature::Role, ROLES);
+        self.keywords(Feature::Attribution);
+        self.keywords(Feature::FirstPerson);
+        self.keywords(Feature::Forecast);
+        self.keywords(Feature::Comparison);
+        self.keywords(Feature::Event);
+        self.keywords(Feature::Role);
         self.dotted_names();
         self.org_suffixes();
         self.latin_names();
-        self.keywords(Feature::Hedge, HEDGES);
-        self.keywords(Feature::Rhetoric, RHETORIC);
+        self.keywords(Feature::Hedge);
+        self.keywords(Feature::Rhetoric);
         self.punctuation_signals();
         self.shape_signals();
     }

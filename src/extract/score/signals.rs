@@ -1,9 +1,50 @@
 //! Keywords (attribution, comparison, events, …) and the signals against a
 //! sentence: questions, exclamations, rhetoric, fragments.
 
+use std::sync::LazyLock;
+
 use super::super::chars::*;
 use super::super::cues::*;
 use super::{Feature, Scan};
+
+/// The keyword lists, each with the feature it marks.
+const LISTS: [(Feature, &[&str]); 9] = [
+    (Feature::TimeRef, TIME_REFS),
+    (Feature::Attribution, ATTRIBUTIONS),
+    (Feature::FirstPerson, FIRST_PERSON),
+    (Feature::Forecast, FORECASTS),
+    (Feature::Comparison, COMPARISONS),
+    (Feature::Event, EVENTS),
+    (Feature::Role, ROLES),
+    (Feature::Hedge, HEDGES),
+    (Feature::Rhetoric, RHETORIC),
+];
+
+/// Keywords by their first character, sorted by it.
+type ByFirst = Vec<(char, Vec<&'static str>)>;
+
+/// Each list's keywords by their first character (ASCII lower-cased, as
+/// [`Scan::keyword_at`] compares it), so a position is tried only against
+/// the keywords that can start there: the scan stays linear in the text
+/// however long the lists grow.
+static BY_FIRST: LazyLock<Vec<(Feature, ByFirst)>> = LazyLock::new(|| {
+    LISTS
+        .iter()
+        .map(|(feature, words)| {
+            let mut index: ByFirst = Vec::new();
+            for w in *words {
+                let Some(first) = w.chars().next().map(|c| c.to_ascii_lowercase()) else {
+                    continue;
+                };
+                match index.binary_search_by_key(&first, |(c, _)| *c) {
+                    Ok(at) => index[at].1.push(w),
+                    Err(at) => index.insert(at, (first, vec![w])),
+                }
+            }
+            (*feature, index)
+        })
+        .collect()
+});
 
 impl Scan {
     // --- keywords ---------------------------------------------------------
@@ -11,8 +52,8 @@ impl Scan {
     /// Length of keyword `w` at `i`, if it matches there and is not vetoed.
     /// ASCII keywords match case-insensitively on word boundaries.
     pub(super) fn keyword_at(&self, i: usize, w: &str) -> Option<usize> {
-        // Most keywords fail on their first char: checking it before
-        // anything else makes scanning ~1,000 cues per char affordable.
+        // [`Scan::keywords`] offers only keywords that start with this
+        // char; other callers rely on this check to fail fast.
         let first = w.chars().next()?;
         if !self.at(i).eq_ignore_ascii_case(&first) {
             return None;
@@ -51,10 +92,24 @@ impl Scan {
         }
     }
 
-    pub(super) fn keywords(&mut self, feature: Feature, words: &[&str]) {
+    /// Marks `feature` wherever one of its keywords (see [`LISTS`]) occurs.
+    pub(super) fn keywords(&mut self, feature: Feature) {
+        let Some((_, index)) = BY_FIRST.iter().find(|(f, _)| *f == feature) else {
+            return;
+        };
         let mut i = 0;
         while i < self.chars.len() {
-            match words.iter().filter_map(|w| self.keyword_at(i, w)).max() {
+            let first = self.at(i).to_ascii_lowercase();
+            let Ok(at) = index.binary_search_by_key(&first, |(c, _)| *c) else {
+                i += 1;
+                continue;
+            };
+            let candidates = &index[at].1;
+            match candidates
+                .iter()
+                .filter_map(|w| self.keyword_at(i, w))
+                .max()
+            {
                 Some(len) => {
                     self.take(feature, i, i + len);
                     i += len;
