@@ -396,7 +396,7 @@ impl Msg<'_> {
             Msg::Matched => pick("matched: ".into(), "匹配词：".into()),
             Msg::SourceEdited { id, fields } => pick(
                 format!("snapshot {id}: changed {}", fields.join(", ")),
-                format!("快照 {id}：已修改 {}", fields.join("、")),
+                format!("快照 {id}：已修改 {}", backticked(fields)),
             ),
             Msg::NoCaptures { url } => pick(
                 format!("no captures of {url}; `factcheck source fetch {url}` takes one"),
@@ -510,7 +510,7 @@ impl Msg<'_> {
             ),
             Msg::ClaimEdited { id, fields } => pick(
                 format!("edited claim {id}: {}", fields.join(", ")),
-                format!("已编辑说法 {id}：{}", fields.join("、")),
+                format!("已编辑说法 {id}：{}", backticked(fields)),
             ),
             Msg::ClaimRemoved { id, text, note } => pick(
                 format!("removed claim {id} ({text}): {note}"),
@@ -685,6 +685,15 @@ impl Msg<'_> {
             _ => String::new(),
         }
     }
+}
+
+/// Field names for a Chinese line: each in backticks, joined with `、`.
+fn backticked(fields: &[&str]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// `3 added, 1 updated, 0 unchanged`: what an archive command stored.
@@ -910,7 +919,7 @@ mod tests {
                 counts: &counts,
             },
             Msg::ArchivedWorkspace {
-                root: "/desk",
+                root: "/核查台",
                 into: "`archive.sqlite`",
                 counts: &counts,
             },
