@@ -364,7 +364,7 @@ impl Msg<'_> {
             ),
             Msg::ArchivedWorkspace { root, into, counts } => pick(
                 format!("{root} → {into}: {}", tally(counts, language)),
-                format!("{root} → {into}：{}", tally(counts, language)),
+                format!("`{root}` → {into}：{}", tally(counts, language)),
             ),
             Msg::CheckedBefore {
                 claim,
@@ -400,7 +400,7 @@ impl Msg<'_> {
             ),
             Msg::NoCaptures { url } => pick(
                 format!("no captures of {url}; `factcheck source fetch {url}` takes one"),
-                format!("{url} 还没有抓取记录；用 `factcheck source fetch {url}` 抓取一次"),
+                format!("`{url}` 还没有抓取记录；用 `factcheck source fetch {url}` 抓取一次"),
             ),
             Msg::SameText { a, b } => pick(
                 format!("the text of {a} and {b} is the same"),
