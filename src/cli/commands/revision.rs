@@ -226,6 +226,9 @@ pub fn render(carried: &[Carried], language: Language) -> String {
                     c.from.start, c.from.end, to.start, to.end
                 )
             }
+            (Some(to), _) if language == Language::Zh => {
+                format!("「{}」→「{}」", short(&c.from.exact), short(&to.exact))
+            }
             (Some(to), _) => format!("\"{}\" → \"{}\"", short(&c.from.exact), short(&to.exact)),
             (None, _) => Msg::NoLongerInArticle {
                 quote: &short(&c.from.exact),
