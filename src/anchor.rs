@@ -23,8 +23,10 @@ pub fn locate(
     label: &str,
 ) -> Result<(usize, usize)> {
     if quote.is_empty() {
-        return Err(Error::invalid("the quote is empty")
-            .with_hint("give the article's exact words with `--quote`"));
+        return Err(Error::invalid("the quote is empty").with_hint_in(
+            "give the article's exact words with `--quote`",
+            "用 `--quote` 给出文章的原文",
+        ));
     }
     let found = text.find_all(quote);
     match (found.as_slice(), occurrence) {
@@ -32,12 +34,15 @@ pub fn locate(
             let mut err =
                 Error::refused(format!("the quote does not occur in {label}: \"{quote}\""));
             if let Some((s, e)) = text.closest_passage(quote) {
-                err = err.with_hint(format!(
-                    "the closest passage, at offset {s}, reads: \"{}\"; copy the exact words from there",
-                    one_line(text.slice(s, e))
-                ));
+                let passage = one_line(text.slice(s, e));
+                err = err.with_hint_in(
+                    format!(
+                        "the closest passage, at offset {s}, reads: \"{passage}\"; copy the exact words from there"
+                    ),
+                    format!("最接近的段落（位于偏移 {s}）为：「{passage}」；请从那里逐字复制原文"),
+                );
             } else {
-                err = err.with_hint("copy the exact words from the snapshot (`factcheck extract` lists its sentences)");
+                err = err.with_hint_in("copy the exact words from the snapshot (`factcheck extract` lists its sentences)", "从快照中逐字复制原文（`factcheck extract` 列出其中的句子）");
             }
             Err(err)
         }
@@ -67,7 +72,10 @@ pub fn locate(
                 many.len(),
                 list.join("\n")
             ))
-            .with_hint("pick one with `--occurrence N`, or quote more words so it is unique"))
+            .with_hint_in(
+                "pick one with `--occurrence N`, or quote more words so it is unique",
+                "用 `--occurrence N` 选定一处，或多引几个字使其唯一",
+            ))
         }
     }
 }

@@ -9,6 +9,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::model::Language;
+
 /// The result type used throughout the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -37,17 +39,11 @@ pub enum Error {
     /// Input the tool cannot use: a bad id or argument, a clash of options,
     /// a setting out of range, a file that is not what it must be.
     #[error("{message}")]
-    Invalid {
-        message: String,
-        hint: Option<String>,
-    },
+    Invalid { message: String, hint: Option<Hint> },
     /// A rule refused the change (status rules, quote not found, duplicate).
     /// Nothing was written.
     #[error("{message}")]
-    Refused {
-        message: String,
-        hint: Option<String>,
-    },
+    Refused { message: String, hint: Option<Hint> },
     /// A template failed to load or render.
     #[error("template `{name}`: {message}")]
     Template { name: String, message: String },
@@ -55,6 +51,45 @@ pub enum Error {
     /// could not be encoded.
     #[error("{message}")]
     Internal { message: String },
+}
+
+/// What to do about an error, in English and, where it has one, Chinese
+/// (for a workspace whose language is `zh`). Commands, paths and ids in
+/// backticks read the same in both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub en: String,
+    pub zh: Option<String>,
+}
+
+impl Hint {
+    /// A hint in both languages.
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Hint {
+        Hint {
+            en: en.into(),
+            zh: Some(zh.into()),
+        }
+    }
+
+    /// The hint in `language`; English where it has no Chinese side.
+    pub fn text(&self, language: Language) -> &str {
+        match (language, &self.zh) {
+            (Language::Zh, Some(zh)) => zh,
+            _ => &self.en,
+        }
+    }
+}
+
+impl From<String> for Hint {
+    fn from(en: String) -> Hint {
+        Hint { en, zh: None }
+    }
+}
+
+impl From<&str> for Hint {
+    fn from(en: &str) -> Hint {
+        Hint::from(en.to_string())
+    }
 }
 
 fn location(line: Option<usize>, column: Option<usize>) -> String {
@@ -103,8 +138,8 @@ impl Error {
         }
     }
 
-    /// Adds a hint saying what to do.
-    pub fn with_hint(mut self, text: impl Into<String>) -> Self {
+    /// Adds a hint saying what to do (a [`Hint`], or English only).
+    pub fn with_hint(mut self, text: impl Into<Hint>) -> Self {
         match &mut self {
             Error::Invalid { hint, .. } | Error::Refused { hint, .. } => *hint = Some(text.into()),
             _ => {}
@@ -112,19 +147,36 @@ impl Error {
         self
     }
 
-    /// What to do about it, if the error knows.
-    pub fn hint(&self) -> Option<String> {
+    /// Adds a hint saying what to do, in English and Chinese.
+    pub fn with_hint_in(self, en: impl Into<String>, zh: impl Into<String>) -> Self {
+        self.with_hint(Hint::new(en, zh))
+    }
+
+    /// The hint the error carries, in both languages, if it knows one.
+    pub fn hints(&self) -> Option<Hint> {
         match self {
             Error::Invalid { hint, .. } | Error::Refused { hint, .. } => hint.clone(),
-            Error::NotAWorkspace { .. } => {
-                Some("run `factcheck init` to create one here, or pass `-C DIR` to name one".into())
-            }
-            Error::Yaml { path, .. } => Some(format!(
-                "fix the file by hand, or restore it with `git checkout -- {}`",
-                path.display()
+            Error::NotAWorkspace { .. } => Some(Hint::new(
+                "run `factcheck init` to create one here, or pass `-C DIR` to name one",
+                "运行 `factcheck init` 在此创建工作区，或用 `-C DIR` 指定一个",
+            )),
+            Error::Yaml { path, .. } => Some(Hint::new(
+                format!(
+                    "fix the file by hand, or restore it with `git checkout -- {}`",
+                    path.display()
+                ),
+                format!(
+                    "手动修正该文件，或用 `git checkout -- {}` 恢复",
+                    path.display()
+                ),
             )),
             _ => None,
         }
+    }
+
+    /// What to do about it in `language`, if the error knows.
+    pub fn hint(&self, language: Language) -> Option<String> {
+        self.hints().map(|h| h.text(language).to_string())
     }
 
     /// The process exit code for this error: 1 for a refused change, 2 otherwise.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 pub use crate::model::{is_invisible, reviewer_key, same_reviewer};
 
 /// Flags whose values may span several lines.
@@ -124,12 +124,21 @@ pub fn text(what: &str, value: &str, multi_line: bool) -> Result<()> {
             i + 1
         ))
         .with_hint(if c == '\n' {
-            format!(
-                "write it on one line; only {} may hold line breaks",
-                MULTI_LINE_FLAGS.join(", ")
+            Hint::new(
+                format!(
+                    "write it on one line; only {} may hold line breaks",
+                    MULTI_LINE_FLAGS.join(", ")
+                ),
+                format!(
+                    "请写成一行；只有 `{}` 可以换行",
+                    MULTI_LINE_FLAGS.join("`、`")
+                ),
             )
         } else {
-            "remove it: control characters are not allowed in records".to_string()
+            Hint::new(
+                "remove it: control characters are not allowed in records",
+                "请删除它：记录中不能有控制字符",
+            )
         })),
     }
 }
@@ -173,7 +182,7 @@ pub fn reviewer(origin: &str, name: &str) -> Result<String> {
             "{origin} holds {}; a reviewer's name must be visible as written",
             describe(c)
         ))
-        .with_hint("type the name again without it"));
+        .with_hint_in("type the name again without it", "请去掉它后重新输入名字"));
     }
     Ok(name)
 }
@@ -202,7 +211,10 @@ pub fn media_type(value: &str) -> Result<()> {
             "`{}` is not a media type such as text/html or text/plain; charset=utf-8",
             terminal(value)
         ))
-        .with_hint("leave `--media-type` out to take it from the file's extension or content")),
+        .with_hint_in(
+            "leave `--media-type` out to take it from the file's extension or content",
+            "不加 `--media-type`，将按文件扩展名或内容判断",
+        )),
     }
 }
 

@@ -38,7 +38,7 @@ pub fn run() -> i32 {
     pages::small_pages();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Err(err) = guard::arguments(&args[1.min(args.len())..]) {
-        print_error(&err);
+        print_error(&err, model::Language::En);
         return err.exit_code();
     }
     let color = cli::term::color_from_args(&args);
@@ -59,32 +59,53 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    let dir = command_line.global.workspace.clone();
     match cli::commands::run(command_line) {
         Ok(code) => code,
         Err(err) => {
-            print_error(&err);
+            // The language of the workspace the command ran in, found the
+            // way the command finds it; English when there is none.
+            let language = workspace::Workspace::find(dir.as_deref())
+                .map_or(model::Language::En, |ws| ws.config.language());
+            print_error(&err, language);
             err.exit_code()
         }
     }
 }
 
-fn print_error(err: &error::Error) {
+fn print_error(err: &error::Error, language: model::Language) {
+    let zh = language == model::Language::Zh;
+    let (error, caused_by, hint) = if zh {
+        ("错误：", "原因：", "提示：")
+    } else {
+        ("error: ", "caused by: ", "hint: ")
+    };
     // Errors quote records and file names: a terminal must not act on them.
     eprintln!(
-        "{} {}",
-        cli::term::label("error:", cli::term::RED),
-        guard::terminal(&err.to_string())
+        "{}{}",
+        cli::term::label(error.trim_end(), cli::term::RED),
+        sep(error, guard::terminal(&err.to_string()))
     );
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
-        eprintln!("caused by: {}", guard::terminal(&cause.to_string()));
+        eprintln!("{caused_by}{}", guard::terminal(&cause.to_string()));
         source = cause.source();
     }
-    if let Some(hint) = err.hint() {
+    if let Some(text) = err.hint(language) {
         eprintln!(
-            "{} {}",
-            cli::term::label("hint:", cli::term::YELLOW),
-            guard::terminal(&hint)
+            "{}{}",
+            cli::term::label(hint.trim_end(), cli::term::YELLOW),
+            sep(hint, guard::terminal(&text))
         );
+    }
+}
+
+/// What follows a label: after an English one (`error:`) a space, after a
+/// Chinese one (`错误：`, whose colon is wide) nothing.
+fn sep(label: &str, text: std::borrow::Cow<'_, str>) -> String {
+    if label.ends_with(' ') {
+        format!(" {text}")
+    } else {
+        text.into_owned()
     }
 }

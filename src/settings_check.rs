@@ -40,8 +40,9 @@ pub fn validate(config: &Config, file: &Path, text: &str) -> Result<()> {
             file.display(),
             at("base_url:", 0)
         ))
-        .with_hint(
+        .with_hint_in(
             "set it to where the desk publishes its reviews, such as https://desk.example/reviews/",
+            "将其设为核查台发布评审的网址，如 `https://desk.example/reviews/`",
         ));
     }
     let mut seen: Vec<String> = Vec::new();
@@ -55,7 +56,10 @@ pub fn validate(config: &Config, file: &Path, text: &str) -> Result<()> {
                 rating.label,
                 config.ratings[first].label
             ))
-            .with_hint("remove or rename one of them under `ratings:`"));
+            .with_hint_in(
+                "remove or rename one of them under `ratings:`",
+                "在 `ratings:` 下删除或重命名其中一个",
+            ));
         }
         seen.push(key);
     }

@@ -51,14 +51,16 @@ pub fn decode_owned(bytes: Vec<u8>, media_type: &str, label: &str) -> Result<Str
 pub fn encoding_for(charset: &str) -> Result<&'static encoding_rs::Encoding> {
     let encoding =
         encoding_rs::Encoding::for_label(charset.trim().as_bytes()).ok_or_else(|| {
-            Error::invalid(format!("`{charset}` is not a charset this tool knows"))
-                .with_hint("name a WHATWG encoding such as gbk, big5, shift_jis or windows-1252")
+            Error::invalid(format!("`{charset}` is not a charset this tool knows")).with_hint_in(
+                "name a WHATWG encoding such as gbk, big5, shift_jis or windows-1252",
+                "请给出浏览器标准中的编码名，如 `gbk`、`big5`、`shift_jis` 或 `windows-1252`",
+            )
         })?;
     if is_refused_charset(charset) {
         return Err(Error::invalid(format!(
             "`{charset}` is a charset browsers refuse to decode (its whole text would read as one U+FFFD); this tool does not read it"
         ))
-        .with_hint("snapshot a copy of the text in UTF-8, or name the charset it really is in"));
+        .with_hint_in("snapshot a copy of the text in UTF-8, or name the charset it really is in", "为文本的 `UTF-8` 副本建快照，或给出它实际使用的字符集"));
     }
     Ok(encoding)
 }
@@ -91,10 +93,15 @@ pub fn decode_charset(
             return Err(Error::refused(format!(
                 "{label} is `{media_type}`, which has no text to quote"
             ))
-            .with_hint("quote a text or HTML snapshot, or add evidence without `--excerpt`"));
+            .with_hint_in(
+                "quote a text or HTML snapshot, or add evidence without `--excerpt`",
+                "请引用文本或网页快照，或添加证据时不加 `--excerpt`",
+            ));
         }
-        let encoding = encoding_for(charset)
-            .map_err(|e| Error::invalid(format!("{label}: {e}")).with_hint("fix its `charset:`"))?;
+        let encoding = encoding_for(charset).map_err(|e| {
+            Error::invalid(format!("{label}: {e}"))
+                .with_hint_in("fix its `charset:`", "修正其 `charset:`")
+        })?;
         // A byte-order mark overrides the label, as in browsers.
         let (text, _, _) = encoding.decode(&bytes);
         bytes = text.into_owned().into_bytes();
@@ -108,7 +115,10 @@ pub fn decode_charset(
         return Err(Error::refused(format!(
             "{label} is `{media_type}`, which has no text to quote"
         ))
-        .with_hint("quote a text or HTML snapshot, or add evidence without `--excerpt`"));
+        .with_hint_in(
+            "quote a text or HTML snapshot, or add evidence without `--excerpt`",
+            "请引用文本或网页快照，或添加证据时不加 `--excerpt`",
+        ));
     }
     if bytes.starts_with(b"\xef\xbb\xbf") {
         bytes.drain(..3);
@@ -118,7 +128,10 @@ pub fn decode_charset(
             "{label} is not valid UTF-8 (byte {})",
             e.utf8_error().valid_up_to()
         ))
-        .with_hint("snapshot a UTF-8 copy of it, or give the right `--media-type`")
+        .with_hint_in(
+            "snapshot a UTF-8 copy of it, or give the right `--media-type`",
+            "为它的 `UTF-8` 副本建快照，或给出正确的 `--media-type`",
+        )
     })
 }
 

@@ -28,7 +28,7 @@ impl Local {
     pub fn open(path: &Path, create: bool) -> Result<Local> {
         if !create && !path.is_file() {
             return Err(Error::usage(format!("no archive at `{}`", path.display()))
-                .with_hint("fill one with `factcheck archive import FILE` or `factcheck archive add`, or name another with --archive"));
+                .with_hint_in("fill one with `factcheck archive import FILE` or `factcheck archive add`, or name another with --archive", "用 `factcheck archive import FILE` 或 `factcheck archive add` 充实档案库，或用 `--archive` 指定另一个"));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::workspace::create_dir_all(dir)?;
@@ -58,7 +58,10 @@ impl Local {
                     "archive `{}` has layout {other}; this version reads layout {SCHEMA}",
                     path.display()
                 ))
-                .with_hint("import into a new archive file (--archive PATH)"));
+                .with_hint_in(
+                    "import into a new archive file (--archive PATH)",
+                    "导入到一个新的档案库文件（`--archive PATH`）",
+                ));
             }
         }
         Ok(Local {

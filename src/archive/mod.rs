@@ -96,7 +96,10 @@ impl Doc {
     fn decode(bytes: &[u8]) -> Result<Doc> {
         rmp_serde::from_slice(bytes).map_err(|e| Error::Refused {
             message: format!("the archive holds an entry this version cannot read: {e}"),
-            hint: Some("re-create the archive with `factcheck archive import`".into()),
+            hint: Some(crate::error::Hint::new(
+                "re-create the archive with `factcheck archive import`",
+                "用 `factcheck archive import` 重建档案库",
+            )),
         })
     }
 
@@ -263,7 +266,7 @@ impl Location {
                 Error::usage(
                     "no archive given and no data folder known (neither XDG_DATA_HOME nor HOME is set)",
                 )
-                .with_hint("give one with --archive PATH or FACTCHECK_ARCHIVE")
+                .with_hint_in("give one with --archive PATH or FACTCHECK_ARCHIVE", "用 `--archive PATH` 或 `FACTCHECK_ARCHIVE` 指定一个")
             }),
         }
     }

@@ -43,7 +43,10 @@ impl Server {
     pub fn open(url: &str) -> Result<Server> {
         let shown = format!("`{}`", without_password(url));
         let mut client = Client::connect(url, NoTls).map_err(|e| {
-            db_error(&shown, e).with_hint("check that the server runs and the URL is right")
+            db_error(&shown, e).with_hint_in(
+                "check that the server runs and the URL is right",
+                "请确认服务器在运行、网址无误",
+            )
         })?;
         client
             .batch_execute(

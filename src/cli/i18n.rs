@@ -7,8 +7,10 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Language, Stance, Status};
+use crate::archive::Counts;
+use crate::model::{Kind, Language, Outcome, Stance, Status, WatchOutcome};
 use crate::report::status_label;
+use crate::workspace::index::Revision;
 
 /// One message to a person.
 #[derive(Debug)]
@@ -56,6 +58,153 @@ pub enum Msg<'a> {
     NoClaimsMatch,
     /// `source list` on an empty workspace.
     NoSnapshots,
+    /// `archive import`: what went into the archive.
+    Imported { into: &'a str, counts: &'a Counts },
+    /// `archive add`: one workspace's claims into the archive.
+    ArchivedWorkspace {
+        root: &'a str,
+        into: &'a str,
+        counts: &'a Counts,
+    },
+    /// After `claim add`: an archived check the new claim repeats.
+    CheckedBefore {
+        claim: &'a str,
+        rating: Option<&'a str>,
+        date: Option<&'a str>,
+        by: Option<&'a str>,
+        url: &'a str,
+    },
+    /// After `claim add`: the archive is there but broken.
+    ArchiveUnsearchable { error: &'a str },
+    /// `match`: nothing found.
+    NoMatch,
+    /// `match`: the query's words a match holds (a label).
+    Matched,
+    /// `source edit`.
+    SourceEdited { id: &'a str, fields: &'a [&'a str] },
+    /// `source history` of a URL never captured.
+    NoCaptures { url: &'a str },
+    /// `source diff` of two snapshots with the same text.
+    SameText { a: &'a str, b: &'a str },
+    /// `source fetch`, `source watch`: a charset the tool cannot use.
+    UnknownCharset { name: &'a str, refused: bool },
+    /// `source fetch`: the answer, after its redirects.
+    Fetched {
+        url: &'a str,
+        status: u16,
+        reason: &'a str,
+        redirects: usize,
+        last: &'a str,
+    },
+    /// `source fetch`: a new snapshot and its WARC.
+    FetchedSnapshot {
+        id: &'a str,
+        media_type: &'a str,
+        bytes: u64,
+        warc: &'a str,
+    },
+    /// `source fetch`: the same bytes as a snapshot already there.
+    SameBytes {
+        id: &'a str,
+        capture: usize,
+        warc: &'a str,
+    },
+    /// `source watch` with no page to watch.
+    NothingToWatch,
+    /// `source watch`: the archive lookup of a gone page failed.
+    ArchiveLookupFailed { error: &'a str, url: &'a str },
+    /// `source watch`: how many snapshots were watched, by outcome.
+    Watched {
+        snapshots: usize,
+        counts: &'a [(WatchOutcome, usize)],
+    },
+    /// `source watch`: pages the time budget left.
+    OutOfTime { pages: usize },
+    /// `source watch`: no verdict rests on what changed.
+    NoVerdictAffected,
+    /// `source watch`: the verdicts whose evidence changed or went.
+    VerdictsAffected { claims: &'a [(&'a str, Status)] },
+    /// `man --all`.
+    WroteManPages { n: usize, dir: &'a str },
+    /// `claim edit`.
+    ClaimEdited { id: &'a str, fields: &'a [&'a str] },
+    /// `claim remove`, on stderr.
+    ClaimRemoved {
+        id: &'a str,
+        text: &'a str,
+        note: &'a str,
+    },
+    /// `claim remove`, on stdout.
+    RemovedAt {
+        id: &'a str,
+        at: &'a str,
+        by: &'a str,
+        note: &'a str,
+    },
+    /// `sign`.
+    Signed {
+        by: &'a str,
+        status: Status,
+        id: &'a str,
+    },
+    /// `revision`: the article is now the new draft.
+    ArticleRevised { new: &'a str, old: &'a str },
+    /// `revision`: what became of the claims.
+    Carried {
+        moved: usize,
+        edited: usize,
+        dropped: usize,
+    },
+    /// `revision`: a claim's words are gone from the new draft.
+    NoLongerInArticle { quote: &'a str },
+    /// `revision`: a claim's words occur more than once in the new draft.
+    Ambiguous { at: &'a str, id: &'a str },
+    /// `source list`: the article's drafts.
+    ArticleRevisions { chain: &'a str },
+    /// `export claimreview`: verdicts awaiting a sign-off.
+    LeftOutUnsigned { n: usize },
+    /// `export claimreview`: verdicts on words a revision changed or cut.
+    LeftOutRevised { n: usize },
+    /// `export claimreview` without `publisher`.
+    NoPublisher,
+    /// `export claimreview` without `base_url`.
+    NoBaseUrl,
+    /// `export claimreview --out`.
+    WroteReviews { n: usize, path: &'a str },
+    /// `export annotations --out`.
+    WroteAnnotations { n: usize, path: &'a str },
+    /// `export annotations`: claims with no quote.
+    LeftOutUnanchored { n: usize },
+    /// `export annotations`: claims whose quote is gone from the snapshot.
+    LeftOutLost { n: usize },
+    /// `export annotations`: selectors exported where the quote is now.
+    StaleSelectors { n: usize },
+    /// `export annotations`: selectors whose snapshot could not be read.
+    UncheckedSelectors { n: usize },
+    /// `export annotations`: verdicts awaiting a sign-off.
+    UnsignedAnnotations { n: usize },
+    /// `extract` with nothing to show.
+    NoCandidates,
+    /// `extract`: the claims quoting a sentence (a label, then ids).
+    Claimed { ids: &'a str },
+    /// `extract`: a sentence worth checking (a tag).
+    CheckWorthy,
+    /// `extract`: an archived check of a sentence.
+    CheckedBeforeUrl { url: &'a str },
+    /// `extract`: the closing count.
+    Candidates {
+        n: usize,
+        worthy: usize,
+        claimed: usize,
+    },
+    /// `extract --unclaimed`: the closing count.
+    Unclaimed { open: usize, worthy: usize },
+    /// `extract --dismiss`.
+    Dismissed {
+        start: usize,
+        end: usize,
+        text: &'a str,
+    },
 }
 
 impl Msg<'_> {
@@ -198,6 +347,519 @@ impl Msg<'_> {
                     "no snapshots yet; `factcheck source add PATH` takes one".into()
                 }
             }
+            _ => self.more(language),
+        }
+    }
+
+    /// The messages of the commands that came to the catalogue later.
+    fn more(&self, language: Language) -> String {
+        let zh = language == Language::Zh;
+        // English or Chinese: both are made, one is kept.
+        let pick = |en: String, cn: String| if zh { cn } else { en };
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        match self {
+            Msg::Imported { into, counts } => pick(
+                format!("imported into {into}: {}", tally(counts, language)),
+                format!("已导入 {into}：{}", tally(counts, language)),
+            ),
+            Msg::ArchivedWorkspace { root, into, counts } => pick(
+                format!("{root} → {into}: {}", tally(counts, language)),
+                format!("`{root}` → {into}：{}", tally(counts, language)),
+            ),
+            Msg::CheckedBefore {
+                claim,
+                rating,
+                date,
+                by,
+                url,
+            } => {
+                let mut line = pick(
+                    format!("checked before: {claim}"),
+                    format!("此前核查过：{claim}"),
+                );
+                if let Some(r) = rating {
+                    line += &pick(format!(" — rated {r}"), format!("——评级「{r}」"));
+                }
+                if let Some(d) = date {
+                    line += &pick(format!(" on {d}"), format!("，{d}"));
+                }
+                if let Some(by) = by {
+                    line += &pick(format!(" by {by}"), format!("，核查方 {by}"));
+                }
+                line + &pick(format!(" ({url})"), format!("（{url}）"))
+            }
+            Msg::ArchiveUnsearchable { error } => pick(
+                format!("warning: the archive could not be searched: {error}"),
+                format!("警告：无法检索档案库：{error}"),
+            ),
+            Msg::NoMatch => pick("no match in the archive".into(), "档案库中没有匹配项".into()),
+            Msg::Matched => pick("matched: ".into(), "匹配词：".into()),
+            Msg::SourceEdited { id, fields } => pick(
+                format!("snapshot {id}: changed {}", fields.join(", ")),
+                format!("快照 {id}：已修改 {}", backticked(fields)),
+            ),
+            Msg::NoCaptures { url } => pick(
+                format!("no captures of {url}; `factcheck source fetch {url}` takes one"),
+                format!("`{url}` 还没有抓取记录；用 `factcheck source fetch {url}` 抓取一次"),
+            ),
+            Msg::SameText { a, b } => pick(
+                format!("the text of {a} and {b} is the same"),
+                format!("{a} 与 {b} 的文本相同"),
+            ),
+            Msg::UnknownCharset { name, refused } => {
+                let why = match (zh, refused) {
+                    (false, true) => {
+                        "which browsers refuse to decode (its whole text would read as one U+FFFD)"
+                    }
+                    (false, false) => "which this tool does not know",
+                    (true, true) => "浏览器拒绝解码该字符集（全文会读成一个 `U+FFFD`）",
+                    (true, false) => "本工具不认识该字符集",
+                };
+                pick(
+                    format!(
+                        "warning: the page declares the charset `{name}`, {why}; reading it as UTF-8"
+                    ),
+                    format!("警告：网页声明的字符集为 `{name}`，{why}；按 `UTF-8` 读取"),
+                )
+            }
+            Msg::Fetched {
+                url,
+                status,
+                reason,
+                redirects,
+                last,
+            } => {
+                let hops = match (zh, redirects) {
+                    (_, 0) => String::new(),
+                    (false, 1) => format!(" after 1 redirect to {last}"),
+                    (false, n) => format!(" after {n} redirects to {last}"),
+                    (true, n) => format!("，经 {n} 次重定向至 {last}"),
+                };
+                pick(
+                    format!("fetched {url}: {status} {reason}{hops}"),
+                    format!("已抓取 {url}：`{status} {reason}`{hops}"),
+                )
+            }
+            Msg::FetchedSnapshot {
+                id,
+                media_type,
+                bytes,
+                warc,
+            } => pick(
+                format!("added snapshot {id} ({media_type}, {bytes} bytes), WARC {warc}"),
+                format!("已存快照 {id}（{media_type}，{bytes} 字节），`WARC` {warc}"),
+            ),
+            Msg::SameBytes { id, capture, warc } => pick(
+                format!("same bytes as snapshot {id}: added capture {capture} of it, WARC {warc}"),
+                format!("与快照 {id} 字节相同：已记为其第 {capture} 次抓取，`WARC` {warc}"),
+            ),
+            Msg::NothingToWatch => pick(
+                "nothing to watch: no snapshot cited by evidence has a URL (or every one was seen within `--since`)".into(),
+                "没有可复查的网页：证据引用的快照都没有网址（或都在 `--since` 之内复查过）".into(),
+            ),
+            Msg::ArchiveLookupFailed { error, url } => pick(
+                format!("warning: {error}; no archived copy recorded for {url}"),
+                format!("警告：{error}；未为 {url} 记录存档副本"),
+            ),
+            Msg::Watched { snapshots, counts } => {
+                let list: Vec<String> = counts
+                    .iter()
+                    .map(|(o, n)| pick(format!("{n} {o}"), format!("{n} 个{}", outcome_word(*o, language))))
+                    .collect();
+                let list = if list.is_empty() {
+                    pick("none".into(), "无".into())
+                } else {
+                    list.join(if zh { "，" } else { ", " })
+                };
+                pick(
+                    format!("watched {snapshots} snapshot{}: {list}", s(*snapshots)),
+                    format!("已复查 {snapshots} 个快照：{list}"),
+                )
+            }
+            Msg::OutOfTime { pages } => pick(
+                format!("out of time: {pages} page{} left for the next run", s(*pages)),
+                format!("时间已到：{pages} 个网页留待下次运行"),
+            ),
+            Msg::NoVerdictAffected => pick("no verdict is affected".into(), "没有结论受影响".into()),
+            Msg::VerdictsAffected { claims } => {
+                let list: Vec<String> = claims
+                    .iter()
+                    .map(|(id, status)| {
+                        pick(
+                            format!("{id} ({status})"),
+                            format!("{id}（{}）", status_label(*status, language)),
+                        )
+                    })
+                    .collect();
+                pick(
+                    format!(
+                        "verdicts affected (evidence changed or gone): {}; re-review them (`factcheck mark`) or attach the new capture",
+                        list.join(", ")
+                    ),
+                    format!(
+                        "受影响的结论（证据已变或已失效）：{}；请重新复核（`factcheck mark`）或附上新的抓取",
+                        list.join("、")
+                    ),
+                )
+            }
+            Msg::WroteManPages { n, dir } => pick(
+                format!(
+                    "wrote {n} manual pages to `{dir}` (factcheck.1 and factcheck-<command>.1)"
+                ),
+                format!("已将 {n} 个手册页写入 `{dir}`（`factcheck.1` 与 `factcheck-<command>.1`）"),
+            ),
+            Msg::ClaimEdited { id, fields } => pick(
+                format!("edited claim {id}: {}", fields.join(", ")),
+                format!("已编辑说法 {id}：{}", backticked(fields)),
+            ),
+            Msg::ClaimRemoved { id, text, note } => pick(
+                format!("removed claim {id} ({text}): {note}"),
+                format!("已删除说法 {id}（{text}）：{note}"),
+            ),
+            Msg::RemovedAt { id, at, by, note } => pick(
+                format!("removed {id} at {at} by {by}: {note}"),
+                format!("{by} 于 {at} 删除了 {id}：{note}"),
+            ),
+            Msg::Signed { by, status, id } => pick(
+                format!("{by} signed the verdict `{status}` on claim {id}"),
+                format!(
+                    "{by} 已复核说法 {id} 的结论「{}」",
+                    status_label(*status, language)
+                ),
+            ),
+            Msg::ArticleRevised { new, old } => pick(
+                format!("the workspace's article is now {new}, a revision of {old}"),
+                format!("工作区的文章现为 {new}，是 {old} 的修订版"),
+            ),
+            Msg::Carried {
+                moved,
+                edited,
+                dropped,
+            } => {
+                let total = moved + edited + dropped;
+                if total == 0 {
+                    return pick("no claims to carry over".into(), "没有需要沿用的说法".into());
+                }
+                let edited_en = if *edited > 0 {
+                    format!("{edited} edited (in recheck until marked again)")
+                } else {
+                    "0 edited".into()
+                };
+                let edited_zh = if *edited > 0 {
+                    format!("{edited} 条有改动（重新标记前待复核）")
+                } else {
+                    "0 条有改动".into()
+                };
+                pick(
+                    format!(
+                        "carried {total} claim{}: {moved} moved, {edited_en}, {dropped} dropped",
+                        s(total)
+                    ),
+                    format!(
+                        "已沿用 {total} 条说法：{moved} 条移位，{edited_zh}，{dropped} 条被删去"
+                    ),
+                )
+            }
+            Msg::NoLongerInArticle { quote } => pick(
+                format!("\"{quote}\" is no longer in the article"),
+                format!("「{quote}」已不在文章中"),
+            ),
+            Msg::Ambiguous { at, id } => pick(
+                format!(
+                    " (ambiguous: the words occur at {at}; `factcheck claim edit {id} --occurrence N` picks one)"
+                ),
+                format!(
+                    "（有歧义：这段文字出现在 {at}；用 `factcheck claim edit {id} --occurrence N` 选定一处）"
+                ),
+            ),
+            Msg::ArticleRevisions { chain } => pick(
+                format!("article revisions, oldest first: {chain} (current)"),
+                format!("文章的修订版（由旧到新）：{chain}（当前）"),
+            ),
+            Msg::LeftOutUnsigned { n } => pick(
+                format!(
+                    "left out {n} verdict{} awaiting sign-off (`factcheck sign CLAIM`)",
+                    s(*n)
+                ),
+                format!("未导出 {n} 条待复核的结论（`factcheck sign CLAIM`）"),
+            ),
+            Msg::LeftOutRevised { n } => pick(
+                format!(
+                    "left out {n} verdict{} on words a revision of the article changed or cut (`factcheck claim list --recheck`, `--dropped`)",
+                    s(*n)
+                ),
+                format!(
+                    "未导出 {n} 条结论：其所依据的文字已被文章的修订版改动或删去（`factcheck claim list --recheck`、`--dropped`）"
+                ),
+            ),
+            Msg::NoPublisher => pick(
+                "no `publisher` in factcheck.yaml: the reviews have no `author`, which Google requires; add a line `publisher: Your Desk` to factcheck.yaml".into(),
+                "`factcheck.yaml` 中没有 `publisher`：评审因此缺少谷歌要求的 `author`；请在 `factcheck.yaml` 中加一行 `publisher: 核查台名称`".into(),
+            ),
+            Msg::NoBaseUrl => pick(
+                "no `base_url` in factcheck.yaml: the reviews have no `url`, which Google requires; add a line `base_url: https://…/your-fact-check` to factcheck.yaml (each review's url is base_url#claim-id)".into(),
+                "`factcheck.yaml` 中没有 `base_url`：评审因此缺少谷歌要求的 `url`；请在 `factcheck.yaml` 中加一行 `base_url: https://…/your-fact-check`（每条评审的网址为 `base_url#claim-id`）".into(),
+            ),
+            Msg::WroteReviews { n, path } => pick(
+                format!("wrote {n} review{} to `{path}`", s(*n)),
+                format!("已将 {n} 条评审写入 `{path}`"),
+            ),
+            Msg::WroteAnnotations { n, path } => pick(
+                format!("wrote {n} annotation{} to `{path}`", s(*n)),
+                format!("已将 {n} 条标注写入 `{path}`"),
+            ),
+            Msg::LeftOutUnanchored { n } => pick(
+                format!(
+                    "left out {n} unanchored claim{} (no quote to point at)",
+                    s(*n)
+                ),
+                format!("未导出 {n} 条未锚定的说法（没有可指向的引文）"),
+            ),
+            Msg::LeftOutLost { n } => pick(
+                format!(
+                    "left out {n} claim{} whose quote no longer occurs in {} (`factcheck check` lists {})",
+                    s(*n),
+                    if *n == 1 { "its snapshot" } else { "their snapshots" },
+                    if *n == 1 { "it" } else { "them" }
+                ),
+                format!("未导出 {n} 条引文已不在其快照中的说法（`factcheck check` 会列出）"),
+            ),
+            Msg::StaleSelectors { n } => pick(
+                format!(
+                    "{n} selector{} had stale offsets and {} exported where the quote is now (`factcheck check --fix` updates the records)",
+                    s(*n),
+                    if *n == 1 { "was" } else { "were" }
+                ),
+                format!(
+                    "{n} 个选择器的位置已过时，已按引文现在的位置导出（`factcheck check --fix` 会更新记录）"
+                ),
+            ),
+            Msg::UncheckedSelectors { n } => pick(
+                format!(
+                    "{n} selector{} exported as recorded: {} snapshot could not be read (`factcheck check` says why)",
+                    s(*n),
+                    if *n == 1 { "its" } else { "their" }
+                ),
+                format!("{n} 个选择器按记录原样导出：其快照无法读取（`factcheck check` 会说明原因）"),
+            ),
+            Msg::UnsignedAnnotations { n } => pick(
+                format!(
+                    "{n} verdict{} awaiting sign-off left out of {} annotation{} (`factcheck sign CLAIM`)",
+                    s(*n),
+                    if *n == 1 { "its" } else { "their" },
+                    s(*n)
+                ),
+                format!("{n} 条待复核的结论未写入标注（`factcheck sign CLAIM`）"),
+            ),
+            Msg::NoCandidates => pick(
+                "no candidates; lower `--min-score`, or check the snapshot has prose".into(),
+                "没有候选句；可调低 `--min-score`，或确认快照中有正文".into(),
+            ),
+            Msg::Claimed { ids } => pick(format!("  claimed: {ids}"), format!("  已有说法：{ids}")),
+            Msg::CheckWorthy => pick("  check-worthy".into(), "  值得核查".into()),
+            Msg::CheckedBeforeUrl { url } => pick(
+                format!("checked before: {url}"),
+                format!("此前核查过：{url}"),
+            ),
+            Msg::Candidates { n, worthy, claimed } => pick(
+                format!(
+                    "{n} candidates ({worthy} check-worthy), {claimed} already claimed; `factcheck claim add --text … --quote \"…\"` takes a sentence as it is"
+                ),
+                format!(
+                    "{n} 个候选句（{worthy} 个值得核查），{claimed} 个已有说法；用 `factcheck claim add --text … --quote \"…\"` 按原文添加一句"
+                ),
+            ),
+            Msg::Unclaimed { open, worthy } => pick(
+                format!(
+                    "{open} of {worthy} check-worthy sentences have no claim; `factcheck claim add --text … --quote \"…\"` checks one, `factcheck extract --dismiss N --note …` dismisses one"
+                ),
+                format!(
+                    "{worthy} 个值得核查的句子中有 {open} 个还没有说法；用 `factcheck claim add --text … --quote \"…\"` 核查一句，用 `factcheck extract --dismiss N --note …` 搁置一句"
+                ),
+            ),
+            Msg::Dismissed { start, end, text } => pick(
+                format!("dismissed [{start}..{end}]: {text}"),
+                format!("已搁置 [{start}..{end}]：{text}"),
+            ),
+            // The first messages are worded in `text`.
+            _ => String::new(),
+        }
+    }
+}
+
+/// Field names for a Chinese line: each in backticks, joined with `、`.
+fn backticked(fields: &[&str]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// `3 added, 1 updated, 0 unchanged`: what an archive command stored.
+fn tally(c: &Counts, language: Language) -> String {
+    if language == Language::Zh {
+        let mut out = format!("新增 {}，更新 {}，未变 {}", c.added, c.updated, c.unchanged);
+        if c.removed > 0 {
+            out += &format!("，移除 {}", c.removed);
+        }
+        return out;
+    }
+    let mut parts = vec![
+        format!("{} added", c.added),
+        format!("{} updated", c.updated),
+        format!("{} unchanged", c.unchanged),
+    ];
+    if c.removed > 0 {
+        parts.push(format!("{} removed", c.removed));
+    }
+    parts.join(", ")
+}
+
+/// What `source watch` found, as a word in `language`.
+pub fn outcome_word(outcome: WatchOutcome, language: Language) -> &'static str {
+    if language == Language::En {
+        return outcome.as_str();
+    }
+    match outcome {
+        WatchOutcome::Unchanged => "未变",
+        WatchOutcome::Changed => "已变",
+        WatchOutcome::ExcerptChanged => "摘录已变",
+        WatchOutcome::Moved => "已迁移",
+        WatchOutcome::Gone => "已失效",
+        WatchOutcome::Soft404 => "疑似失效",
+        WatchOutcome::Unreachable => "无法访问",
+    }
+}
+
+/// What a revision did to a claim's words, as a word in `language`.
+pub fn carried_word(outcome: Outcome, language: Language) -> &'static str {
+    if language == Language::En {
+        return outcome.as_str();
+    }
+    match outcome {
+        Outcome::Moved => "移位",
+        Outcome::Edited => "有改动",
+        Outcome::Dropped => "被删去",
+    }
+}
+
+/// A claim's kind as a word in `language` (the report's words).
+pub fn kind_word(kind: Kind, language: Language) -> &'static str {
+    if language == Language::En {
+        return kind.as_str();
+    }
+    match kind {
+        Kind::Statistic => "数据",
+        Kind::Date => "日期",
+        Kind::Quote => "引语",
+        Kind::Event => "事件",
+        Kind::Attribution => "归属",
+        Kind::Prediction => "预测",
+        Kind::Other => "其他",
+    }
+}
+
+/// A claim's status in a listing, with `recheck` or `dropped` when a
+/// revision of the article changed or cut its words.
+pub fn listed_status(status: Status, revision: Revision, language: Language) -> String {
+    if language == Language::En {
+        return revision.label(status).into_owned();
+    }
+    let label = status_label(status, language);
+    match revision {
+        Revision::Current => label.to_string(),
+        Revision::Recheck => format!("{label}，待复核"),
+        Revision::Dropped => format!("{label}，已删去"),
+    }
+}
+
+/// The header of `claim list`.
+pub fn claim_list_header(language: Language) -> [&'static str; 6] {
+    match language {
+        Language::Zh => ["#", "编号", "状态", "类型", "证据", "说法"],
+        Language::En => ["#", "ID", "STATUS", "KIND", "EV", "CLAIM"],
+    }
+}
+
+/// The header of `source list`.
+pub fn source_list_header(language: Language) -> [&'static str; 5] {
+    match language {
+        Language::Zh => ["编号", "类型", "字节", "抓取日期", "标题"],
+        Language::En => ["ID", "TYPE", "BYTES", "CAPTURED", "TITLE"],
+    }
+}
+
+/// The header of `source history`.
+pub fn source_history_header(language: Language) -> [&'static str; 6] {
+    match language {
+        Language::Zh => ["抓取时间", "抓取人", "状态码", "快照", "WARC", "文本"],
+        Language::En => ["CAPTURED", "BY", "STATUS", "SNAPSHOT", "WARC", "TEXT"],
+    }
+}
+
+/// `source history`: how a capture's text compares with the one before
+/// (`first`, `same`, `same text`, `changed`, `other bytes`).
+pub fn change_word(change: &'static str, language: Language) -> &'static str {
+    if language == Language::En {
+        return change;
+    }
+    match change {
+        "first" => "首次",
+        "same" => "相同",
+        "same text" => "文本相同",
+        "changed" => "已变",
+        "other bytes" => "字节不同",
+        other => other,
+    }
+}
+
+/// `source watch`'s lines about one page, in `language`.
+#[derive(Debug)]
+pub enum WatchLine<'a> {
+    /// `: answered 404`.
+    Answered { status: u16 },
+    /// `: why it could not be reached`.
+    Why { why: &'a str },
+    /// `; tried again next run`.
+    TriedAgain,
+    /// `  archived DATE: URL`.
+    Archived { date: &'a str, url: &'a str },
+    /// `  excerpt of CLAIMS: "…"`.
+    ExcerptOf { claims: &'a str, excerpt: &'a str },
+    /// `    now reads: "…"` and the diff.
+    NowReads { closest: &'a str, diff: &'a str },
+    /// `    no passage like it is on the page now`.
+    NoPassage,
+}
+
+impl WatchLine<'_> {
+    /// The line (or the end of one) in `language`.
+    pub fn text(&self, language: Language) -> String {
+        let zh = language == Language::Zh;
+        let pick = |en: String, cn: String| if zh { cn } else { en };
+        match self {
+            WatchLine::Answered { status } => {
+                pick(format!(": answered {status}"), format!("：响应 {status}"))
+            }
+            WatchLine::Why { why } => pick(format!(": {why}"), format!("：{why}")),
+            WatchLine::TriedAgain => pick("; tried again next run".into(), "；下次运行再试".into()),
+            WatchLine::Archived { date, url } => pick(
+                format!("  archived {date}: {url}\n"),
+                format!("  存档于 {date}：{url}\n"),
+            ),
+            WatchLine::ExcerptOf { claims, excerpt } => pick(
+                format!("  excerpt of {claims}: \"{excerpt}\"\n"),
+                format!("  {claims} 的摘录：「{excerpt}」\n"),
+            ),
+            WatchLine::NowReads { closest, diff } => pick(
+                format!("    now reads: \"{closest}\"\n    diff: {diff}\n"),
+                format!("    现为：「{closest}」\n    差异：{diff}\n"),
+            ),
+            WatchLine::NoPassage => pick(
+                "    no passage like it is on the page now\n".into(),
+                "    网页上已没有相近的段落\n".into(),
+            ),
         }
     }
 }
@@ -211,6 +873,12 @@ mod tests {
     /// commands and paths.
     #[test]
     fn every_message_reads_in_both_languages() {
+        let counts = Counts {
+            added: 1,
+            updated: 2,
+            unchanged: 3,
+            removed: 4,
+        };
         let all = [
             Msg::Created { dir: "desk" },
             Msg::ArticleNow { id: "275e20f7b145" },
@@ -246,17 +914,219 @@ mod tests {
             },
             Msg::NoClaimsMatch,
             Msg::NoSnapshots,
+            Msg::Imported {
+                into: "`archive.sqlite`",
+                counts: &counts,
+            },
+            Msg::ArchivedWorkspace {
+                root: "/核查台",
+                into: "`archive.sqlite`",
+                counts: &counts,
+            },
+            Msg::CheckedBefore {
+                claim: "疫苗导致自闭症",
+                rating: Some("错误"),
+                date: Some("2026-01-02"),
+                by: Some("新华社"),
+                url: "https://example.org/a",
+            },
+            Msg::ArchiveUnsearchable {
+                error: "数据库损坏",
+            },
+            Msg::NoMatch,
+            Msg::Matched,
+            Msg::SourceEdited {
+                id: "275e20f7b145",
+                fields: &["title", "kind"],
+            },
+            Msg::NoCaptures {
+                url: "https://example.org/a",
+            },
+            Msg::SameText {
+                a: "275e20f7b145",
+                b: "0f2f97ba72a1",
+            },
+            Msg::UnknownCharset {
+                name: "x-unknown",
+                refused: true,
+            },
+            Msg::UnknownCharset {
+                name: "x-unknown",
+                refused: false,
+            },
+            Msg::Fetched {
+                url: "https://example.org/a",
+                status: 200,
+                reason: "OK",
+                redirects: 2,
+                last: "https://example.org/b",
+            },
+            Msg::FetchedSnapshot {
+                id: "275e20f7b145",
+                media_type: "text/markdown",
+                bytes: 10,
+                warc: "0f2f97ba72a1",
+            },
+            Msg::SameBytes {
+                id: "275e20f7b145",
+                capture: 2,
+                warc: "0f2f97ba72a1",
+            },
+            Msg::NothingToWatch,
+            Msg::ArchiveLookupFailed {
+                error: "超时",
+                url: "https://example.org/a",
+            },
+            Msg::Watched {
+                snapshots: 3,
+                counts: &[(WatchOutcome::Gone, 1), (WatchOutcome::Soft404, 2)],
+            },
+            Msg::Watched {
+                snapshots: 0,
+                counts: &[],
+            },
+            Msg::OutOfTime { pages: 2 },
+            Msg::NoVerdictAffected,
+            Msg::VerdictsAffected {
+                claims: &[("c1a2b3c", Status::Verified)],
+            },
+            Msg::WroteManPages { n: 3, dir: "man" },
+            Msg::ClaimEdited {
+                id: "c1a2b3c",
+                fields: &["text"],
+            },
+            Msg::ClaimRemoved {
+                id: "c1a2b3c",
+                text: "九天",
+                note: "重复",
+            },
+            Msg::RemovedAt {
+                id: "c1a2b3c",
+                at: "2026-01-02T03:04:05Z",
+                by: "王芳",
+                note: "重复",
+            },
+            Msg::Signed {
+                by: "王芳",
+                status: Status::Verified,
+                id: "c1a2b3c",
+            },
+            Msg::ArticleRevised {
+                new: "275e20f7b145",
+                old: "0f2f97ba72a1",
+            },
+            Msg::Carried {
+                moved: 1,
+                edited: 1,
+                dropped: 1,
+            },
+            Msg::Carried {
+                moved: 0,
+                edited: 0,
+                dropped: 0,
+            },
+            Msg::NoLongerInArticle { quote: "九天" },
+            Msg::Ambiguous {
+                at: "1..2、5..6",
+                id: "c1a2b3c",
+            },
+            Msg::ArticleRevisions {
+                chain: "0f2f97ba72a1 → 275e20f7b145",
+            },
+            Msg::LeftOutUnsigned { n: 2 },
+            Msg::LeftOutRevised { n: 2 },
+            Msg::NoPublisher,
+            Msg::NoBaseUrl,
+            Msg::WroteReviews {
+                n: 2,
+                path: "reviews.json",
+            },
+            Msg::WroteAnnotations {
+                n: 2,
+                path: "annotations.json",
+            },
+            Msg::LeftOutUnanchored { n: 2 },
+            Msg::LeftOutLost { n: 2 },
+            Msg::StaleSelectors { n: 2 },
+            Msg::UncheckedSelectors { n: 2 },
+            Msg::UnsignedAnnotations { n: 2 },
+            Msg::NoCandidates,
+            Msg::Claimed { ids: "c1a2b3c" },
+            Msg::CheckWorthy,
+            Msg::CheckedBeforeUrl {
+                url: "https://example.org/a",
+            },
+            Msg::Candidates {
+                n: 3,
+                worthy: 2,
+                claimed: 1,
+            },
+            Msg::Unclaimed { open: 1, worthy: 2 },
+            Msg::Dismissed {
+                start: 1,
+                end: 2,
+                text: "九天",
+            },
         ];
         assert_eq!(
             all[6].text(Language::En),
             "no problems in 1 claim and 2 snapshots"
         );
+        assert_eq!(
+            all[11].text(Language::En),
+            "imported into `archive.sqlite`: 1 added, 2 updated, 3 unchanged, 4 removed"
+        );
+        let mut chinese: Vec<String> = all.iter().map(|m| m.text(Language::Zh)).collect();
         for m in &all {
-            let zh = m.text(Language::Zh);
+            assert!(!m.text(Language::En).is_empty(), "{m:?} has no English");
+        }
+        for o in WatchOutcome::ALL {
+            chinese.push(outcome_word(*o, Language::Zh).into());
+        }
+        for o in Outcome::ALL {
+            chinese.push(carried_word(*o, Language::Zh).into());
+        }
+        for k in Kind::ALL {
+            chinese.push(kind_word(*k, Language::Zh).into());
+        }
+        for r in [Revision::Current, Revision::Recheck, Revision::Dropped] {
+            chinese.push(listed_status(Status::Verified, r, Language::Zh));
+        }
+        chinese.extend(claim_list_header(Language::Zh).map(String::from));
+        chinese.extend(source_list_header(Language::Zh).map(String::from));
+        chinese.extend(source_history_header(Language::Zh).map(String::from));
+        for c in ["first", "same", "same text", "changed", "other bytes"] {
+            chinese.push(change_word(c, Language::Zh).into());
+        }
+        for w in [
+            WatchLine::Answered { status: 404 },
+            WatchLine::Why { why: "超时" },
+            WatchLine::TriedAgain,
+            WatchLine::Archived {
+                date: "2026-01-02",
+                url: "https://example.org/a",
+            },
+            WatchLine::ExcerptOf {
+                claims: "c1a2b3c",
+                excerpt: "九天",
+            },
+            WatchLine::NowReads {
+                closest: "十天",
+                diff: "[-九-]{+十+}",
+            },
+            WatchLine::NoPassage,
+        ] {
+            chinese.push(w.text(Language::Zh));
+        }
+        for zh in &chinese {
+            // Addresses are passed in as they are.
+            let zh = zh
+                .replace("https://example.org/a", "")
+                .replace("https://example.org/b", "");
             let prose: String = zh.split('`').step_by(2).collect::<Vec<_>>().join(" ");
             for word in prose.split(|c: char| !c.is_ascii_alphabetic()) {
                 assert!(
-                    word.len() < 3 || ["text", "markdown"].contains(&word),
+                    word.len() < 3 || ["text", "markdown", "WARC"].contains(&word),
                     "English `{word}` in {zh}"
                 );
             }

@@ -11,7 +11,7 @@ use clap::ValueEnum;
 use crate::cli::term::ColorChoice;
 use crate::error::{Error, Result};
 use crate::guard;
-use crate::model::{Author, Claim, HistoryEntry, Keyword, SourceId, Time};
+use crate::model::{Author, Claim, HistoryEntry, Keyword, Language, SourceId, Time};
 use crate::workspace::store;
 use crate::workspace::{self, Workspace};
 
@@ -56,6 +56,13 @@ impl Ctx {
 
     pub fn now(&self) -> Result<Time> {
         workspace::now()
+    }
+
+    /// The language of the workspace the command runs in, for a command
+    /// that may run without one (English then).
+    pub fn language(&self) -> Language {
+        self.workspace()
+            .map_or(Language::En, |ws| ws.config.language())
     }
 
     pub fn json(&self) -> bool {
@@ -233,40 +240,34 @@ pub fn write_out_with(
             "`--out {}` would write into `{place}`, which is the workspace's own",
             path.display()
         ))
-        .with_hint(
-            "write outside `sources/`, `claims/`, `.factcheck/` and `factcheck.yaml`, e.g. `--out report.md`",
-        ));
+        .with_hint_in("write outside `sources/`, `claims/`, `.factcheck/` and `factcheck.yaml`, e.g. `--out report.md`", "请写到 `sources/`、`claims/`、`.factcheck/` 和 `factcheck.yaml` 之外，如 `--out report.md`"));
     }
     workspace::write_atomic_with(path, fill)
 }
 
 // Small pieces of output more than one command needs, each in one place.
 
-/// `1 claim`, `2 claims`: a count with its noun, plural with an `s`.
-pub fn plural(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", plural_s(n))
-}
-
-/// The ending of a noun counted `n` times: `""` for one, else `"s"`.
-pub fn plural_s(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// The snapshot a command reads: the one `given` (`--in SOURCE`, `SOURCE`),
 /// else the workspace's article. `why` says what needs a source, and
-/// `instead` how to name one, for the error when there is no article.
+/// `instead` how to name one (in English and Chinese), for the error when
+/// there is no article.
 pub fn source_or_article(
     ws: &Workspace,
     given: Option<&str>,
     why: &str,
-    instead: &str,
+    instead: (&str, &str),
 ) -> Result<SourceId> {
     match given {
         Some(given) => store::resolve(ws, given),
         None => ws.config.article.clone().ok_or_else(|| {
-            Error::invalid(format!("{why}, and this workspace has no article set")).with_hint(
+            Error::invalid(format!("{why}, and this workspace has no article set")).with_hint_in(
                 format!(
-                    "{instead}, or mark the article with `factcheck source add PATH --article`"
+                    "{}, or mark the article with `factcheck source add PATH --article`",
+                    instead.0
+                ),
+                format!(
+                    "{}，或用 `factcheck source add PATH --article` 指定文章",
+                    instead.1
                 ),
             )
         }),

@@ -76,7 +76,10 @@ pub fn chain(ws: &Workspace, article: &SourceId) -> Result<Vec<SourceId>> {
                 at.hex(),
                 prev.short()
             ))
-            .with_hint("correct `revises` in the record so the revisions form a line"));
+            .with_hint_in(
+                "correct `revises` in the record so the revisions form a line",
+                "修正记录中的 `revises`，使各修订版连成一条线",
+            ));
         }
         if store::load_meta(ws, &prev).is_err() {
             return Err(Error::invalid(format!(
@@ -84,7 +87,10 @@ pub fn chain(ws: &Workspace, article: &SourceId) -> Result<Vec<SourceId>> {
                 at.hex(),
                 prev.short()
             ))
-            .with_hint("restore the earlier snapshot from git"));
+            .with_hint_in(
+                "restore the earlier snapshot from git",
+                "从 `git` 恢复较早的快照",
+            ));
         }
         out.push(prev.clone());
         at = prev;

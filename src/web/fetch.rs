@@ -112,7 +112,10 @@ pub fn check_url(url: &str) -> Result<String> {
             "`{}` is not a URL to fetch: {why}",
             without_credentials(url.trim())
         ))
-        .with_hint("give an absolute http:// or https:// URL")
+        .with_hint_in(
+            "give an absolute http:// or https:// URL",
+            "请给出以 `http://` 或 `https://` 开头的完整网址",
+        )
     };
     match given.split_once(':').map(|(s, _)| s.to_ascii_lowercase()) {
         Some(s) if s == "http" || s == "https" => {}
@@ -148,7 +151,7 @@ pub fn check_url(url: &str) -> Result<String> {
             "`{}` is not a URL to fetch: it holds a user name or password, which would be stored in git and printed",
             without_credentials(given)
         ))
-        .with_hint("give the URL without `user:password@`"));
+        .with_hint_in("give the URL without `user:password@`", "请给出不含 `user:password@` 的网址"));
     }
     Ok(parsed.into())
 }
@@ -334,7 +337,10 @@ fn one_hop(
                 crate::web::fetch::human_size(options.max_size)
             ),
         )
-        .with_hint("raise `--max-size` to take it")
+        .with_hint_in(
+            "raise `--max-size` to take it",
+            "调高 `--max-size` 即可存下",
+        )
     };
     let redirect = parts.status.is_redirection() && status != 304;
     // One cap for the whole capture: what earlier hops read counts.
@@ -420,9 +426,15 @@ fn timed_out(asked: &str, options: Options) -> Error {
 fn with_hint(err: Error) -> Error {
     let message = err.to_string();
     if message.contains("timed out after") {
-        err.with_hint("try again later, or give more time with `--timeout SECS`")
+        err.with_hint_in(
+            "try again later, or give more time with `--timeout SECS`",
+            "请稍后再试，或用 `--timeout SECS` 放宽时限",
+        )
     } else if message.contains("cannot resolve the host") {
-        err.with_hint("check the host name and this machine's network and DNS")
+        err.with_hint_in(
+            "check the host name and this machine's network and DNS",
+            "请检查主机名以及本机的网络和域名解析",
+        )
     } else {
         err
     }
@@ -490,7 +502,10 @@ fn proxy_for(https: bool, host: &str, port: u16) -> Result<Option<ureq::Proxy>> 
         Error::invalid(format!(
             "{name} is `{value}`, which is not a proxy URL ({e})"
         ))
-        .with_hint("set it to http://HOST:PORT, or unset it")
+        .with_hint_in(
+            "set it to http://HOST:PORT, or unset it",
+            "将其设为 `http://HOST:PORT`，或取消该设置",
+        )
     })
 }
 
@@ -571,7 +586,10 @@ fn decode_content(asked: &str, hop: &Hop, max_size: u64) -> Result<Vec<u8>> {
                     human_size(max_size)
                 ),
             )
-            .with_hint("raise `--max-size` to take it"));
+            .with_hint_in(
+                "raise `--max-size` to take it",
+                "调高 `--max-size` 即可存下",
+            ));
         }
         bytes = out;
     }

@@ -27,7 +27,7 @@ pub fn open_regular(path: &Path) -> Result<fs::File> {
                     "`{}` is a symlink; the tool reads only plain files in a workspace, since a symlink could point anywhere",
                     path.display()
                 ))
-                .with_hint("replace the symlink with the file itself")
+                .with_hint_in("replace the symlink with the file itself", "把符号链接换成文件本身")
             } else {
                 Error::io("read", path, e)
             }
@@ -38,7 +38,7 @@ pub fn open_regular(path: &Path) -> Result<fs::File> {
             "`{}` is not a regular file (a folder, FIFO, socket or device); the tool reads only plain files in a workspace",
             path.display()
         ))
-        .with_hint("remove it, or replace it with the file itself"));
+        .with_hint_in("remove it, or replace it with the file itself", "删除它，或换成文件本身"));
     }
     Ok(file)
 }
@@ -85,7 +85,10 @@ pub fn write_atomic_with(
             path.display(),
             dir.display()
         ))
-        .with_hint("create the folder first, or write somewhere else"));
+        .with_hint_in(
+            "create the folder first, or write somewhere else",
+            "先创建该文件夹，或写到别处",
+        ));
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp-")

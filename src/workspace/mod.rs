@@ -116,7 +116,10 @@ impl Workspace {
                 return Err(Error::invalid(format!(
                     "`{folder}/` is a symlink; a workspace's folders must be real folders, since a symlink could point anywhere"
                 ))
-                .with_hint(format!("replace `{folder}` with the folder itself")));
+                .with_hint_in(
+                    format!("replace `{folder}` with the folder itself"),
+                    format!("把 `{folder}` 换成文件夹本身"),
+                ));
             }
         }
         let path = root.join(CONFIG_FILE);
@@ -200,12 +203,22 @@ impl Workspace {
             if waited >= timeout {
                 let (who, gone) = holder(&path);
                 let hint = if gone {
-                    format!(
-                        "the lock is free once every process holding it ends: `fuser -v {STATE_DIR}/lock` (or `lsof {STATE_DIR}/lock`) names them; deleting the file does not free it"
+                    crate::error::Hint::new(
+                        format!(
+                            "the lock is free once every process holding it ends: `fuser -v {STATE_DIR}/lock` (or `lsof {STATE_DIR}/lock`) names them; deleting the file does not free it"
+                        ),
+                        format!(
+                            "持有锁的进程全部结束后锁才会释放：`fuser -v {STATE_DIR}/lock`（或 `lsof {STATE_DIR}/lock`）可列出它们；删除该文件并不能释放锁"
+                        ),
                     )
                 } else {
-                    format!(
-                        "let that command finish and try again; {LOCK_TIMEOUT_VAR}=SECONDS waits longer"
+                    crate::error::Hint::new(
+                        format!(
+                            "let that command finish and try again; {LOCK_TIMEOUT_VAR}=SECONDS waits longer"
+                        ),
+                        format!(
+                            "请等那条命令结束后再试；设置 `{LOCK_TIMEOUT_VAR}=SECONDS` 可等得更久"
+                        ),
                     )
                 };
                 return Err(Error::invalid(format!(
@@ -420,8 +433,10 @@ impl Workspace {
         match matches.as_slice() {
             [one] if !given.is_empty() => Ok((*one).clone()),
             [] | [_] => Err(
-                Error::invalid(format!("no claim `{given}` in this workspace"))
-                    .with_hint("`factcheck claim list` shows the claims"),
+                Error::invalid(format!("no claim `{given}` in this workspace")).with_hint_in(
+                    "`factcheck claim list` shows the claims",
+                    "`factcheck claim list` 列出所有说法",
+                ),
             ),
             many => Err(Error::invalid(format!(
                 "claim id `{given}` is ambiguous: it could be {}",
@@ -430,7 +445,7 @@ impl Workspace {
                     .collect::<Vec<_>>()
                     .join(", ")
             ))
-            .with_hint("give more characters of the id")),
+            .with_hint_in("give more characters of the id", "请多给出几个编号字符")),
         }
     }
 
@@ -629,7 +644,7 @@ fn not_followed(path: &Path, e: std::io::Error) -> Error {
             "`{}` is a symlink; the tool opens only plain files in a workspace, since a symlink could point anywhere",
             path.display()
         ))
-        .with_hint("remove the symlink (files under `.factcheck/` are remade when needed)")
+        .with_hint_in("remove the symlink (files under `.factcheck/` are remade when needed)", "删除该符号链接（`.factcheck/` 下的文件会在需要时重建）")
     } else {
         Error::io("open", path, e)
     }
@@ -642,8 +657,10 @@ fn regular(path: &Path, file: &File) -> Result<()> {
         return Ok(());
     }
     Err(
-        Error::usage(format!("`{}` is not a regular file", path.display()))
-            .with_hint("remove it (files under `.factcheck/` are remade when needed)"),
+        Error::usage(format!("`{}` is not a regular file", path.display())).with_hint_in(
+            "remove it (files under `.factcheck/` are remade when needed)",
+            "删除它（`.factcheck/` 下的文件会在需要时重建）",
+        ),
     )
 }
 
@@ -674,9 +691,7 @@ pub fn who(by: Option<&str>) -> Result<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
     let name = from_git.ok_or_else(|| {
-        Error::invalid("cannot tell who is making this change").with_hint(
-            "pass `--by NAME`, set FACTCHECK_REVIEWER, or run `git config --global user.name NAME`",
-        )
+        Error::invalid("cannot tell who is making this change").with_hint_in("pass `--by NAME`, set FACTCHECK_REVIEWER, or run `git config --global user.name NAME`", "加 `--by NAME`，设置 `FACTCHECK_REVIEWER`，或运行 `git config --global user.name NAME`")
     })?;
     guard::reviewer("git's `user.name`", &name)
 }
@@ -709,9 +724,7 @@ pub fn now() -> Result<Time> {
         return Err(Error::invalid(format!(
             "{origin} is `{time}`, outside the times a record can hold ({EARLIEST} to {LATEST})"
         ))
-        .with_hint(
-            "set FACTCHECK_NOW to an RFC 3339 time such as 2026-11-28T10:00:00Z, or unset it",
-        ));
+        .with_hint_in("set FACTCHECK_NOW to an RFC 3339 time such as 2026-11-28T10:00:00Z, or unset it", "将 `FACTCHECK_NOW` 设为 `RFC 3339` 格式的时间，如 `2026-11-28T10:00:00Z`，或取消该设置"));
     }
     Ok(time)
 }

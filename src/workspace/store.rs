@@ -175,9 +175,7 @@ pub fn load_article(ws: &Workspace, id: &SourceId) -> Result<SourceMeta> {
             Err(Error::invalid(format!(
                 "`article: {id}` in factcheck.yaml names a snapshot that is not in sources/"
             ))
-            .with_hint(
-                "snapshot the article with `factcheck source add PATH --article`, restore sources/ from git, or correct `article:` in factcheck.yaml",
-            ))
+            .with_hint_in("snapshot the article with `factcheck source add PATH --article`, restore sources/ from git, or correct `article:` in factcheck.yaml", "用 `factcheck source add PATH --article` 为文章建快照，从 `git` 恢复 `sources/`，或修正 `factcheck.yaml` 中的 `article:`"))
         }
         other => other,
     }
@@ -270,7 +268,10 @@ pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
         return Err(Error::invalid(format!(
             "`{given}` is not a snapshot id: give `sha256:<hex>` or at least 6 hex characters of it"
         ))
-        .with_hint("`factcheck source list` shows the snapshots"));
+        .with_hint_in(
+            "`factcheck source list` shows the snapshots",
+            "`factcheck source list` 列出所有快照",
+        ));
     }
     let hex = hex.to_ascii_lowercase();
     let ids = list(ws)?.metas;
@@ -278,8 +279,9 @@ pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(
-            Error::invalid(format!("no snapshot `{given}` in this workspace")).with_hint(
+            Error::invalid(format!("no snapshot `{given}` in this workspace")).with_hint_in(
                 "`factcheck source add PATH` takes one; `factcheck source list` shows them",
+                "用 `factcheck source add PATH` 添加快照；`factcheck source list` 列出快照",
             ),
         ),
         many => Err(Error::invalid(format!(
@@ -289,7 +291,7 @@ pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
-        .with_hint("give more hex characters")),
+        .with_hint_in("give more hex characters", "请多给出几个十六进制字符")),
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::archive::{self, Counts, Location, claimreview, desk};
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit_json, say};
 use crate::error::{Error, Result};
 use crate::workspace::Workspace;
@@ -83,19 +84,21 @@ fn import(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
             ))
         })?;
         let found = claimreview::entries(&json).map_err(|e| {
-            Error::usage(format!("`{}`: {e}", file.display()))
-                .with_hint("fix the entry (or remove it) and import again; nothing was imported")
+            Error::usage(format!("`{}`: {e}", file.display())).with_hint_in(
+                "fix the entry (or remove it) and import again; nothing was imported",
+                "修正（或删除）该条目后重新导入；本次未导入任何内容",
+            )
         })?;
         entries.extend(found);
     }
     let location = args.location.resolve()?;
     let mut engine = location.open(true)?;
     let counts = store(&mut *engine, entries, None)?;
-    say(&format!(
-        "imported into {}: {}",
-        engine.describe(),
-        tally(&counts)
-    ));
+    say(&Msg::Imported {
+        into: &engine.describe(),
+        counts: &counts,
+    }
+    .text(ctx.language()));
     if ctx.json() {
         emit_json(&counts)?;
     }
@@ -114,15 +117,16 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let location = args.location.resolve()?;
     let mut engine = location.open(true)?;
     let mut all = Counts::default();
+    let language = ctx.language();
     for ws in &workspaces {
         let entries = desk::entries(ws)?;
         let counts = store(&mut *engine, entries, Some(&desk::prefix(ws)))?;
-        say(&format!(
-            "{} → {}: {}",
-            ws.root().display(),
-            engine.describe(),
-            tally(&counts)
-        ));
+        say(&Msg::ArchivedWorkspace {
+            root: &ws.root().display().to_string(),
+            into: &engine.describe(),
+            counts: &counts,
+        }
+        .text(language));
         all.added += counts.added;
         all.updated += counts.updated;
         all.unchanged += counts.unchanged;
@@ -132,18 +136,6 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         emit_json(&all)?;
     }
     Ok(0)
-}
-
-fn tally(c: &Counts) -> String {
-    let mut parts = vec![
-        format!("{} added", c.added),
-        format!("{} updated", c.updated),
-        format!("{} unchanged", c.unchanged),
-    ];
-    if c.removed > 0 {
-        parts.push(format!("{} removed", c.removed));
-    }
-    parts.join(", ")
 }
 
 /// Stores entries with a progress bar on a terminal (for more than a few).

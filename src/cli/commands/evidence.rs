@@ -52,11 +52,16 @@ pub fn run(ctx: &Ctx, cmd: EvidenceCommand) -> Result<i32> {
                     meta.label()
                 ));
                 return Err(match text.closest_passage(excerpt) {
-                    Some((s, e)) => err.with_hint(format!(
-                        "the closest passage reads: \"{}\"; copy the exact words from there",
-                        anchor::one_line(text.slice(s, e))
-                    )),
-                    None => err.with_hint("copy the exact words from the snapshot"),
+                    Some((s, e)) => {
+                        let passage = anchor::one_line(text.slice(s, e));
+                        err.with_hint_in(
+                            format!(
+                                "the closest passage reads: \"{passage}\"; copy the exact words from there"
+                            ),
+                            format!("最接近的段落为：「{passage}」；请从那里逐字复制原文"),
+                        )
+                    }
+                    None => err.with_hint_in("copy the exact words from the snapshot", "从快照中逐字复制原文"),
                 });
             }
         }

@@ -3,10 +3,11 @@
 
 use std::path::PathBuf;
 
-use crate::cli::ui::{Ctx, emit, keyword, plural, plural_s, say, write_out};
+use crate::cli::i18n::Msg;
+use crate::cli::ui::{Ctx, emit, keyword, say, write_out};
 use crate::error::Result;
 use crate::export::{self, annotations, annotations::Tally, claimreview};
-use crate::model::Status;
+use crate::model::{Language, Status};
 
 #[derive(Debug, clap::Subcommand)]
 #[command(
@@ -43,39 +44,30 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> Result<i32> {
         ExportCommand::Annotations(args) => return annotations(ctx, args),
     };
     let ws = ctx.workspace()?;
+    let language = ws.config.language();
     let (reviews, held) = claimreview::claimreviews(&ws)?;
     if held > 0 {
-        say(&format!(
-            "left out {} awaiting sign-off (`factcheck sign CLAIM`)",
-            plural(held, "verdict")
-        ));
+        say(&Msg::LeftOutUnsigned { n: held }.text(language));
     }
     let revised = claimreview::left_out_revised(&ws)?;
     if revised > 0 {
-        say(&format!(
-            "left out {revised} verdict{} on words a revision of the article changed or cut (`factcheck claim list --recheck`, `--dropped`)",
-            if revised == 1 { "" } else { "s" }
-        ));
+        say(&Msg::LeftOutRevised { n: revised }.text(language));
     }
     if ws.config.publisher.is_none() && !reviews.is_empty() {
-        say(
-            "no `publisher` in factcheck.yaml: the reviews have no `author`, which Google requires; add a line `publisher: Your Desk` to factcheck.yaml",
-        );
+        say(&Msg::NoPublisher.text(language));
     }
     if ws.config.base_url.is_none() && !reviews.is_empty() {
-        say(
-            "no `base_url` in factcheck.yaml: the reviews have no `url`, which Google requires; add a line `base_url: https://…/your-fact-check` to factcheck.yaml (each review's url is base_url#claim-id)",
-        );
+        say(&Msg::NoBaseUrl.text(language));
     }
     let text = export::to_json_ld(&reviews)?;
     match out {
         Some(path) => {
             write_out(&ws, &path, text.as_bytes())?;
-            say(&format!(
-                "wrote {} to `{}`",
-                plural(reviews.len(), "review"),
-                path.display()
-            ));
+            say(&Msg::WroteReviews {
+                n: reviews.len(),
+                path: &path.display().to_string(),
+            }
+            .text(language));
         }
         None => emit(&text)?,
     }
@@ -84,25 +76,25 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> Result<i32> {
 
 fn annotations(ctx: &Ctx, args: AnnotationsArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
+    let language = ws.config.language();
     let (collection, tally) = annotations::collection(&ws, &args.status)?;
-    report_tally(&tally);
+    report_tally(&tally, language);
     let text = export::to_json_ld(&collection)?;
     match args.out {
         Some(path) => {
             write_out(&ws, &path, text.as_bytes())?;
-            say(&format!(
-                "wrote {} annotation{} to `{}`",
-                collection.total,
-                plural_s(collection.total),
-                path.display()
-            ));
+            say(&Msg::WroteAnnotations {
+                n: collection.total,
+                path: &path.display().to_string(),
+            }
+            .text(language));
         }
         None => emit(&text)?,
     }
     Ok(0)
 }
 
-fn report_tally(tally: &Tally) {
+fn report_tally(tally: &Tally, language: Language) {
     let Tally {
         unanchored,
         lost,
@@ -110,44 +102,16 @@ fn report_tally(tally: &Tally) {
         unchecked,
         unsigned,
     } = *tally;
-    if unanchored > 0 {
-        say(&format!(
-            "left out {unanchored} unanchored claim{} (no quote to point at)",
-            plural_s(unanchored)
-        ));
-    }
-    if lost > 0 {
-        say(&format!(
-            "left out {lost} claim{} whose quote no longer occurs in {} (`factcheck check` lists {})",
-            plural_s(lost),
-            if lost == 1 {
-                "its snapshot"
-            } else {
-                "their snapshots"
-            },
-            if lost == 1 { "it" } else { "them" }
-        ));
-    }
-    if moved > 0 {
-        say(&format!(
-            "{moved} selector{} had stale offsets and {} exported where the quote is now (`factcheck check --fix` updates the records)",
-            plural_s(moved),
-            if moved == 1 { "was" } else { "were" }
-        ));
-    }
-    if unchecked > 0 {
-        say(&format!(
-            "{unchecked} selector{} exported as recorded: {} snapshot could not be read (`factcheck check` says why)",
-            plural_s(unchecked),
-            if unchecked == 1 { "its" } else { "their" }
-        ));
-    }
-    if unsigned > 0 {
-        say(&format!(
-            "{unsigned} verdict{} awaiting sign-off left out of {} annotation{} (`factcheck sign CLAIM`)",
-            plural_s(unsigned),
-            if unsigned == 1 { "its" } else { "their" },
-            plural_s(unsigned)
-        ));
+    let lines = [
+        (unanchored, Msg::LeftOutUnanchored { n: unanchored }),
+        (lost, Msg::LeftOutLost { n: lost }),
+        (moved, Msg::StaleSelectors { n: moved }),
+        (unchecked, Msg::UncheckedSelectors { n: unchecked }),
+        (unsigned, Msg::UnsignedAnnotations { n: unsigned }),
+    ];
+    for (n, msg) in lines {
+        if n > 0 {
+            say(&msg.text(language));
+        }
     }
 }

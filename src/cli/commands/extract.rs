@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json, source_or_article};
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::extract;
-use crate::model::ClaimId;
+use crate::model::{ClaimId, Language};
 use crate::workspace::store;
 
 #[derive(Debug, clap::Args)]
@@ -67,20 +68,26 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         &ws,
         args.source.as_deref(),
         "`extract` reads a snapshot",
-        "name one: `factcheck extract SOURCE`",
+        (
+            "name one: `factcheck extract SOURCE`",
+            "请指定一个：`factcheck extract SOURCE`",
+        ),
     )?;
     let meta = match &args.source {
         Some(_) => store::load_meta(&ws, &id)?,
         None => store::load_article(&ws, &id)?,
     };
-    let hint = "extract reads the sentences of a text or HTML snapshot; snapshot a text copy of the article (e.g. converted to Markdown) with `factcheck source add PATH --article`";
+    let hint = Hint::new(
+        "extract reads the sentences of a text or HTML snapshot; snapshot a text copy of the article (e.g. converted to Markdown) with `factcheck source add PATH --article`",
+        "`extract` 读取文本或网页快照中的句子；请用 `factcheck source add PATH --article` 为文章的文本副本（如转成 `Markdown` 的版本）建快照",
+    );
     if !crate::text::is_quotable(meta.media_type.as_str()) {
         return Err(Error::refused(format!(
             "snapshot {} is `{}`, which has no text to extract claims from",
             id.short(),
             meta.media_type
         ))
-        .with_hint(hint));
+        .with_hint(hint.clone()));
     }
     let text = store::read_text(&ws, &meta).map_err(|e| e.with_hint(hint))?;
     if args.unclaimed || args.dismiss.is_some() {
@@ -129,26 +136,36 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
     if ctx.json() {
         return emit_json(&rows).map(|()| 0);
     }
+    let language = ws.config.language();
     if rows.is_empty() {
-        crate::cli::ui::say("no candidates; lower `--min-score`, or check the snapshot has prose");
+        crate::cli::ui::say(&Msg::NoCandidates.text(language));
         return Ok(0);
     }
     let mut out = String::new();
     let width = rows.len().to_string().len();
     for (i, r) in rows.iter().enumerate() {
         let claimed = if r.claimed {
-            format!(
-                "  claimed: {}",
-                r.claims
+            Msg::Claimed {
+                ids: &r
+                    .claims
                     .iter()
                     .map(ClaimId::as_str)
                     .collect::<Vec<_>>()
-                    .join(", ")
-            )
+                    .join(if language == Language::Zh {
+                        "、"
+                    } else {
+                        ", "
+                    }),
+            }
+            .text(language)
         } else {
             String::new()
         };
-        let mark = if r.checkworthy { "  check-worthy" } else { "" };
+        let mark = if r.checkworthy {
+            Msg::CheckWorthy.text(language)
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
             "{:>width$}. {:.3}{mark}  [{}..{}]{claimed}\n",
             i + 1,
@@ -162,15 +179,23 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
             out.push_str(&format!("{pad}{}\n", r.reasons.join(" · ")));
         }
         for url in &r.checked_before {
-            out.push_str(&format!("{pad}checked before: {url}\n"));
+            out.push_str(&format!(
+                "{pad}{}\n",
+                Msg::CheckedBeforeUrl { url }.text(language)
+            ));
         }
     }
     let claimed = rows.iter().filter(|r| r.claimed).count();
     let worthy = rows.iter().filter(|r| r.checkworthy).count();
-    out.push_str(&format!(
-        "{} candidates ({worthy} check-worthy), {claimed} already claimed; `factcheck claim add --text … --quote \"…\"` takes a sentence as it is\n",
-        rows.len()
-    ));
+    out.push_str(
+        &(Msg::Candidates {
+            n: rows.len(),
+            worthy,
+            claimed,
+        }
+        .text(language)
+            + "\n"),
+    );
     emit(&out)?;
     Ok(0)
 }

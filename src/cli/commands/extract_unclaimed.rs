@@ -3,6 +3,7 @@
 //! those it decided need none (`dismissed.yaml`).
 
 use super::extract::ExtractArgs;
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json, say};
 use crate::coverage::{self, Sentence};
 use crate::error::{Error, Result};
@@ -50,7 +51,10 @@ pub fn run(
                     "a claim already quotes this sentence: \"{}\"",
                     sentence.text
                 ))
-                .with_hint("a sentence with a claim is covered; nothing to dismiss"));
+                .with_hint_in(
+                    "a sentence with a claim is covered; nothing to dismiss",
+                    "已有说法的句子已算覆盖，无需搁置",
+                ));
             }
             dismissed.push(Dismissal {
                 source: id.clone(),
@@ -63,10 +67,12 @@ pub fn run(
             });
             ws.save_dismissed(dismissed, &lock)?;
             drop(lock);
-            say(&format!(
-                "dismissed [{}..{}]: {}",
-                sentence.start, sentence.end, sentence.text
-            ));
+            say(&Msg::Dismissed {
+                start: sentence.start,
+                end: sentence.end,
+                text: &sentence.text,
+            }
+            .text(ws.config.language()));
             Ok(0)
         }
         None => {
@@ -89,10 +95,14 @@ pub fn run(
                     s.text.replace('\n', " ")
                 ));
             }
-            out.push_str(&format!(
-                "{} of {worthy} check-worthy sentences have no claim; `factcheck claim add --text … --quote \"…\"` checks one, `factcheck extract --dismiss N --note …` dismisses one\n",
-                open.len()
-            ));
+            out.push_str(
+                &(Msg::Unclaimed {
+                    open: open.len(),
+                    worthy,
+                }
+                .text(ws.config.language())
+                    + "\n"),
+            );
             emit(&out)?;
             Ok(0)
         }
@@ -120,6 +130,9 @@ fn pick<'a>(all: &'a [Sentence], open: &[&'a Sentence], which: &str) -> Result<&
                 "no check-worthy sentence reads \"{}\"",
                 which.trim()
             ))
-            .with_hint("copy it from `factcheck extract --unclaimed`, or give its number there")
+            .with_hint_in(
+                "copy it from `factcheck extract --unclaimed`, or give its number there",
+                "从 `factcheck extract --unclaimed` 的输出中复制原句，或给出它在其中的序号",
+            )
         })
 }

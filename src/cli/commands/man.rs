@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Command, CommandFactory};
 
 use crate::cli::commands::Cli;
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, say};
 use crate::error::{Error, Result};
 use crate::workspace;
@@ -69,15 +70,16 @@ factcheck mark \"$C\" verified --rating Accurate --note \"…\"
 factcheck check && factcheck report --out report.md
 factcheck decision && publish-the-article";
 
-pub fn run(_ctx: &Ctx, args: ManArgs) -> Result<i32> {
+pub fn run(ctx: &Ctx, args: ManArgs) -> Result<i32> {
     let mut cli = Cli::command();
     cli.build();
     if let Some(dir) = &args.all {
         let written = write_all(&cli, dir)?;
-        say(&format!(
-            "wrote {written} manual pages to `{}` (factcheck.1 and factcheck-<command>.1)",
-            dir.display()
-        ));
+        say(&Msg::WroteManPages {
+            n: written,
+            dir: &dir.display().to_string(),
+        }
+        .text(ctx.language()));
         return Ok(0);
     }
     let mut cmd = &cli;
@@ -88,7 +90,10 @@ pub fn run(_ctx: &Ctx, args: ManArgs) -> Result<i32> {
                 "`factcheck {}` has no subcommand `{name}`",
                 path.join(" ")
             ))
-            .with_hint("`factcheck --help` lists the commands")
+            .with_hint_in(
+                "`factcheck --help` lists the commands",
+                "`factcheck --help` 列出所有命令",
+            )
         })?;
         path.push(cmd.get_name().to_string());
     }

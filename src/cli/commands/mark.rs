@@ -63,14 +63,14 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
         if let Some(why) = rules::unmet(claim, status, note.as_deref(), intact, language) {
             return Err(
                 Error::refused(cannot(&why, false))
-                    .with_hint("nothing was changed"),
+                    .with_hint_in("nothing was changed", "未作任何改动"),
             );
         }
         let rating = nonempty(args.rating);
         if let Some(why) = rules::rating_unmet(&ws.config, status, rating.as_deref()) {
             return Err(
                 Error::refused(cannot(&why, false))
-                    .with_hint("nothing was changed"),
+                    .with_hint_in("nothing was changed", "未作任何改动"),
             );
         }
         let metas = evidence_metas(ws, claim);
@@ -82,10 +82,13 @@ pub fn run(ctx: &Ctx, args: MarkArgs) -> Result<i32> {
         };
         if let Some(why) = policy {
             return Err(Error::refused(cannot(&why, true))
-            .with_hint(
+            .with_hint_in(
                 "nothing was changed; attach independent evidence (`factcheck evidence add`), \
                  set what a source is (`factcheck source edit ID --kind K --publisher P --origin O`), \
                  or give the verdict the evidence carries",
+                "未作任何改动；请附上独立的证据（`factcheck evidence add`），\
+                 注明来源的性质（`factcheck source edit ID --kind K --publisher P --origin O`），\
+                 或给出证据所支持的结论",
             ));
         }
         // A new verdict starts without the old one's label and correction.

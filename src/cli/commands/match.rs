@@ -7,8 +7,10 @@ use serde::Serialize;
 
 use super::archive::ArchiveLocation;
 use crate::archive::{self, Match};
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json};
 use crate::error::{Error, Result};
+use crate::model::Language;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -51,6 +53,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<i32> {
     };
     let location = args.location.resolve()?;
     let mut engine = location.open(false)?;
+    let language = ctx.language();
     for (id, text) in &queries {
         let found = archive::search(&mut *engine, text, args.top)?;
         let results = Results {
@@ -64,7 +67,7 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<i32> {
         } else if ctx.json() {
             emit_json(&results)?;
         } else {
-            emit(&text_list(&found))?;
+            emit(&text_list(&found, language))?;
         }
     }
     Ok(0)
@@ -73,8 +76,10 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<i32> {
 /// `query_id<TAB>text` lines; blank lines are skipped.
 fn batch(file: &Path) -> Result<Vec<(Option<String>, String)>> {
     let text = String::from_utf8(crate::workspace::fs::read_given(file)?).map_err(|_| {
-        Error::usage(format!("`{}` is not UTF-8 text", file.display()))
-            .with_hint("save the batch file as UTF-8")
+        Error::usage(format!("`{}` is not UTF-8 text", file.display())).with_hint_in(
+            "save the batch file as UTF-8",
+            "请将批量文件存为 `UTF-8` 编码",
+        )
     })?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -87,16 +92,19 @@ fn batch(file: &Path) -> Result<Vec<(Option<String>, String)>> {
                 file.display(),
                 n + 1
             ))
-            .with_hint("each line is `query_id<TAB>text`"));
+            .with_hint_in(
+                "each line is `query_id<TAB>text`",
+                "每行格式为 `query_id<TAB>text`",
+            ));
         };
         out.push((Some(id.trim().to_string()), query.to_string()));
     }
     Ok(out)
 }
 
-fn text_list(found: &[Match]) -> String {
+fn text_list(found: &[Match], language: Language) -> String {
     if found.is_empty() {
-        return "no match in the archive\n".into();
+        return Msg::NoMatch.text(language) + "\n";
     }
     let mut out = String::new();
     for (i, m) in found.iter().enumerate() {
@@ -121,7 +129,16 @@ fn text_list(found: &[Match]) -> String {
             out += &format!("   {}\n", e.url);
         }
         if !m.matched.is_empty() {
-            out += &format!("   matched: {}\n", m.matched.join(", "));
+            let sep = if language == Language::Zh {
+                "、"
+            } else {
+                ", "
+            };
+            out += &format!(
+                "   {}{}\n",
+                Msg::Matched.text(language),
+                m.matched.join(sep)
+            );
         }
     }
     out
@@ -136,25 +153,29 @@ pub fn say_checked_before(ws: &crate::workspace::Workspace, claim: &crate::model
         Some(mut engine) => archive::repeats(&mut *engine, &claim.text, &own, 3).map(Some),
         None => Ok(None),
     });
+    let language = ws.config.language();
     match found {
         Ok(Some(found)) => {
             for m in found {
                 let e = &m.entry;
-                let mut line = format!("checked before: {}", e.claim);
-                if let Some(r) = &e.rating {
-                    line += &format!(" — rated {r}");
-                }
-                if let Some(d) = &e.date {
-                    line += &format!(" on {d}");
-                }
-                if let Some(by) = &e.checked_by {
-                    line += &format!(" by {by}");
-                }
-                line += &format!(" ({})", e.url);
-                crate::cli::ui::say(&line);
+                crate::cli::ui::say(
+                    &Msg::CheckedBefore {
+                        claim: &e.claim,
+                        rating: e.rating.as_deref(),
+                        date: e.date.as_deref(),
+                        by: e.checked_by.as_deref(),
+                        url: &e.url,
+                    }
+                    .text(language),
+                );
             }
         }
         Ok(None) => {}
-        Err(e) => crate::cli::ui::say(&format!("warning: the archive could not be searched: {e}")),
+        Err(e) => crate::cli::ui::say(
+            &Msg::ArchiveUnsearchable {
+                error: &e.to_string(),
+            }
+            .text(language),
+        ),
     }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::i18n::Msg;
 use crate::cli::term;
 use crate::cli::ui::{Ctx, Stdout, keyword, say, write_out_with};
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::model::Status;
 use crate::report::{self, Template};
 use crate::workspace::{self, Workspace};
@@ -132,14 +132,20 @@ fn find_template(ws: &Workspace, given: &str) -> Result<Template> {
 const TEMPLATE_KINDS: [&str; 2] = [".md.j2", ".html.j2"];
 
 /// A hint naming the templates there are.
-fn available() -> String {
+fn available() -> Hint {
     let names: Vec<&str> = report::BUILTIN_TEMPLATES
         .iter()
         .filter_map(|(file, _)| TEMPLATE_KINDS.iter().find_map(|ext| file.strip_suffix(ext)))
         .collect();
-    format!(
-        "built-in templates: {}; a workspace's own are `templates/<name>.md.j2` (or `.html.j2`); or give a path to a `.j2` file",
-        names.join(", ")
+    Hint::new(
+        format!(
+            "built-in templates: {}; a workspace's own are `templates/<name>.md.j2` (or `.html.j2`); or give a path to a `.j2` file",
+            names.join(", ")
+        ),
+        format!(
+            "内置模板：`{}`；工作区自己的模板为 `templates/<name>.md.j2`（或 `.html.j2`）；也可给出一个 `.j2` 文件的路径",
+            names.join("`、`")
+        ),
     )
 }
 

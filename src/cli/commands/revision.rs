@@ -8,10 +8,11 @@ use serde::Serialize;
 
 use super::source::AddArgs;
 use crate::anchor::one_line;
+use crate::cli::i18n::{self, Msg};
 use crate::cli::ui::{Ctx, emit, emit_json, nonempty, say};
 use crate::error::{Error, Result};
 use crate::model::Author;
-use crate::model::{MediaType, Outcome, SourceEdit, SourceId};
+use crate::model::{Language, MediaType, Outcome, SourceEdit, SourceId};
 use crate::revise::{self, Carried};
 use crate::text;
 use crate::workspace::store::{self, NewSource};
@@ -28,6 +29,7 @@ struct RevisionOutput<'a> {
 /// `source add NEW --revises [OLD]`.
 pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let ws = ctx.workspace()?;
+    let language = ws.config.language();
     let by = ctx.who()?;
     let at = ctx.now()?;
     let from_stdin = args.path.as_os_str() == "-";
@@ -53,8 +55,9 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
             }
             (Some(article), _) => article.clone(),
             (None, _) => {
-                return Err(Error::invalid("the workspace has no article to revise").with_hint(
+                return Err(Error::invalid("the workspace has no article to revise").with_hint_in(
                     "name the earlier draft with `--revises OLD`, or set the article with `factcheck source add PATH --article`",
+                    "用 `--revises OLD` 指明较早的稿件，或用 `factcheck source add PATH --article` 指定文章",
                 ));
             }
         },
@@ -78,7 +81,10 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
             other.short(),
             old.short()
         ))
-        .with_hint("a snapshot revises one earlier draft; nothing was changed"));
+        .with_hint_in(
+            "a snapshot revises one earlier draft; nothing was changed",
+            "一个快照只能修订一份较早的稿件；未作任何改动",
+        ));
     }
     if revise::chain(&ws, &old)?.contains(&new_id) {
         return Err(Error::refused(format!(
@@ -131,7 +137,7 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
             old.short(),
             revise::MIN_SHARED * 100.0
         ))
-        .with_hint("check that it is the next draft of this article; `--force` carries the claims over anyway. Nothing was changed"));
+        .with_hint_in("check that it is the next draft of this article; `--force` carries the claims over anyway. Nothing was changed", "请确认它确是这篇文章的下一稿；加 `--force` 仍会沿用各条说法。未作任何改动"));
     }
 
     // A new draft of the same article: the same title, kind and publisher
@@ -169,21 +175,21 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         let mut config = ws.config.clone();
         config.article = Some(new_id.clone());
         ws.save_config(&config, &lock)?;
-        say(&format!(
-            "the workspace's article is now {}, a revision of {}",
-            new_id.short(),
-            old.short()
-        ));
+        say(&Msg::ArticleRevised {
+            new: new_id.short(),
+            old: old.short(),
+        }
+        .text(language));
     }
     drop(lock);
-    say(&format!(
-        "{} snapshot {} ({}, {} bytes)",
-        if created { "added" } else { "already have" },
-        new_id.short(),
-        meta.media_type,
-        meta.size
-    ));
-    say(&summary(&carried));
+    say(&Msg::Snapshot {
+        created,
+        id: new_id.short(),
+        media_type: &meta.media_type.to_string(),
+        bytes: meta.size,
+    }
+    .text(language));
+    say(&summary(&carried, language));
     if ctx.json() {
         return emit_json(&RevisionOutput {
             revision: new_id.to_string(),
@@ -193,35 +199,24 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         .map(|()| 0);
     }
     let mut out = format!("{new_id}\n");
-    out.push_str(&render(&carried));
+    out.push_str(&render(&carried, language));
     emit(&out)?;
     Ok(0)
 }
 
 /// "carried 3 claims: 1 moved, 1 edited (in recheck until marked again), 1 dropped".
-pub fn summary(carried: &[Carried]) -> String {
-    if carried.is_empty() {
-        return "no claims to carry over".into();
-    }
+pub fn summary(carried: &[Carried], language: Language) -> String {
     let count = |o: Outcome| carried.iter().filter(|c| c.outcome == o).count();
-    let mut parts = vec![format!("{} moved", count(Outcome::Moved))];
-    let edited = count(Outcome::Edited);
-    parts.push(if edited > 0 {
-        format!("{edited} edited (in recheck until marked again)")
-    } else {
-        "0 edited".into()
-    });
-    parts.push(format!("{} dropped", count(Outcome::Dropped)));
-    format!(
-        "carried {} claim{}: {}",
-        carried.len(),
-        if carried.len() == 1 { "" } else { "s" },
-        parts.join(", ")
-    )
+    Msg::Carried {
+        moved: count(Outcome::Moved),
+        edited: count(Outcome::Edited),
+        dropped: count(Outcome::Dropped),
+    }
+    .text(language)
 }
 
 /// One line per claim carried: the outcome, the id, and where its words went.
-pub fn render(carried: &[Carried]) -> String {
+pub fn render(carried: &[Carried], language: Language) -> String {
     let mut out = String::new();
     for c in carried {
         let line = match (&c.to, c.outcome) {
@@ -231,21 +226,37 @@ pub fn render(carried: &[Carried]) -> String {
                     c.from.start, c.from.end, to.start, to.end
                 )
             }
+            (Some(to), _) if language == Language::Zh => {
+                format!("「{}」→「{}」", short(&c.from.exact), short(&to.exact))
+            }
             (Some(to), _) => format!("\"{}\" → \"{}\"", short(&c.from.exact), short(&to.exact)),
-            (None, _) => format!("\"{}\" is no longer in the article", short(&c.from.exact)),
+            (None, _) => Msg::NoLongerInArticle {
+                quote: &short(&c.from.exact),
+            }
+            .text(language),
         };
-        out.push_str(&format!("{:<8} {}  {line}", c.outcome.as_str(), c.id));
+        let word = i18n::carried_word(c.outcome, language);
+        // Padded to 8 columns; a Chinese character takes two.
+        let pad = 8usize.saturating_sub(unicode_width::UnicodeWidthStr::width(word));
+        out.push_str(&format!("{word}{} {}  {line}", " ".repeat(pad), c.id));
         if !c.candidates.is_empty() {
             let at: Vec<String> = c
                 .candidates
                 .iter()
                 .map(|x| format!("{}..{}", x.start, x.end))
                 .collect();
-            out.push_str(&format!(
-                " (ambiguous: the words occur at {}; `factcheck claim edit {} --occurrence N` picks one)",
-                at.join(", "),
-                c.id
-            ));
+            let sep = if language == Language::Zh {
+                "、"
+            } else {
+                ", "
+            };
+            out.push_str(
+                &Msg::Ambiguous {
+                    at: &at.join(sep),
+                    id: c.id.as_str(),
+                }
+                .text(language),
+            );
         }
         out.push('\n');
     }
@@ -274,8 +285,11 @@ pub fn list_chain(ws: &Workspace) -> Result<()> {
     if chain.len() > 1 {
         let ids: Vec<&str> = chain.iter().map(SourceId::short).collect();
         emit(&format!(
-            "\narticle revisions, oldest first: {} (current)\n",
-            ids.join(" → ")
+            "\n{}\n",
+            Msg::ArticleRevisions {
+                chain: &ids.join(" → ")
+            }
+            .text(ws.config.language())
         ))?;
     }
     Ok(())

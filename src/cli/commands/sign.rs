@@ -1,5 +1,6 @@
 //! `factcheck sign`: a second reviewer's sign-off on a verdict.
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, nonempty};
 use crate::error::{Error, Result};
 use crate::guard;
@@ -16,16 +17,17 @@ pub struct SignArgs {
 }
 
 pub fn run(ctx: &Ctx, args: SignArgs) -> Result<i32> {
-    ctx.change_claim(&args.claim, |_, claim, author| {
+    ctx.change_claim(&args.claim, |ws, claim, author| {
         let id = &claim.id;
         let Some(verdict) = claim
             .verdict_entry()
             .filter(|_| claim.status != Status::Unverified)
         else {
             return Err(
-                Error::refused(format!("claim `{id}` has no verdict to sign")).with_hint(format!(
-                    "mark it first: `factcheck mark {id} verified|disputed|unverifiable`"
-                )),
+                Error::refused(format!("claim `{id}` has no verdict to sign")).with_hint_in(
+                    format!("mark it first: `factcheck mark {id} verified|disputed|unverifiable`"),
+                    format!("请先标记结论：`factcheck mark {id} verified|disputed|unverifiable`"),
+                ),
             );
         };
         if guard::same_reviewer(&verdict.by, &author.by) {
@@ -40,10 +42,12 @@ pub fn run(ctx: &Ctx, args: SignArgs) -> Result<i32> {
                 signed.by, signed.at
             )));
         }
-        let message = format!(
-            "{} signed the verdict `{}` on claim {id}",
-            author.by, claim.status
-        );
+        let message = Msg::Signed {
+            by: &author.by,
+            status: claim.status,
+            id: id.as_str(),
+        }
+        .text(ws.config.language());
         claim.history.push(HistoryEntry {
             status: Some(claim.status),
             note: nonempty(args.note),

@@ -694,7 +694,7 @@ impl Records {
             Error::usage(format!(
                 "claim {i} of the loaded records no longer decodes: `.factcheck/{FILE}` was changed while it was read"
             ))
-            .with_hint("run the command again")
+            .with_hint_in("run the command again", "请再运行一次该命令")
         })
     }
 }

@@ -3,7 +3,7 @@
 use crate::anchor;
 use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say, source_or_article};
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::model::{Anchor, Claim, ClaimId, Event, HistoryEntry, Kind, Status};
 use crate::workspace::Workspace;
 use crate::workspace::store;
@@ -42,8 +42,10 @@ pub struct AddArgs {
 pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
     let text = args.text.trim();
     if text.is_empty() {
-        return Err(Error::invalid("`--text` is empty")
-            .with_hint("state the claim as a checkable sentence"));
+        return Err(Error::invalid("`--text` is empty").with_hint_in(
+            "state the claim as a checkable sentence",
+            "请把说法写成一句可核查的话",
+        ));
     }
     let custom_id = args
         .id
@@ -75,8 +77,9 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         Some(id) => {
             if ws.claim_path(&id).exists() {
                 return Err(
-                    Error::refused(format!("claim `{id}` already exists")).with_hint(
+                    Error::refused(format!("claim `{id}` already exists")).with_hint_in(
                         "choose another `--id`, or `factcheck claim edit` the existing one",
+                        "换一个 `--id`，或用 `factcheck claim edit` 修改已有的那条",
                     ),
                 );
             }
@@ -122,7 +125,12 @@ pub(super) fn locate(
     source: Option<&str>,
     occurrence: Option<usize>,
 ) -> Result<Anchor> {
-    let id = source_or_article(ws, source, "`--quote` needs a source", "pass `--in SOURCE`")?;
+    let id = source_or_article(
+        ws,
+        source,
+        "`--quote` needs a source",
+        ("pass `--in SOURCE`", "请加 `--in SOURCE`"),
+    )?;
     let meta = match source {
         Some(_) => store::load_meta(ws, &id)?,
         None => store::load_article(ws, &id)?,
@@ -180,7 +188,7 @@ fn chosen_id(ws: &Workspace, id: ClaimId, identity: &str) -> Result<ClaimId> {
             return Err(Error::usage(format!(
                 "`--id {id}` looks like an id the tool derives (`c` and hex digits) but is not this claim's"
             ))
-            .with_hint("choose an id in your own words, such as `nine-days`, or leave `--id` out"));
+            .with_hint_in("choose an id in your own words, such as `nine-days`, or leave `--id` out", "用自己的话起一个编号，如 `nine-days`，或不加 `--id`"));
         }
     }
     let clash = ws.claim_ids()?.into_iter().find(|other| {
@@ -190,14 +198,19 @@ fn chosen_id(ws: &Workspace, id: ClaimId, identity: &str) -> Result<ClaimId> {
         return Err(Error::usage(format!(
             "`--id {id}` and the existing claim `{other}` would be prefixes of each other, so a short id could name either"
         ))
-        .with_hint("choose an id that does not begin another claim's id and does not begin with one"));
+        .with_hint_in("choose an id that does not begin another claim's id and does not begin with one", "所选编号不能是其他说法编号的开头，也不能以其他说法的编号开头"));
     }
     Ok(id)
 }
 
-fn duplicate_hint(id: &ClaimId) -> String {
-    format!(
-        "`factcheck claim show {id}`; `factcheck claim edit {id}` changes its text; a second claim needs words of its own to quote"
+fn duplicate_hint(id: &ClaimId) -> Hint {
+    Hint::new(
+        format!(
+            "`factcheck claim show {id}`; `factcheck claim edit {id}` changes its text; a second claim needs words of its own to quote"
+        ),
+        format!(
+            "`factcheck claim show {id}`；`factcheck claim edit {id}` 可修改其文字；另一条说法须引用它自己的文字"
+        ),
     )
 }
 

@@ -1,5 +1,6 @@
 //! `factcheck claim edit` and `claim remove`.
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json, keyword, nonempty, say};
 use crate::error::{Error, Result};
 use crate::model::{Event, HistoryEntry, Kind};
@@ -57,7 +58,7 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
                     "claim `{}` is not anchored, so there is no quote to pick an occurrence of",
                     claim.id
                 ))
-                .with_hint("give the article's words with `--quote`"));
+                .with_hint_in("give the article's words with `--quote`", "用 `--quote` 给出文章中的文字"));
             };
             let source = anchored.map(|a| a.source.to_string());
             let new = super::add::locate(ws, words, source.as_deref(), args.occurrence)?;
@@ -69,7 +70,10 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
                     return Err(Error::refused(format!(
                         "claim `{other}` is already anchored to those words there"
                     ))
-                    .with_hint(format!("pick another occurrence, or `factcheck claim show {other}`")));
+                    .with_hint_in(
+                        format!("pick another occurrence, or `factcheck claim show {other}`"),
+                        format!("请另选一处，或查看 `factcheck claim show {other}`"),
+                    ));
                 }
                 claim.appears_in = Some(new);
                 fields.push("appears_in");
@@ -103,9 +107,7 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
         }
         if fields.is_empty() {
             return Err(
-                Error::invalid(format!("nothing to change in claim `{}`", claim.id)).with_hint(
-                    "give `--text`, `--kind`, `--speaker`, `--tag`, `--untag`, `--quote` or `--occurrence` with a new value",
-                ),
+                Error::invalid(format!("nothing to change in claim `{}`", claim.id)).with_hint_in("give `--text`, `--kind`, `--speaker`, `--tag`, `--untag`, `--quote` or `--occurrence` with a new value", "请给 `--text`、`--kind`、`--speaker`、`--tag`、`--untag`、`--quote` 或 `--occurrence` 提供新值"),
             );
         }
         claim.history.push(HistoryEntry {
@@ -113,7 +115,11 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<i32> {
             note: nonempty(args.note),
             ..HistoryEntry::new(author.at, author.by.clone(), Event::Edit)
         });
-        Ok(format!("edited claim {}: {}", claim.id, fields.join(", ")))
+        Ok(Msg::ClaimEdited {
+            id: claim.id.as_str(),
+            fields: &fields,
+        }
+        .text(ws.config.language()))
     })
 }
 
@@ -131,7 +137,8 @@ pub struct RemoveArgs {
 
 pub fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<i32> {
     if args.note.trim().is_empty() {
-        return Err(Error::invalid("`--note` is empty").with_hint("say why the claim is removed"));
+        return Err(Error::invalid("`--note` is empty")
+            .with_hint_in("say why the claim is removed", "请说明删除该说法的原因"));
     }
     let ws = ctx.workspace()?;
     let by = ctx.who()?;
@@ -140,18 +147,26 @@ pub fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<i32> {
     let id = ws.resolve_claim(&args.id)?;
     let claim = ws.load_claim(&id)?;
     ws.remove_claim(&id, &lock)?;
-    say(&format!(
-        "removed claim {id} ({}): {}",
-        claim.text,
-        args.note.trim()
-    ));
+    let language = ws.config.language();
+    say(&Msg::ClaimRemoved {
+        id: id.as_str(),
+        text: &claim.text,
+        note: args.note.trim(),
+    }
+    .text(language));
     if ctx.json() {
         emit_json(&claim)?;
     } else {
-        emit(&format!(
-            "removed {id} at {at} by {by}: {}\n",
-            args.note.trim()
-        ))?;
+        emit(
+            &(Msg::RemovedAt {
+                id: id.as_str(),
+                at: &at.to_string(),
+                by: &by,
+                note: args.note.trim(),
+            }
+            .text(language)
+                + "\n"),
+        )?;
     }
     Ok(0)
 }

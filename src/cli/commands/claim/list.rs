@@ -4,10 +4,11 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
+use crate::cli::i18n;
 use crate::cli::table;
 use crate::cli::ui::{Ctx, emit, emit_json, history_line, keyword};
 use crate::error::Result;
-use crate::model::{Claim, ClaimId, Kind, Status, article_order};
+use crate::model::{Claim, ClaimId, Kind, Language, Status, article_order};
 use crate::workspace::index::{Revision, Row};
 
 #[derive(Debug, clap::Args)]
@@ -66,8 +67,9 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
             crate::cli::ui::say(&crate::cli::i18n::Msg::NoClaimsMatch.text(ws.config.language()));
             return Ok(0);
         }
+        let language = ws.config.language();
         emit(&table::render_rows(
-            &["#", "ID", "STATUS", "KIND", "EV", "CLAIM"],
+            &i18n::claim_list_header(language),
             rows.len(),
             70,
             |i| {
@@ -75,8 +77,13 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
                 [
                     Cow::Owned((i + 1).to_string()),
                     Cow::Borrowed(r.id),
-                    r.revision.label(r.status),
-                    Cow::Borrowed(r.kind.as_str()),
+                    match language {
+                        Language::En => r.revision.label(r.status),
+                        Language::Zh => {
+                            Cow::Owned(i18n::listed_status(r.status, r.revision, language))
+                        }
+                    },
+                    Cow::Borrowed(i18n::kind_word(r.kind, language)),
                     Cow::Owned(r.evidence.to_string()),
                     Cow::Borrowed(r.text),
                 ]

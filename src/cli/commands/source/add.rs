@@ -82,7 +82,10 @@ pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<i32> {
         return Err(Error::usage(format!(
             "`--url {url}` is not an http:// or https:// URL; only web addresses are stored"
         ))
-        .with_hint("give the address the snapshot was taken from, or leave `--url` out"));
+        .with_hint_in(
+            "give the address the snapshot was taken from, or leave `--url` out",
+            "请给出快照的来源网址，或不加 `--url`",
+        ));
     }
     let new = NewSource {
         charset,

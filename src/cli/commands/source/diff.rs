@@ -3,6 +3,7 @@
 //! word by word, characters for Chinese, Japanese and Korean; the diff itself
 //! is [`crate::revise::word_diff`], the one claims are carried by.
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json, say};
 use crate::error::Result;
 use crate::revise;
@@ -23,11 +24,11 @@ pub fn diff(ctx: &Ctx, a: &str, b: &str) -> Result<i32> {
         return emit_json(&changes).map(|()| 0);
     }
     if changes.is_empty() {
-        say(&format!(
-            "the text of {} and {} is the same",
-            a.short(),
-            b.short()
-        ));
+        say(&Msg::SameText {
+            a: a.short(),
+            b: b.short(),
+        }
+        .text(ws.config.language()));
         return Ok(0);
     }
     let mut out = format!(

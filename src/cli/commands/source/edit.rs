@@ -2,6 +2,7 @@
 //! title, url, kind, publisher, publication date, note — never its bytes.
 //! Every change is kept in the record's `history`, like a claim's.
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit_json, nonempty, say};
 use crate::error::{Error, Result};
 use crate::model::SourceEdit;
@@ -34,7 +35,10 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<i32> {
         return Err(crate::error::Error::usage(format!(
             "`--url {url}` is not an http:// or https:// URL; only web addresses are stored"
         ))
-        .with_hint("give the address the snapshot was taken from"));
+        .with_hint_in(
+            "give the address the snapshot was taken from",
+            "请给出快照的来源网址",
+        ));
     }
     let lock = ws.lock(say)?;
     let id = store::resolve(&ws, &args.id)?;
@@ -80,11 +84,12 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<i32> {
     });
     store::save_meta(&ws, &meta, &lock)?;
     drop(lock);
-    say(&format!(
-        "snapshot {}: changed {}",
-        id.short(),
-        fields.join(", ")
-    ));
+    let changed: Vec<&str> = fields.iter().map(String::as_str).collect();
+    say(&Msg::SourceEdited {
+        id: id.short(),
+        fields: &changed,
+    }
+    .text(ws.config.language()));
     if ctx.json() {
         emit_json(&meta)?;
     }

@@ -6,10 +6,12 @@
 
 use std::time::Duration;
 
+use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json, nonempty, say};
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::model::{
-    Capture, Day, Fetch, MediaType, Redirect, ResponseHeaders, SourceKind, SourceMeta, Time,
+    Capture, Day, Fetch, Language, MediaType, Redirect, ResponseHeaders, SourceKind, SourceMeta,
+    Time,
 };
 use crate::text;
 use crate::web::fetch::{self, Exchange, Options};
@@ -62,9 +64,15 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
             last.reason
         ))
         .with_hint(if status >= 400 {
-            "`--keep-status` stores the answer anyway, as evidence that the page is gone or refused"
+            Hint::new(
+                "`--keep-status` stores the answer anyway, as evidence that the page is gone or refused",
+                "加 `--keep-status` 仍会存下这次响应，作为网页已失效或拒绝访问的证据",
+            )
         } else {
-            "`--keep-status` stores the answer anyway"
+            Hint::new(
+                "`--keep-status` stores the answer anyway",
+                "加 `--keep-status` 仍会存下这次响应",
+            )
         }));
     }
 
@@ -86,7 +94,14 @@ pub fn run(ctx: &Ctx, args: FetchArgs) -> Result<i32> {
     )?;
     let (meta, warc_meta, created) = (stored.page, stored.warc, stored.created);
     drop(lock);
-    report(&url, &exchange, &meta, &warc_meta, created);
+    report(
+        &url,
+        &exchange,
+        &meta,
+        &warc_meta,
+        created,
+        ws.config.language(),
+    );
     let id = meta.id().clone();
     if ctx.json() {
         emit_json(&meta)?;
@@ -135,6 +150,7 @@ pub(super) fn store_exchange(
         exchange,
         media_type.as_ref().map(MediaType::as_str),
         is_html,
+        ws.config.language(),
     );
     let page = if is_html {
         let (decoded, _, _) = encoding.decode(&exchange.content);
@@ -223,6 +239,7 @@ pub(super) fn charset_of(
     exchange: &Exchange,
     media_type: Option<&str>,
     is_html: bool,
+    language: Language,
 ) -> &'static encoding_rs::Encoding {
     let from_header = exchange
         .last()
@@ -239,14 +256,11 @@ pub(super) fn charset_of(
     match declared {
         Some(name) => text::encoding_for(&name).unwrap_or_else(|_| {
             if media_type.is_some_and(text::is_quotable) {
-                let why = if text::is_refused_charset(&name) {
-                    "which browsers refuse to decode (its whole text would read as one U+FFFD)"
-                } else {
-                    "which this tool does not know"
-                };
-                say(&format!(
-                    "warning: the page declares the charset `{name}`, {why}; reading it as UTF-8"
-                ));
+                say(&Msg::UnknownCharset {
+                    name: &name,
+                    refused: text::is_refused_charset(&name),
+                }
+                .text(language));
             }
             encoding_rs::UTF_8
         }),
@@ -280,34 +294,38 @@ fn fetch_record(exchange: &Exchange) -> Fetch {
     }
 }
 
-fn report(url: &str, exchange: &Exchange, meta: &SourceMeta, warc: &SourceMeta, created: bool) {
+fn report(
+    url: &str,
+    exchange: &Exchange,
+    meta: &SourceMeta,
+    warc: &SourceMeta,
+    created: bool,
+    language: Language,
+) {
     let last = exchange.last();
-    let hops = exchange.hops.len() - 1;
-    let redirects = match hops {
-        0 => String::new(),
-        1 => format!(" after 1 redirect to {}", last.url),
-        n => format!(" after {n} redirects to {}", last.url),
-    };
-    say(&format!(
-        "fetched {url}: {} {}{redirects}",
-        last.status, last.reason
-    ));
-    let short = |m: &SourceMeta| m.sha256.short().to_string();
+    say(&Msg::Fetched {
+        url,
+        status: last.status,
+        reason: &last.reason,
+        redirects: exchange.hops.len() - 1,
+        last: &last.url,
+    }
+    .text(language));
     if created {
-        say(&format!(
-            "added snapshot {} ({}, {} bytes), WARC {}",
-            short(meta),
-            meta.media_type,
-            meta.size,
-            short(warc)
-        ));
+        say(&Msg::FetchedSnapshot {
+            id: meta.sha256.short(),
+            media_type: &meta.media_type.to_string(),
+            bytes: meta.size,
+            warc: warc.sha256.short(),
+        }
+        .text(language));
     } else {
-        say(&format!(
-            "same bytes as snapshot {}: added capture {} of it, WARC {}",
-            short(meta),
-            meta.captures.len(),
-            short(warc)
-        ));
+        say(&Msg::SameBytes {
+            id: meta.sha256.short(),
+            capture: meta.captures.len(),
+            warc: warc.sha256.short(),
+        }
+        .text(language));
     }
 }
 

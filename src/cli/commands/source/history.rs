@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::cli::i18n::{self, Msg};
 use crate::cli::table;
 use crate::cli::ui::{Ctx, emit, emit_json, say};
 use crate::error::Result;
@@ -92,10 +93,9 @@ pub fn history(ctx: &Ctx, url: &str) -> Result<i32> {
     if ctx.json() {
         return emit_json(&entries).map(|()| 0);
     }
+    let language = ws.config.language();
     if entries.is_empty() {
-        say(&format!(
-            "no captures of {wanted}; `factcheck source fetch {wanted}` takes one"
-        ));
+        say(&Msg::NoCaptures { url: &wanted }.text(language));
         return Ok(0);
     }
     let rows: Vec<Vec<String>> = entries
@@ -109,12 +109,12 @@ pub fn history(ctx: &Ctx, url: &str) -> Result<i32> {
                 e.warc
                     .as_ref()
                     .map_or("-".into(), |w| w.short().to_string()),
-                e.change.to_string(),
+                i18n::change_word(e.change, language).to_string(),
             ]
         })
         .collect();
     emit(&table::render(
-        &["CAPTURED", "BY", "STATUS", "SNAPSHOT", "WARC", "TEXT"],
+        &i18n::source_history_header(language),
         &rows,
         40,
     ))?;

@@ -1,7 +1,7 @@
 //! `factcheck source list`: every snapshot, oldest first, and the chain of
 //! the article's revisions.
 
-use crate::cli::i18n::Msg;
+use crate::cli::i18n::{self, Msg};
 use crate::cli::table;
 use crate::cli::ui::{Ctx, emit, emit_json, say};
 use crate::error::Result;
@@ -33,7 +33,7 @@ pub(super) fn list(ctx: &Ctx) -> Result<i32> {
         })
         .collect();
     emit(&table::render(
-        &["ID", "TYPE", "BYTES", "CAPTURED", "TITLE"],
+        &i18n::source_list_header(ws.config.language()),
         &rows,
         60,
     ))?;

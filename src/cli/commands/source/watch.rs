@@ -12,10 +12,13 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use super::fetch::{Given, charset_of, is_html, media_type_of, store_exchange};
+use crate::cli::i18n::{self, Msg, WatchLine};
 use crate::cli::term;
-use crate::cli::ui::{Ctx, emit, emit_json, plural, say};
+use crate::cli::ui::{Ctx, emit, emit_json, say};
 use crate::error::{Error, Result};
-use crate::model::{Archived, ClaimId, SourceId, SourceMeta, Status, Time, Watch, WatchOutcome};
+use crate::model::{
+    Archived, ClaimId, Language, SourceId, SourceMeta, Status, Time, Watch, WatchOutcome,
+};
 use crate::text::{self, SourceText};
 use crate::web::fetch::{self, Exchange, Options};
 use crate::web::watch::{self, ExcerptFound, Fetched, Limits, Now, PageText, Then};
@@ -137,8 +140,10 @@ pub fn run(ctx: &Ctx, args: WatchArgs) -> Result<i32> {
     let at = ctx.now()?;
     if args.targets.is_empty() && !args.all {
         return Err(
-            Error::usage("name the snapshots or URLs to watch, or give `--all`")
-                .with_hint("`factcheck source watch --all` watches every page that evidence cites"),
+            Error::usage("name the snapshots or URLs to watch, or give `--all`").with_hint_in(
+                "`factcheck source watch --all` watches every page that evidence cites",
+                "`factcheck source watch --all` 复查证据引用的所有网页",
+            ),
         );
     }
     let targets = choose(&ws, &args, at)?;
@@ -152,9 +157,7 @@ pub fn run(ctx: &Ctx, args: WatchArgs) -> Result<i32> {
     groups.sort_by_key(|(url, ts)| (ts.iter().map(|t| last_seen(&t.meta)).min(), url.clone()));
     let urls: Vec<String> = groups.iter().map(|(u, _)| u.clone()).collect();
     if urls.is_empty() {
-        say(
-            "nothing to watch: no snapshot cited by evidence has a URL (or every one was seen within `--since`)",
-        );
+        say(&Msg::NothingToWatch.text(ws.config.language()));
         if ctx.json() {
             emit_json(&Output {
                 sources: Vec::new(),
@@ -253,9 +256,9 @@ pub fn run(ctx: &Ctx, args: WatchArgs) -> Result<i32> {
     if ctx.json() {
         emit_json(&output)?;
     } else {
-        emit(&render(&output))?;
+        emit(&render(&output, ws.config.language()))?;
     }
-    summarise(&output);
+    summarise(&output, ws.config.language());
     Ok(code)
 }
 
@@ -293,7 +296,10 @@ fn choose(ws: &Workspace, args: &WatchArgs, at: Time) -> Result<Vec<Target>> {
                 .collect();
             if found.is_empty() {
                 return Err(Error::usage(format!("no snapshot was taken of `{url}`"))
-                    .with_hint(format!("`factcheck source fetch {url}` captures it")));
+                    .with_hint_in(
+                        format!("`factcheck source fetch {url}` captures it"),
+                        format!("用 `factcheck source fetch {url}` 抓取它"),
+                    ));
             }
             // Of the captures of a URL, those evidence cites; else the latest.
             let of_cited: Vec<&&SourceMeta> = found
@@ -314,9 +320,11 @@ fn choose(ws: &Workspace, args: &WatchArgs, at: Time) -> Result<Vec<Target>> {
             let meta = store::load_meta(ws, &id)?;
             if !watchable(&meta) {
                 return Err(
-                    Error::usage(format!("snapshot {} has no URL to watch", id.short())).with_hint(
-                        "watch a snapshot taken with `source fetch` or added with `--url`",
-                    ),
+                    Error::usage(format!("snapshot {} has no URL to watch", id.short()))
+                        .with_hint_in(
+                            "watch a snapshot taken with `source fetch` or added with `--url`",
+                            "请复查用 `source fetch` 抓取或加了 `--url` 添加的快照",
+                        ),
                 );
             }
             chosen.insert(id);
@@ -386,7 +394,14 @@ fn settle_failure(
         } else {
             WatchOutcome::Unreachable
         };
-        let archived = lookup(outcome, archive, url, &t.meta, options);
+        let archived = lookup(
+            outcome,
+            archive,
+            url,
+            &t.meta,
+            options,
+            ws.config.language(),
+        );
         let entry = Watch {
             at,
             by: by.to_string(),
@@ -430,7 +445,7 @@ fn settle_answer(
     };
     let capture = stored.page.sha256.clone();
     let redirected_to = (last.url != url).then_some(last.url.as_str());
-    let now_text = page_text(exchange, &stored.page);
+    let now_text = page_text(exchange, &stored.page, ws.config.language());
     let mut out = Vec::new();
     for t in targets {
         let excerpts: Vec<String> = t
@@ -458,7 +473,14 @@ fn settle_answer(
                 redirected_to,
             },
         );
-        let archived = lookup(outcome, archive, url, &t.meta, options);
+        let archived = lookup(
+            outcome,
+            archive,
+            url,
+            &t.meta,
+            options,
+            ws.config.language(),
+        );
         let entry = Watch {
             at,
             by: by.to_string(),
@@ -488,14 +510,17 @@ fn lookup(
     url: &str,
     meta: &SourceMeta,
     options: Options,
+    language: Language,
 ) -> Option<Archived> {
     let endpoint = archive.filter(|_| outcome.is_gone())?;
     match watch::archive_lookup(endpoint, url, meta.captured_at, options) {
         Ok(found) => found,
         Err(e) => {
-            say(&format!(
-                "warning: {e}; no archived copy recorded for {url}"
-            ));
+            say(&Msg::ArchiveLookupFailed {
+                error: &e.to_string(),
+                url,
+            }
+            .text(language));
             None
         }
     }
@@ -584,13 +609,18 @@ fn snapshot_text(ws: &Workspace, meta: &SourceMeta) -> Result<PageText> {
 }
 
 /// The text of the page as served now, decoded as its snapshot is.
-fn page_text(exchange: &Exchange, meta: &SourceMeta) -> PageText {
+fn page_text(exchange: &Exchange, meta: &SourceMeta, language: Language) -> PageText {
     if !text::is_quotable(meta.media_type.as_str()) {
         return PageText::opaque(&exchange.content);
     }
     let media_type = media_type_of(exchange);
     let html = is_html(media_type.as_ref());
-    let encoding = charset_of(exchange, media_type.as_ref().map(|m| m.as_str()), html);
+    let encoding = charset_of(
+        exchange,
+        media_type.as_ref().map(|m| m.as_str()),
+        html,
+        language,
+    );
     let full = text::decode_charset(
         exchange.content.clone(),
         meta.media_type.as_str(),
@@ -606,10 +636,13 @@ fn page_text(exchange: &Exchange, meta: &SourceMeta) -> PageText {
     )
 }
 
-fn render(output: &Output) -> String {
+fn render(output: &Output, language: Language) -> String {
     let mut out = String::new();
     for r in &output.sources {
-        let mut line = format!("{:<16} {}  {}", r.outcome.as_str(), r.source.short(), r.url);
+        let word = i18n::outcome_word(r.outcome, language);
+        // Padded to 16 columns; a Chinese character takes two.
+        let pad = 16usize.saturating_sub(unicode_width::UnicodeWidthStr::width(word));
+        let mut line = format!("{word}{} {}  {}", " ".repeat(pad), r.source.short(), r.url);
         match r.outcome {
             WatchOutcome::Moved => {
                 if let Some(to) = &r.final_url {
@@ -618,12 +651,12 @@ fn render(output: &Output) -> String {
             }
             WatchOutcome::Gone | WatchOutcome::Unreachable => {
                 if let Some(status) = r.status {
-                    line.push_str(&format!(": answered {status}"));
+                    line.push_str(&WatchLine::Answered { status }.text(language));
                 } else if let Some(why) = &r.error {
-                    line.push_str(&format!(": {why}"));
+                    line.push_str(&WatchLine::Why { why }.text(language));
                 }
                 if r.outcome == WatchOutcome::Unreachable {
-                    line.push_str("; tried again next run");
+                    line.push_str(&WatchLine::TriedAgain.text(language));
                 }
             }
             _ => {}
@@ -631,7 +664,13 @@ fn render(output: &Output) -> String {
         out.push_str(&line);
         out.push('\n');
         if let Some(a) = &r.archived {
-            out.push_str(&format!("  archived {}: {}\n", a.at.date(), a.url));
+            out.push_str(
+                &WatchLine::Archived {
+                    date: &a.at.date(),
+                    url: &a.url,
+                }
+                .text(language),
+            );
         }
         let excerpts = r
             .excerpts
@@ -639,57 +678,57 @@ fn render(output: &Output) -> String {
             .filter(|e| !e.found.found && r.outcome == WatchOutcome::ExcerptChanged);
         for e in excerpts {
             let claims: Vec<&str> = e.claims.iter().map(|c| c.as_str()).collect();
-            out.push_str(&format!(
-                "  excerpt of {}: \"{}\"\n",
-                claims.join(", "),
-                crate::anchor::one_line(&e.found.excerpt)
-            ));
+            let sep = if language == Language::Zh {
+                "、"
+            } else {
+                ", "
+            };
+            out.push_str(
+                &WatchLine::ExcerptOf {
+                    claims: &claims.join(sep),
+                    excerpt: &crate::anchor::one_line(&e.found.excerpt),
+                }
+                .text(language),
+            );
             match (&e.found.closest, &e.found.diff) {
                 (Some(closest), Some(diff)) => {
-                    out.push_str(&format!("    now reads: \"{closest}\"\n    diff: {diff}\n"));
+                    out.push_str(&WatchLine::NowReads { closest, diff }.text(language));
                 }
-                _ => out.push_str("    no passage like it is on the page now\n"),
+                _ => out.push_str(&WatchLine::NoPassage.text(language)),
             }
         }
     }
     out
 }
 
-fn summarise(output: &Output) {
+fn summarise(output: &Output, language: Language) {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &output.sources {
         *counts.entry(r.outcome.as_str()).or_default() += 1;
     }
-    let list: Vec<String> = WatchOutcome::ALL
+    let list: Vec<(WatchOutcome, usize)> = WatchOutcome::ALL
         .iter()
-        .filter_map(|o| counts.get(o.as_str()).map(|n| format!("{n} {o}")))
+        .filter_map(|o| counts.get(o.as_str()).map(|n| (*o, *n)))
         .collect();
-    say(&format!(
-        "watched {}: {}",
-        plural(output.sources.len(), "snapshot"),
-        if list.is_empty() {
-            "none".to_string()
-        } else {
-            list.join(", ")
-        }
-    ));
+    say(&Msg::Watched {
+        snapshots: output.sources.len(),
+        counts: &list,
+    }
+    .text(language));
     if !output.left.is_empty() {
-        say(&format!(
-            "out of time: {} left for the next run",
-            plural(output.left.len(), "page")
-        ));
+        say(&Msg::OutOfTime {
+            pages: output.left.len(),
+        }
+        .text(language));
     }
     if output.affected.is_empty() {
-        say("no verdict is affected");
+        say(&Msg::NoVerdictAffected.text(language));
     } else {
-        let list: Vec<String> = output
+        let claims: Vec<(&str, Status)> = output
             .affected
             .iter()
-            .map(|a| format!("{} ({})", a.claim, a.status))
+            .map(|a| (a.claim.as_str(), a.status))
             .collect();
-        say(&format!(
-            "verdicts affected (evidence changed or gone): {}; re-review them (`factcheck mark`) or attach the new capture",
-            list.join(", ")
-        ));
+        say(&Msg::VerdictsAffected { claims: &claims }.text(language));
     }
 }
