@@ -6,17 +6,18 @@
 //! The one call into `extract` is [`sentences`]: whatever makes a sentence
 //! check-worthy is decided there.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::extract::{self, Place};
 use crate::model::{Dismissal, Language, SourceId};
+use crate::workspace::Workspace;
 
 /// The score from which `extract`'s candidates count as check-worthy.
 const CHECKWORTHY: f64 = 0.5;
 
 /// One sentence of the article as coverage sees it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sentence {
     pub text: String,
     pub start: usize,
@@ -45,6 +46,28 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             place: c.place,
         })
         .collect()
+}
+
+/// [`sentences`] of the snapshot `id`, whose text is `text`, kept in the
+/// workspace index between commands: they depend only on the snapshot's
+/// bytes and this build, and scoring a long article takes seconds.
+pub fn sentences_of(ws: &Workspace, id: &SourceId, text: &str) -> Vec<Sentence> {
+    // The index keeps the article's only.
+    if ws.config.article.as_ref() != Some(id) {
+        return sentences(text);
+    }
+    if let Some(kept) = ws
+        .kept_sentences(id)
+        .and_then(|bytes| rmp_serde::from_slice::<Vec<Sentence>>(&bytes).ok())
+    {
+        return kept;
+    }
+    let found = sentences(text);
+    // With field names: a field left out when empty shifts no other.
+    if let Ok(bytes) = rmp_serde::to_vec_named(&found) {
+        ws.keep_sentences(id, bytes);
+    }
+    found
 }
 
 /// Where the lede's sentences stand, in character offsets.

@@ -216,6 +216,24 @@ pub enum Says<'a> {
         secs: u64,
         var: &'a str,
     },
+    // Ids that name nothing, or more than one thing.
+    NoClaim {
+        given: &'a str,
+    },
+    ClaimAmbiguous {
+        given: &'a str,
+        could_be: &'a str,
+    },
+    NotSnapshotId {
+        given: &'a str,
+    },
+    NoSnapshot {
+        given: &'a str,
+    },
+    SnapshotAmbiguous {
+        given: &'a str,
+        could_be: &'a str,
+    },
     // Claim files.
     BadClaimFileName {
         stem: &'a str,
@@ -285,6 +303,14 @@ pub fn stance_word(stance: Stance, language: Language) -> &'static str {
         (Language::Zh, Stance::Refutes) => "反驳",
         (Language::Zh, Stance::Context) => "背景",
         (Language::En, s) => s.as_str(),
+    }
+}
+
+/// How a list of names is separated: ", " or "、".
+pub fn list_separator(language: Language) -> &'static str {
+    match language {
+        Language::Zh => "、",
+        Language::En => ", ",
     }
 }
 
@@ -697,6 +723,31 @@ impl Says<'_> {
                 "factcheck (pid {pid}) is waiting for the workspace lock `{lock}`, held by {holder}; giving up after {secs} s ({var})",
                 "factcheck（进程 {pid}）正在等待工作区锁 `{lock}`，持有者：{holder}；{secs} 秒后放弃（`{var}`）"
             ),
+            Says::NoClaim { given } => t!(
+                zh,
+                "no claim `{given}` in this workspace",
+                "本工作区没有说法 `{given}`"
+            ),
+            Says::ClaimAmbiguous { given, could_be } => t!(
+                zh,
+                "claim id `{given}` is ambiguous: it could be {could_be}",
+                "说法编号 `{given}` 不唯一：可能是 {could_be}"
+            ),
+            Says::NotSnapshotId { given } => t!(
+                zh,
+                "`{given}` is not a snapshot id: give `sha256:<hex>` or at least 6 hex characters of it",
+                "`{given}` 不是快照编号：请给出 `sha256:<hex>` 或其至少 6 个十六进制字符"
+            ),
+            Says::NoSnapshot { given } => t!(
+                zh,
+                "no snapshot `{given}` in this workspace",
+                "本工作区没有快照 `{given}`"
+            ),
+            Says::SnapshotAmbiguous { given, could_be } => t!(
+                zh,
+                "snapshot id `{given}` is ambiguous: it could be {could_be}",
+                "快照编号 `{given}` 不唯一：可能是 {could_be}"
+            ),
             Says::BadClaimFileName { stem } => t!(
                 zh,
                 "`{stem}` is not a valid claim id for a file name",
@@ -1048,6 +1099,17 @@ mod tests {
                 holder: "进程 8",
                 secs: 30,
                 var: "FACTCHECK_LOCK_TIMEOUT",
+            },
+            Says::NoClaim { given: "ffffff" },
+            Says::ClaimAmbiguous {
+                given: "c1",
+                could_be: "`c1a2b3c`、`c1a2b3d`",
+            },
+            Says::NotSnapshotId { given: "xyz" },
+            Says::NoSnapshot { given: "ffffff" },
+            Says::SnapshotAmbiguous {
+                given: "275e20",
+                could_be: "`275e20f7b145`、`275e20f7b146`",
             },
             Says::BadClaimFileName { stem: "c1" },
             Says::IdNotFileName {

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use crate::archive::Counts;
-use crate::model::{Kind, Language, Outcome, Stance, Status, WatchOutcome};
+use crate::model::{Event, HistoryEntry, Kind, Language, Outcome, Stance, Status, WatchOutcome};
 use crate::report::status_label;
 use crate::workspace::index::Revision;
 
@@ -771,6 +771,191 @@ pub fn listed_status(status: Status, revision: Revision, language: Language) -> 
         Revision::Current => label.to_string(),
         Revision::Recheck => format!("{label}，待复核"),
         Revision::Dropped => format!("{label}，已删去"),
+    }
+}
+
+/// A field of a record as `claim show` and `source show` name it.
+pub fn field_label(name: &str, language: Language) -> &str {
+    if language == Language::En {
+        return name;
+    }
+    match name {
+        "claim" => "说法",
+        "speaker" => "说话人",
+        "tags" => "标签",
+        "quote" => "引文",
+        "rating" => "评级",
+        "correction" => "更正",
+        "evidence" => "证据",
+        "history" => "历史",
+        "title" => "标题",
+        "url" => "网址",
+        "kind" => "类型",
+        "publisher" => "出版方",
+        "origin" => "出处",
+        "published" => "发表日期",
+        "file" => "文件",
+        "type" => "媒体类型",
+        "size" => "大小",
+        "captured" => "存档",
+        "note" => "备注",
+        "revises" => "修订自",
+        "edited" => "修改",
+        "charset" => "字符集",
+        "final url" => "最终网址",
+        "status" => "状态码",
+        "redirect" => "重定向",
+        "date" => "日期",
+        "modified" => "最后修改",
+        "etag" => "ETag",
+        "served as" => "声明类型",
+        "language" => "语言",
+        "capture" => "抓取",
+        other => other,
+    }
+}
+
+/// `WHEN by WHO`, as a record's line says who did something when.
+pub fn by_whom(when: &str, who: &str, language: Language) -> String {
+    match language {
+        Language::Zh => format!("{who} 于 {when}"),
+        Language::En => format!("{when} by {who}"),
+    }
+}
+
+/// `N bytes`.
+pub fn bytes(n: u64, language: Language) -> String {
+    match language {
+        Language::Zh => format!("{n} 字节"),
+        Language::En => format!("{n} bytes"),
+    }
+}
+
+/// One line of a claim's history, as `claim show` lists it.
+pub fn history_line(h: &HistoryEntry, language: Language) -> String {
+    if language == Language::En {
+        return crate::cli::ui::history_line(h);
+    }
+    let mut what = match h.event {
+        Event::Created => "创建".to_string(),
+        Event::Evidence => "添加证据".to_string(),
+        Event::Status => "结论".to_string(),
+        Event::Edit => "修改".to_string(),
+        Event::Sign => "复核签字".to_string(),
+        Event::Revised => "随稿修订".to_string(),
+    };
+    if let Some(s) = h.status {
+        what.push_str(&format!(" → {}", status_label(s, language)));
+    }
+    if let Some(r) = &h.rating {
+        what.push_str(&format!("［{r}］"));
+    }
+    if let (Some(stance), Some(source)) = (h.stance, &h.source) {
+        what.push_str(&format!(
+            "（{}，来自 {}）",
+            crate::says::stance_word(stance, language),
+            source.short()
+        ));
+    }
+    if !h.fields.is_empty() {
+        let fields: Vec<&str> = h.fields.iter().map(String::as_str).collect();
+        what.push_str(&format!("（{}）", backticked(&fields)));
+    }
+    if let (Some(outcome), Some(revision)) = (h.outcome, &h.revision) {
+        what.push_str(&format!(
+            "：在修订版 {} 中{}",
+            revision.short(),
+            carried_word(outcome, language)
+        ));
+        if let Some(from) = &h.from {
+            what.push_str(&format!("（原为「{}」）", from.exact));
+        }
+    }
+    let mut line = format!("{}  {}  {what}", h.at, h.by);
+    if let Some(n) = &h.note {
+        line.push_str(&format!("：{n}"));
+    }
+    line
+}
+
+/// `check --fix`: what it repaired.
+pub fn fixed_offsets(id: &str, language: Language) -> String {
+    match language {
+        Language::Zh => format!("已修复：claims/{id}.yaml：改写了过时的偏移"),
+        Language::En => format!("fixed: claims/{id}.yaml: rewrote stale offsets"),
+    }
+}
+
+/// `check --fix`: a claim carried over to the article's revision.
+pub fn fixed_carried(id: &str, outcome: Outcome, revision: &str, language: Language) -> String {
+    match language {
+        Language::Zh => format!(
+            "已带到新版：claims/{id}.yaml：在修订版 {revision} 中{}",
+            carried_word(outcome, language)
+        ),
+        Language::En => format!("carried: claims/{id}.yaml: {outcome} in revision {revision}"),
+    }
+}
+
+/// `check --fix`: a leftover temporary file removed.
+pub fn fixed_temp(path: &str, language: Language) -> String {
+    match language {
+        Language::Zh => format!("已修复：{path}：删除了残留的临时文件"),
+        Language::En => format!("fixed: {path}: removed a leftover temporary file"),
+    }
+}
+
+/// `source diff`'s header of a changed stretch of lines.
+pub fn diff_header(old: usize, new: usize, language: Language) -> String {
+    match language {
+        Language::Zh => format!("@@ 第 {old} 行 → 第 {new} 行 @@"),
+        Language::En => format!("@@ line {old} → {new} @@"),
+    }
+}
+
+/// A reason `extract` gives, `label: words` or `label`, with the label in
+/// `language` (the words are the sentence's own).
+pub fn reason(reason: &str, language: Language) -> String {
+    if language == Language::En {
+        return reason.to_string();
+    }
+    let (label, rest) = match reason.split_once(": ") {
+        Some((label, rest)) => (label, Some(rest)),
+        None => (reason, None),
+    };
+    let shown = match label {
+        "headline" => "标题",
+        "lede" => "导语",
+        "figure" => "数字",
+        "money" => "金额",
+        "percent" => "百分比",
+        "date" => "日期",
+        "time" => "时间",
+        "name" => "名称",
+        "role" => "职务",
+        "attribution" => "归属",
+        "multiple" => "倍数",
+        "org" => "机构",
+        "comparison" => "比较",
+        "event" => "事件",
+        "forecast" => "预测",
+        "first person" => "第一人称",
+        "hedge" => "含糊其辞",
+        "rhetoric" => "修辞",
+        "question" => "疑问",
+        "exclamation" => "感叹",
+        "short" => "过短",
+        "no end punctuation" => "无句末标点",
+        other => {
+            return format!(
+                "`{other}`{}",
+                rest.map(|r| format!("：{r}")).unwrap_or_default()
+            );
+        }
+    };
+    match rest {
+        Some(rest) => format!("{shown}：{rest}"),
+        None => shown.to_string(),
     }
 }
 

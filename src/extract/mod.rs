@@ -65,7 +65,7 @@ pub struct Candidate {
 }
 
 /// Where in an article a candidate stands, when that is where readers look.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Place {
     /// The front matter's `title:` (or the first `# ` heading).

@@ -49,10 +49,10 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         .map(|text| decision::headline_spans(text.as_str()))
         .unwrap_or_default();
     // The article's sentences, for its lede and the desk's coverage.
-    let sentences = article_source
-        .as_ref()
-        .map(|text| crate::coverage::sentences(text.as_str()))
-        .unwrap_or_default();
+    let sentences = match (article_id, article_source.as_ref()) {
+        (Some(id), Some(text)) => crate::coverage::sentences_of(ws, id, text.as_str()),
+        _ => Vec::new(),
+    };
     let lede_spans = crate::coverage::lede_spans(&sentences);
 
     let second = config.second_reviewer();

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::model::{Claim, ClaimId, Config, Time};
+use crate::says::{Says, list_separator};
 
 mod dismissed;
 pub mod fs;
@@ -233,7 +234,7 @@ impl Workspace {
                 && let Some(on_wait) = on_wait.take()
             {
                 on_wait(
-                    &crate::says::Says::WaitingForLock {
+                    &Says::WaitingForLock {
                         pid: std::process::id(),
                         lock: &format!("{STATE_DIR}/lock"),
                         holder: &holder(&path).0,
@@ -433,18 +434,22 @@ impl Workspace {
         match matches.as_slice() {
             [one] if !given.is_empty() => Ok((*one).clone()),
             [] | [_] => Err(
-                Error::invalid(format!("no claim `{given}` in this workspace")).with_hint_in(
+                Error::invalid(Says::NoClaim { given }.text(self.config.language())).with_hint_in(
                     "`factcheck claim list` shows the claims",
                     "`factcheck claim list` 列出所有说法",
                 ),
             ),
-            many => Err(Error::invalid(format!(
-                "claim id `{given}` is ambiguous: it could be {}",
-                many.iter()
-                    .map(|id| format!("`{id}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
+            many => Err(Error::invalid(
+                Says::ClaimAmbiguous {
+                    given,
+                    could_be: &many
+                        .iter()
+                        .map(|id| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(list_separator(self.config.language())),
+                }
+                .text(self.config.language()),
+            )
             .with_hint_in("give more characters of the id", "请多给出几个编号字符")),
         }
     }

@@ -265,13 +265,12 @@ pub fn list(ws: &Workspace) -> Result<Listing> {
 pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
     let hex = given.strip_prefix("sha256:").unwrap_or(given);
     if hex.len() < 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(Error::invalid(format!(
-            "`{given}` is not a snapshot id: give `sha256:<hex>` or at least 6 hex characters of it"
-        ))
-        .with_hint_in(
-            "`factcheck source list` shows the snapshots",
-            "`factcheck source list` 列出所有快照",
-        ));
+        return Err(
+            Error::invalid(Says::NotSnapshotId { given }.text(ws.config.language())).with_hint_in(
+                "`factcheck source list` shows the snapshots",
+                "`factcheck source list` 列出所有快照",
+            ),
+        );
     }
     let hex = hex.to_ascii_lowercase();
     let ids = list(ws)?.metas;
@@ -279,18 +278,22 @@ pub fn resolve(ws: &Workspace, given: &str) -> Result<SourceId> {
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(
-            Error::invalid(format!("no snapshot `{given}` in this workspace")).with_hint_in(
+            Error::invalid(Says::NoSnapshot { given }.text(ws.config.language())).with_hint_in(
                 "`factcheck source add PATH` takes one; `factcheck source list` shows them",
                 "用 `factcheck source add PATH` 添加快照；`factcheck source list` 列出快照",
             ),
         ),
-        many => Err(Error::invalid(format!(
-            "snapshot id `{given}` is ambiguous: it could be {}",
-            many.iter()
-                .map(|id| format!("`{}`", id.short()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        many => Err(Error::invalid(
+            Says::SnapshotAmbiguous {
+                given,
+                could_be: &many
+                    .iter()
+                    .map(|id| format!("`{}`", id.short()))
+                    .collect::<Vec<_>>()
+                    .join(crate::says::list_separator(ws.config.language())),
+            }
+            .text(ws.config.language()),
+        )
         .with_hint_in("give more hex characters", "请多给出几个十六进制字符")),
     }
 }

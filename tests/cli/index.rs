@@ -203,3 +203,52 @@ fn another_builds_index_is_not_trusted() {
     assert!(out.contains("安全团队只有8天"), "{out}");
     assert_ne!(fs::read(ws.join(".factcheck/index")).unwrap(), foreign);
 }
+
+/// The article's sentences as `extract` scored them are kept in the index
+/// under the article's id: the next `report` reads them instead of scoring
+/// the article again, a damaged copy is scored anew, and another article's
+/// are never taken for this one's.
+#[test]
+fn the_articles_scored_sentences_are_kept_under_its_id() {
+    let ws = Ws::with_article();
+    let nine = ws.nine_days();
+    ws.attach(&nine, "supports");
+    age_claims(&ws);
+    let index = ws.join(".factcheck/index");
+    let _ = fs::remove_file(&index);
+    let fresh = ws.run(&["report"]).success().render();
+    assert!(fresh.contains("check-worthy sentences"), "{fresh}");
+    let article = ws.read("factcheck.yaml");
+    let article = article
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("article: "))
+        .expect("an article")
+        .trim_start_matches("sha256:")
+        .to_string();
+    let kept = fs::read(&index).unwrap();
+    assert!(
+        kept.windows(article.len()).any(|w| w == article.as_bytes()),
+        "the index keeps the sentences under the article's id"
+    );
+    assert_eq!(ws.run(&["report"]).render(), fresh, "from the index");
+    assert_eq!(fs::read(&index).unwrap(), kept, "kept as it was");
+    // The sentences end the file: damage them and they are scored again.
+    let mut damaged = kept.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 0x01;
+    fs::write(&index, &damaged).unwrap();
+    assert_eq!(ws.run(&["report"]).render(), fresh, "damaged sentences");
+    // Another article: its own sentences, not the first one's.
+    ws.write("other.md", "# 另一篇\n\n公司去年营收增长了50%。\n");
+    ws.run(&["source", "add", "other.md", "--article"])
+        .success();
+    let other = ws.run(&["report"]).success().render();
+    assert!(other.contains("check-worthy sentence"), "{other}");
+    assert_ne!(
+        other.lines().find(|l| l.contains("check-worthy")),
+        fresh.lines().find(|l| l.contains("check-worthy")),
+        "the other article's coverage"
+    );
+    let _ = fs::remove_file(&index);
+    assert_eq!(ws.run(&["report"]).render(), other, "as without an index");
+}

@@ -1,7 +1,7 @@
 //! `factcheck check`: integrity and consistency of the whole workspace.
 
 use crate::check::{self, Options};
-use crate::cli::i18n::Msg;
+use crate::cli::i18n::{self, Msg};
 use crate::cli::term;
 use crate::cli::ui::{Ctx, emit, emit_json, say};
 use crate::error::Result;
@@ -44,22 +44,24 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
         emit_json(&outcome)?;
         return Ok(code);
     }
+    let language = ws.config.language();
     let mut out = String::new();
     for id in &outcome.fixed {
-        out.push_str(&format!("fixed: claims/{id}.yaml: rewrote stale offsets\n"));
+        out.push_str(&i18n::fixed_offsets(id, language));
+        out.push('\n');
     }
     for c in &outcome.carried {
-        out.push_str(&format!(
-            "carried: claims/{}.yaml: {} in revision {}\n",
-            c.id,
+        out.push_str(&i18n::fixed_carried(
+            c.id.as_str(),
             c.outcome,
-            c.revision.short()
+            c.revision.short(),
+            language,
         ));
+        out.push('\n');
     }
     for path in &outcome.removed {
-        out.push_str(&format!(
-            "fixed: {path}: removed a leftover temporary file\n"
-        ));
+        out.push_str(&i18n::fixed_temp(path, language));
+        out.push('\n');
     }
     for p in &outcome.problems {
         out.push_str(&format!("{p}\n"));

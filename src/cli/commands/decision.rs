@@ -38,10 +38,10 @@ pub fn run(ctx: &Ctx, _args: DecisionArgs) -> Result<i32> {
         .as_ref()
         .map(|t| decision::headline_spans(t.as_str()))
         .unwrap_or_default();
-    let sentences = text
-        .as_ref()
-        .map(|t| coverage::sentences(t.as_str()))
-        .unwrap_or_default();
+    let sentences = match (article, text.as_ref()) {
+        (Some(id), Some(t)) => coverage::sentences_of(&ws, id, t.as_str()),
+        _ => Vec::new(),
+    };
     let lede = coverage::lede_spans(&sentences);
     let facts: Vec<decision::Facts> = claims
         .iter()

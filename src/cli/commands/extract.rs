@@ -176,7 +176,12 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
         let pad = " ".repeat(width + 2);
         out.push_str(&format!("{pad}{}\n", r.text.replace('\n', " ")));
         if !r.reasons.is_empty() {
-            out.push_str(&format!("{pad}{}\n", r.reasons.join(" · ")));
+            let reasons: Vec<String> = r
+                .reasons
+                .iter()
+                .map(|reason| crate::cli::i18n::reason(reason, language))
+                .collect();
+            out.push_str(&format!("{pad}{}\n", reasons.join(" · ")));
         }
         for url in &r.checked_before {
             out.push_str(&format!(

@@ -17,7 +17,7 @@ pub fn run(
     text: &str,
     args: &ExtractArgs,
 ) -> Result<i32> {
-    let sentences = coverage::sentences(text);
+    let sentences = coverage::sentences_of(ws, id, text);
     let quotes = |ws: &Workspace| -> Result<Vec<(usize, usize)>> {
         Ok(ws
             .load_claims()?

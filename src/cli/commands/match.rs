@@ -10,7 +10,7 @@ use crate::archive::{self, Match};
 use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json};
 use crate::error::{Error, Result};
-use crate::model::Language;
+use crate::model::{Language, Status};
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -111,7 +111,12 @@ fn text_list(found: &[Match], language: Language) -> String {
         let e = &m.entry;
         let mut head = format!("{}. {:.3}", i + 1, m.score);
         if let Some(r) = &e.rating {
-            head += &format!("  {r}");
+            // A verdict without a rating is archived as its status word.
+            let shown = Status::ALL
+                .iter()
+                .find(|s| s.as_str() == r)
+                .map_or(r.as_str(), |s| crate::says::status_label(*s, language));
+            head += &format!("  {shown}");
         }
         let who_when: Vec<&str> = [e.checked_by.as_deref(), e.date.as_deref()]
             .into_iter()

@@ -27,12 +27,18 @@
 //!   taken without waiting; when another command holds it, the index is not
 //!   written this time. The file is opened without following symlinks.
 //!
+//! Besides the claims, the index keeps the article's sentences as `extract`
+//! scored them (for coverage and the lede in `report` and `decision`): a
+//! function of the article's bytes (content-addressed) and of this build,
+//! so they are kept under the article's id with a checksum, never by stat.
+//!
 //! Layout: `MAGIC`, the head's length (u64), the head (MessagePack [`Head`]),
 //! its CRC-32; the entries, sorted by file name, each
 //! `fields_len u32 | name_len u16 | passed u8 | stamp (32 bytes) | body
 //! offset u64 | body length u32 | body CRC-32 u32 | name | fields
-//! (MessagePack) | CRC-32 of all of it`; then the bodies. All integers are
-//! little-endian.
+//! (MessagePack) | CRC-32 of all of it`; then the bodies; then the
+//! article's sentences (their length and CRC-32 in the head). All integers
+//! are little-endian.
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
@@ -58,7 +64,7 @@ pub use row::{Revision, Row};
 /// The index's file under `.factcheck/`.
 pub const FILE: &str = "index";
 /// The first bytes of the file; the last one is the layout's version.
-const MAGIC: &[u8; 8] = b"fcindex\x01";
+const MAGIC: &[u8; 8] = b"fcindex\x02";
 /// Files modified this recently before the index was written are never
 /// trusted (see the module doc).
 pub const RACY: Duration = Duration::from_secs(2);
@@ -91,8 +97,19 @@ struct Head {
     written: i128,
     /// Length of the entries in bytes.
     entries: u64,
-    /// Length of the bodies in bytes: they end the file.
+    /// Length of the bodies in bytes.
     bodies: u64,
+    /// The article's sentences, after the bodies: they end the file.
+    sentences: Option<Blob>,
+}
+
+/// A blob after the bodies: what it is of, its length and CRC-32.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Blob {
+    /// The article's SHA-256, hex.
+    of: String,
+    len: u64,
+    crc: u32,
 }
 
 /// The bytes of an entry before its name: see the module doc.
@@ -144,6 +161,8 @@ pub(crate) struct Index {
     spans: Vec<Span>,
     /// Where the bodies start in the file.
     bodies: u64,
+    /// The article's sentences, and where they start in the file.
+    sentences: Option<(Blob, u64)>,
 }
 
 impl Index {
@@ -178,13 +197,15 @@ impl Index {
             return None;
         }
         let bodies = head_end.checked_add(head.entries)?;
-        if bodies.checked_add(head.bodies) != Some(size) {
+        let sentences_at = bodies.checked_add(head.bodies)?;
+        let sentences_len = head.sentences.as_ref().map_or(0, |b| b.len);
+        if sentences_at.checked_add(sentences_len) != Some(size) {
             return None;
         }
         let entries = read_at(&file, head_end, head.entries)?;
         let written =
             SystemTime::UNIX_EPOCH + Duration::from_nanos(u64::try_from(head.written).ok()?);
-        let spans = spans(&entries, size - bodies);
+        let spans = spans(&entries, head.bodies);
         Some(Index {
             file,
             key: head.key,
@@ -192,6 +213,7 @@ impl Index {
             entries,
             spans,
             bodies,
+            sentences: head.sentences.map(|b| (b, sentences_at)),
         })
     }
 
@@ -230,6 +252,14 @@ impl Index {
             u64::from(span.body_len),
         )?;
         (crc32fast::hash(&bytes) == span.body_crc).then_some(bytes)
+    }
+
+    /// The article's sentences as kept, if they are of `article` and what
+    /// their checksum says.
+    fn sentences(&self, article: &str) -> Option<Vec<u8>> {
+        let (blob, at) = self.sentences.as_ref().filter(|(b, _)| b.of == article)?;
+        let bytes = read_at(&self.file, *at, blob.len)?;
+        (crc32fast::hash(&bytes) == blob.crc).then_some(bytes)
     }
 
     /// The claim of `span`, which must be `id`.
@@ -324,6 +354,8 @@ struct Pending {
     fresh: HashMap<String, Fresh>,
     /// The claims `check` passed, and under what.
     checked: Option<(Checked, HashSet<String>)>,
+    /// The article's sentences, scored this run (the article's hex, bytes).
+    sentences: Option<(String, Vec<u8>)>,
 }
 
 /// A claim parsed from its file, as its entry will hold it.
@@ -408,6 +440,18 @@ impl Workspace {
                 index.row(span)
             })
             .collect()
+    }
+
+    /// The article's sentences as an earlier command kept them (encoded by
+    /// their owner, `coverage`), if they are of `article` and sound.
+    pub fn kept_sentences(&self, article: &crate::model::SourceId) -> Option<Vec<u8>> {
+        self.index()?.sentences(article.hex())
+    }
+
+    /// Keeps the article's sentences, encoded, for the next command.
+    pub fn keep_sentences(&self, article: &crate::model::SourceId, bytes: Vec<u8>) {
+        let mut new = self.index.new.lock().unwrap_or_else(|e| e.into_inner());
+        new.sentences = Some((article.hex().to_string(), bytes));
     }
 
     /// Records which claim files a `check` under `checked` passed (by
@@ -514,7 +558,12 @@ impl Workspace {
                 None => old.and_then(|o| o.key.checked.clone()),
             },
         };
-        let mut changed = old.is_none_or(|o| o.key != key);
+        let mut changed = old.is_none_or(|o| o.key != key) || new.sentences.is_some();
+        // The sentences scored this run, else those the old index kept.
+        let sentences: Option<(String, Vec<u8>)> = new.sentences.or_else(|| {
+            let (blob, _) = old?.sentences.as_ref()?;
+            Some((blob.of.clone(), old?.sentences(&blob.of)?))
+        });
         let mut kept = Vec::with_capacity(files.len());
         let mut reused = 0;
         for (name, stamp) in &files {
@@ -545,7 +594,7 @@ impl Workspace {
         let Some(_lock) = self.try_lock()? else {
             return Ok(());
         };
-        write(self, &key, now, &kept)
+        write(self, &key, now, &kept, sentences.as_ref())
     }
 }
 
@@ -555,7 +604,13 @@ enum Entry<'a> {
     Reused(&'a Index, &'a Span, bool),
 }
 
-fn write(ws: &Workspace, key: &Key, now: SystemTime, kept: &[Entry]) -> Result<()> {
+fn write(
+    ws: &Workspace,
+    key: &Key,
+    now: SystemTime,
+    kept: &[Entry],
+    sentences: Option<&(String, Vec<u8>)>,
+) -> Result<()> {
     let mut entries = Vec::new();
     let mut body_at = 0u64;
     for entry in kept {
@@ -608,6 +663,11 @@ fn write(ws: &Workspace, key: &Key, now: SystemTime, kept: &[Entry]) -> Result<(
         written,
         entries: entries.len() as u64,
         bodies: body_at,
+        sentences: sentences.map(|(of, bytes)| Blob {
+            of: of.clone(),
+            len: bytes.len() as u64,
+            crc: crc32fast::hash(bytes),
+        }),
     })
     .map_err(|e| Error::usage(format!("cannot encode the index: {e}")))?;
     let head_len = (head.len() as u64).to_le_bytes();
@@ -629,6 +689,9 @@ fn write(ws: &Workspace, key: &Key, now: SystemTime, kept: &[Entry]) -> Result<(
                     }
                 }
             }
+        }
+        if let Some((_, bytes)) = sentences {
+            out.write_all(bytes)?;
         }
         Ok(())
     })

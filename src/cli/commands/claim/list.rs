@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::cli::i18n;
 use crate::cli::table;
-use crate::cli::ui::{Ctx, emit, emit_json, history_line, keyword};
+use crate::cli::ui::{Ctx, emit, emit_json, keyword};
 use crate::error::Result;
 use crate::model::{Claim, ClaimId, Kind, Language, Status, article_order};
 use crate::workspace::index::{Revision, Row};
@@ -110,21 +110,34 @@ pub fn show(ctx: &Ctx, given: &str) -> Result<i32> {
     if ctx.json() {
         return emit_json(&claim).map(|()| 0);
     }
-    emit(&render(&claim))?;
+    emit(&render(&claim, ws.config.language()))?;
     Ok(0)
 }
 
-/// A claim for people to read in a terminal.
-fn render(c: &Claim) -> String {
-    let status = Revision::of(c).label(c.status);
-    let mut out = format!("{}  {status}  ({})\n", c.id, c.kind);
-    let mut field = |name: &str, value: &str| out.push_str(&format!("  {name:<11}{value}\n"));
+/// A claim for people to read in a terminal, in the workspace's language.
+fn render(c: &Claim, language: Language) -> String {
+    let zh = language == Language::Zh;
+    let status = crate::cli::i18n::listed_status(c.status, Revision::of(c), language);
+    let kind = crate::cli::i18n::kind_word(c.kind, language);
+    let mut out = if zh {
+        format!("{}  {status}（{kind}）\n", c.id)
+    } else {
+        format!("{}  {status}  ({kind})\n", c.id)
+    };
+    let label = |name: &str| {
+        let shown = crate::cli::i18n::field_label(name, language);
+        // Chinese labels are two columns a character.
+        let wide = shown.chars().filter(|c| !c.is_ascii()).count();
+        let width = 11usize.saturating_sub(wide);
+        format!("{shown:<width$}")
+    };
+    let mut field = |name: &str, value: &str| out.push_str(&format!("  {}{value}\n", label(name)));
     field("claim", &c.text);
     if let Some(s) = &c.speaker {
         field("speaker", s);
     }
     if !c.tags.is_empty() {
-        field("tags", &c.tags.join(", "));
+        field("tags", &c.tags.join(if zh { "、" } else { ", " }));
     }
     match &c.appears_in {
         Some(a) => field(
@@ -137,6 +150,7 @@ fn render(c: &Claim) -> String {
                 a.end
             ),
         ),
+        None if zh => field("quote", "（未锚定到文章）"),
         None => field("quote", "(not anchored to the article)"),
     }
     if let Some(r) = &c.rating {
@@ -146,9 +160,10 @@ fn render(c: &Claim) -> String {
         field("correction", r);
     }
     if !c.evidence.is_empty() {
-        out.push_str("  evidence\n");
+        out.push_str(&format!("  {}\n", label("evidence").trim_end()));
         for (i, e) in c.evidence.iter().enumerate() {
-            out.push_str(&format!("    {}. {} {}", i + 1, e.stance, e.source.short()));
+            let stance = crate::says::stance_word(e.stance, language);
+            out.push_str(&format!("    {}. {stance} {}", i + 1, e.source.short()));
             if let Some(x) = &e.excerpt {
                 out.push_str(&format!("  \"{x}\""));
             }
@@ -158,9 +173,12 @@ fn render(c: &Claim) -> String {
             }
         }
     }
-    out.push_str("  history\n");
+    out.push_str(&format!("  {}\n", label("history").trim_end()));
     for h in &c.history {
-        out.push_str(&format!("    {}\n", history_line(h)));
+        out.push_str(&format!(
+            "    {}\n",
+            crate::cli::i18n::history_line(h, language)
+        ));
     }
     out
 }

@@ -39,7 +39,12 @@ pub fn diff(ctx: &Ctx, a: &str, b: &str) -> Result<i32> {
         meta_b.label()
     );
     for c in &changes {
-        out.push_str(&format!("@@ line {} → {} @@\n", c.old_line, c.new_line));
+        out.push_str(&crate::cli::i18n::diff_header(
+            c.old_line,
+            c.new_line,
+            ws.config.language(),
+        ));
+        out.push('\n');
         for p in &c.pieces {
             match p.op {
                 "delete" => out.push_str(&format!("[-{}-]", p.text)),

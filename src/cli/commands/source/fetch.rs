@@ -330,7 +330,7 @@ fn report(
 }
 
 /// Lines for `source show` about a fetched snapshot.
-pub fn show_lines(meta: &SourceMeta) -> Vec<(String, String)> {
+pub fn show_lines(meta: &SourceMeta, language: Language) -> Vec<(String, String)> {
     let mut lines = Vec::new();
     if let Some(c) = &meta.charset {
         lines.push(("charset".into(), c.clone()));
@@ -365,10 +365,13 @@ pub fn show_lines(meta: &SourceMeta) -> Vec<(String, String)> {
             .as_ref()
             .map(|w| format!(", WARC {}", w.short()))
             .unwrap_or_default();
-        lines.push((
-            "capture".into(),
-            format!("{} by {}: {}{warc}", c.at, c.by, c.status),
-        ));
+        let who = crate::cli::i18n::by_whom(&c.at.to_string(), &c.by, language);
+        let colon = if language == Language::Zh {
+            "："
+        } else {
+            ": "
+        };
+        lines.push(("capture".into(), format!("{who}{colon}{}{warc}", c.status)));
     }
     lines
 }

@@ -1,7 +1,9 @@
 //! `factcheck source show`: one snapshot's record and where it is cited.
 
+use crate::cli::i18n::{by_whom, bytes, field_label};
 use crate::cli::ui::{Ctx, emit, emit_json};
 use crate::error::Result;
+use crate::model::Language;
 use crate::workspace::store;
 
 pub(super) fn show(ctx: &Ctx, given: &str) -> Result<i32> {
@@ -11,15 +13,24 @@ pub(super) fn show(ctx: &Ctx, given: &str) -> Result<i32> {
     if ctx.json() {
         return emit_json(&meta).map(|()| 0);
     }
+    let language = ws.config.language();
+    let zh = language == Language::Zh;
     let mut out = format!("{id}\n");
     let field = |out: &mut String, name: &str, value: Option<&str>| {
         if let Some(v) = value {
-            out.push_str(&format!("  {name:<12}{v}\n"));
+            let shown = field_label(name, language);
+            // Chinese labels are two columns a character.
+            let width = 12usize.saturating_sub(shown.chars().filter(|c| !c.is_ascii()).count());
+            out.push_str(&format!("  {shown:<width$}{v}\n"));
         }
     };
     field(&mut out, "title", meta.title.as_deref());
     field(&mut out, "url", meta.url.as_deref());
-    field(&mut out, "kind", meta.kind.map(|k| k.as_str()));
+    let kind = meta.kind.map(|k| match zh {
+        true => format!("`{}`", k.as_str()),
+        false => k.as_str().to_string(),
+    });
+    field(&mut out, "kind", kind.as_deref());
     field(&mut out, "publisher", meta.publisher.as_deref());
     field(&mut out, "origin", meta.origin.as_deref());
     field(
@@ -29,11 +40,15 @@ pub(super) fn show(ctx: &Ctx, given: &str) -> Result<i32> {
     );
     field(&mut out, "file", Some(&format!("sources/{}", meta.file)));
     field(&mut out, "type", Some(meta.media_type.as_str()));
-    field(&mut out, "size", Some(&format!("{} bytes", meta.size)));
+    field(&mut out, "size", Some(&bytes(meta.size, language)));
     field(
         &mut out,
         "captured",
-        Some(&format!("{} by {}", meta.captured_at, meta.captured_by)),
+        Some(&by_whom(
+            &meta.captured_at.to_string(),
+            &meta.captured_by,
+            language,
+        )),
     );
     field(&mut out, "note", meta.note.as_deref());
     field(
@@ -42,20 +57,29 @@ pub(super) fn show(ctx: &Ctx, given: &str) -> Result<i32> {
         meta.revises.as_ref().map(|r| r.to_string()).as_deref(),
     );
     for h in &meta.history {
+        let (colon, list) = if zh { ("：", "、") } else { (": ", ", ") };
         let why = h
             .note
             .as_deref()
-            .map(|n| format!(": {n}"))
+            .map(|n| format!("{colon}{n}"))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "  {:<12}{} by {} ({}){why}\n",
-            "edited",
-            h.at,
-            h.by,
-            h.fields.join(", ")
-        ));
+        let fields = if zh {
+            h.fields
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(list)
+        } else {
+            h.fields.join(list)
+        };
+        let at = h.at.to_string();
+        let line = match zh {
+            true => format!("{}（{fields}）{why}", by_whom(&at, &h.by, language)),
+            false => format!("{} ({fields}){why}", by_whom(&at, &h.by, language)),
+        };
+        field(&mut out, "edited", Some(&line));
     }
-    for (name, value) in super::fetch::show_lines(&meta) {
+    for (name, value) in super::fetch::show_lines(&meta, language) {
         field(&mut out, &name, Some(&value));
     }
     emit(&out)?;
