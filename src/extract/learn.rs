@@ -128,15 +128,14 @@ pub fn load(dir: &Path) -> Result<Vec<Row>, String> {
         label,
     }));
     let clef = dir.join("clef2019-train");
-    let mut files: Vec<_> = std::fs::read_dir(&clef)
-        .map_err(|e| format!("{}: {e}", clef.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    let mut files: Vec<_> = crate::workspace::fs::list_dir(&clef)
+        .map_err(|e| e.to_string())?
+        .into_iter()
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
     files.sort();
     for path in files {
-        let body =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let body = crate::workspace::fs::read_to_string(&path).map_err(|e| e.to_string())?;
         let doc = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

@@ -43,6 +43,14 @@ pub fn open_regular(path: &Path) -> Result<fs::File> {
     Ok(file)
 }
 
+/// The paths of the entries of the folder `path`, in no order.
+pub fn list_dir(path: &Path) -> Result<Vec<std::path::PathBuf>> {
+    fs::read_dir(path)
+        .map_err(|e| Error::io("read", path, e))?
+        .map(|e| e.map(|e| e.path()).map_err(|e| Error::io("read", path, e)))
+        .collect()
+}
+
 /// Reads a file of the workspace as text. A symlink is refused, never
 /// followed: a cloned workspace's `claims/x.yaml -> ~/.ssh/id_rsa` must not
 /// end up quoted in an error message or a report.
