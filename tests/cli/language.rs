@@ -4,19 +4,10 @@
 
 use crate::support::*;
 
-/// English words of three letters or more in `text`, outside backticks.
+/// English words of three letters or more in `text`, outside backticks,
+/// paths, ids and media types.
 fn english_words(text: &str) -> Vec<String> {
-    const ALLOWED: &[&str] = &["text", "markdown", "plain", "sha"];
-    let mut found = Vec::new();
-    for line in text.lines() {
-        let prose: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
-        for word in prose.split(|c: char| !c.is_ascii_alphabetic()) {
-            if word.len() >= 3 && !ALLOWED.contains(&word.to_ascii_lowercase().as_str()) {
-                found.push(format!("{word} (in: {line})"));
-            }
-        }
-    }
-    found
+    english_outside_records(text, &["text", "markdown", "plain", "sha"])
 }
 
 /// The tour's commands in a Chinese workspace: every status line they print
