@@ -55,11 +55,7 @@ pub fn rating_unmet(config: &Config, status: Status, rating: Option<&str>) -> Op
     let choices = if allowed.is_empty() {
         Says::ScaleHasNoLabel { status }.text(language)
     } else {
-        let allowed = allowed.join(if language == Language::Zh {
-            "、"
-        } else {
-            ", "
-        });
+        let allowed = allowed.join(crate::says::list_separator(language));
         Says::UseOneOf {
             status,
             allowed: &allowed,

@@ -426,11 +426,7 @@ pub(super) fn duplicate_corrections(
                 .take(NAMED_OTHERS)
                 .map(|id| format!("`{id}`"))
                 .collect::<Vec<_>>()
-                .join(if language == crate::model::Language::Zh {
-                    "、"
-                } else {
-                    ", "
-                });
+                .join(crate::says::list_separator(language));
             if more > 0 {
                 named.push_str(&Says::AndMore { n: more }.text(language));
             }

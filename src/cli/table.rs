@@ -120,6 +120,12 @@ fn clean(c: &str, max: Option<usize>) -> Cow<'_, str> {
     }
 }
 
+/// `s` followed by spaces up to `width` display columns (a Chinese
+/// character takes two); as it is when it is wider.
+pub fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
+
 /// Cuts `s` to at most `max` display columns, marking the cut with `…`.
 pub fn truncate(s: &str, max: usize) -> String {
     if s.width() <= max {

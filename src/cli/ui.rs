@@ -11,7 +11,7 @@ use clap::ValueEnum;
 use crate::cli::term::ColorChoice;
 use crate::error::{Error, Result};
 use crate::guard;
-use crate::model::{Author, Claim, HistoryEntry, Keyword, Language, SourceId, Time};
+use crate::model::{Author, Claim, Keyword, Language, SourceId, Time};
 use crate::workspace::store;
 use crate::workspace::{self, Workspace};
 
@@ -272,35 +272,6 @@ pub fn source_or_article(
             )
         }),
     }
-}
-
-/// One history entry on one line, for people:
-/// `TIME  WHO  event → status [rating] (fields): note`.
-pub fn history_line(h: &HistoryEntry) -> String {
-    let mut what = format!("{:?}", h.event).to_lowercase();
-    if let Some(s) = h.status {
-        what.push_str(&format!(" → {s}"));
-    }
-    if let Some(r) = &h.rating {
-        what.push_str(&format!(" [{r}]"));
-    }
-    if let (Some(stance), Some(source)) = (h.stance, &h.source) {
-        what.push_str(&format!(" ({stance} from {})", source.short()));
-    }
-    if !h.fields.is_empty() {
-        what.push_str(&format!(" ({})", h.fields.join(", ")));
-    }
-    if let (Some(outcome), Some(revision)) = (h.outcome, &h.revision) {
-        what.push_str(&format!(" {outcome} in {}", revision.short()));
-        if let Some(from) = &h.from {
-            what.push_str(&format!(" (was \"{}\")", from.exact));
-        }
-    }
-    let mut line = format!("{}  {}  {what}", h.at, h.by);
-    if let Some(n) = &h.note {
-        line.push_str(&format!(": {n}"));
-    }
-    line
 }
 
 /// The value parser of a flag that takes one of the records' words (a

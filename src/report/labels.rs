@@ -295,3 +295,21 @@ pub fn status_label(status: Status, language: Language) -> &'static str {
         })
         .unwrap_or_else(|| status.as_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    /// The messages of `check` and the rules name a status as the report
+    /// does: the two tables cannot drift apart.
+    #[test]
+    fn messages_name_statuses_as_the_report_does() {
+        for status in Status::ALL {
+            assert_eq!(
+                status_label(*status, Language::Zh),
+                crate::says::status_label(*status, Language::Zh)
+            );
+        }
+    }
+}

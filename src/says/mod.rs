@@ -285,7 +285,8 @@ pub enum Says<'a> {
     },
 }
 
-/// A status as the report names it: 「已核实」 is `verified`.
+/// A status as the report names it (its `status.*` labels, which a test
+/// holds equal): 「已核实」 is `verified`.
 pub fn status_label(status: Status, language: Language) -> &'static str {
     match (language, status) {
         (Language::Zh, Status::Verified) => "已核实",

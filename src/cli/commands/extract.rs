@@ -6,7 +6,7 @@ use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit, emit_json, source_or_article};
 use crate::error::{Error, Hint, Result};
 use crate::extract;
-use crate::model::{ClaimId, Language};
+use crate::model::ClaimId;
 use crate::workspace::store;
 
 #[derive(Debug, clap::Args)]
@@ -151,11 +151,7 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> Result<i32> {
                     .iter()
                     .map(ClaimId::as_str)
                     .collect::<Vec<_>>()
-                    .join(if language == Language::Zh {
-                        "、"
-                    } else {
-                        ", "
-                    }),
+                    .join(crate::says::list_separator(language)),
             }
             .text(language)
         } else {

@@ -134,11 +134,7 @@ fn text_list(found: &[Match], language: Language) -> String {
             out += &format!("   {}\n", e.url);
         }
         if !m.matched.is_empty() {
-            let sep = if language == Language::Zh {
-                "、"
-            } else {
-                ", "
-            };
+            let sep = crate::says::list_separator(language);
             out += &format!(
                 "   {}{}\n",
                 Msg::Matched.text(language),

@@ -236,20 +236,18 @@ pub fn render(carried: &[Carried], language: Language) -> String {
             .text(language),
         };
         let word = i18n::carried_word(c.outcome, language);
-        // Padded to 8 columns; a Chinese character takes two.
-        let pad = 8usize.saturating_sub(unicode_width::UnicodeWidthStr::width(word));
-        out.push_str(&format!("{word}{} {}  {line}", " ".repeat(pad), c.id));
+        out.push_str(&format!(
+            "{} {}  {line}",
+            crate::cli::table::pad(word, 8),
+            c.id
+        ));
         if !c.candidates.is_empty() {
             let at: Vec<String> = c
                 .candidates
                 .iter()
                 .map(|x| format!("{}..{}", x.start, x.end))
                 .collect();
-            let sep = if language == Language::Zh {
-                "、"
-            } else {
-                ", "
-            };
+            let sep = crate::says::list_separator(language);
             out.push_str(
                 &Msg::Ambiguous {
                     at: &at.join(sep),

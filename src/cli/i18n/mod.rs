@@ -260,11 +260,7 @@ impl Msg<'_> {
                 source,
             } => {
                 if zh {
-                    let stance = match stance {
-                        Stance::Supports => "支持",
-                        Stance::Refutes => "反驳",
-                        Stance::Context => "背景",
-                    };
+                    let stance = crate::says::stance_word(*stance, language);
                     format!("说法 {id}：已添加第 {n} 条证据（{stance}，来自 {source}）")
                 } else {
                     format!("claim {id}: added evidence {n} ({stance} from {source})")

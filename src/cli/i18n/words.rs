@@ -121,7 +121,7 @@ pub fn bytes(n: u64, language: Language) -> String {
 /// One line of a claim's history, as `claim show` lists it.
 pub fn history_line(h: &HistoryEntry, language: Language) -> String {
     if language == Language::En {
-        return crate::cli::ui::history_line(h);
+        return english_history_line(h);
     }
     let mut what = match h.event {
         Event::Created => "创建".to_string(),
@@ -334,4 +334,33 @@ impl WatchLine<'_> {
             ),
         }
     }
+}
+
+/// [`history_line`] in English:
+/// `TIME  WHO  event → status [rating] (fields): note`.
+fn english_history_line(h: &HistoryEntry) -> String {
+    let mut what = format!("{:?}", h.event).to_lowercase();
+    if let Some(s) = h.status {
+        what.push_str(&format!(" → {s}"));
+    }
+    if let Some(r) = &h.rating {
+        what.push_str(&format!(" [{r}]"));
+    }
+    if let (Some(stance), Some(source)) = (h.stance, &h.source) {
+        what.push_str(&format!(" ({stance} from {})", source.short()));
+    }
+    if !h.fields.is_empty() {
+        what.push_str(&format!(" ({})", h.fields.join(", ")));
+    }
+    if let (Some(outcome), Some(revision)) = (h.outcome, &h.revision) {
+        what.push_str(&format!(" {outcome} in {}", revision.short()));
+        if let Some(from) = &h.from {
+            what.push_str(&format!(" (was \"{}\")", from.exact));
+        }
+    }
+    let mut line = format!("{}  {}  {what}", h.at, h.by);
+    if let Some(n) = &h.note {
+        line.push_str(&format!(": {n}"));
+    }
+    line
 }

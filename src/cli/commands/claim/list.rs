@@ -124,26 +124,26 @@ fn render(c: &Claim, language: Language) -> String {
     } else {
         format!("{}  {status}  ({kind})\n", c.id)
     };
-    let label = |name: &str| {
-        let shown = crate::cli::i18n::field_label(name, language);
-        // Chinese labels are two columns a character.
-        let wide = shown.chars().filter(|c| !c.is_ascii()).count();
-        let width = 11usize.saturating_sub(wide);
-        format!("{shown:<width$}")
-    };
+    let label = |name: &str| table::pad(crate::cli::i18n::field_label(name, language), 11);
     let mut field = |name: &str, value: &str| out.push_str(&format!("  {}{value}\n", label(name)));
     field("claim", &c.text);
     if let Some(s) = &c.speaker {
         field("speaker", s);
     }
     if !c.tags.is_empty() {
-        field("tags", &c.tags.join(if zh { "、" } else { ", " }));
+        field("tags", &c.tags.join(crate::says::list_separator(language)));
     }
+    // Quotation marks and brackets as each language writes them.
+    let (open, close, left, right) = if zh {
+        ("「", "」", "（", "）")
+    } else {
+        ("\"", "\"", "(", ")")
+    };
     match &c.appears_in {
         Some(a) => field(
             "quote",
             &format!(
-                "\"{}\"  ({} @ {}..{})",
+                "{open}{}{close}  {left}{} @ {}..{}{right}",
                 a.exact,
                 a.source.short(),
                 a.start,
@@ -165,9 +165,14 @@ fn render(c: &Claim, language: Language) -> String {
             let stance = crate::says::stance_word(e.stance, language);
             out.push_str(&format!("    {}. {stance} {}", i + 1, e.source.short()));
             if let Some(x) = &e.excerpt {
-                out.push_str(&format!("  \"{x}\""));
+                out.push_str(&format!("  {open}{x}{close}"));
             }
-            out.push_str(&format!("  ({}, {})\n", e.added_by, e.added_at.date()));
+            let sep = crate::says::list_separator(language);
+            out.push_str(&format!(
+                "  {left}{}{sep}{}{right}\n",
+                e.added_by,
+                e.added_at.date()
+            ));
             if let Some(n) = &e.note {
                 out.push_str(&format!("       {n}\n"));
             }

@@ -18,10 +18,8 @@ pub(super) fn show(ctx: &Ctx, given: &str) -> Result<i32> {
     let mut out = format!("{id}\n");
     let field = |out: &mut String, name: &str, value: Option<&str>| {
         if let Some(v) = value {
-            let shown = field_label(name, language);
-            // Chinese labels are two columns a character.
-            let width = 12usize.saturating_sub(shown.chars().filter(|c| !c.is_ascii()).count());
-            out.push_str(&format!("  {shown:<width$}{v}\n"));
+            let shown = crate::cli::table::pad(field_label(name, language), 12);
+            out.push_str(&format!("  {shown}{v}\n"));
         }
     };
     field(&mut out, "title", meta.title.as_deref());

@@ -640,9 +640,12 @@ fn render(output: &Output, language: Language) -> String {
     let mut out = String::new();
     for r in &output.sources {
         let word = i18n::outcome_word(r.outcome, language);
-        // Padded to 16 columns; a Chinese character takes two.
-        let pad = 16usize.saturating_sub(unicode_width::UnicodeWidthStr::width(word));
-        let mut line = format!("{word}{} {}  {}", " ".repeat(pad), r.source.short(), r.url);
+        let mut line = format!(
+            "{} {}  {}",
+            crate::cli::table::pad(word, 16),
+            r.source.short(),
+            r.url
+        );
         match r.outcome {
             WatchOutcome::Moved => {
                 if let Some(to) = &r.final_url {
@@ -678,11 +681,7 @@ fn render(output: &Output, language: Language) -> String {
             .filter(|e| !e.found.found && r.outcome == WatchOutcome::ExcerptChanged);
         for e in excerpts {
             let claims: Vec<&str> = e.claims.iter().map(|c| c.as_str()).collect();
-            let sep = if language == Language::Zh {
-                "、"
-            } else {
-                ", "
-            };
+            let sep = crate::says::list_separator(language);
             out.push_str(
                 &WatchLine::ExcerptOf {
                     claims: &claims.join(sep),
