@@ -64,7 +64,7 @@ pub(super) fn load_records(
     let metas: Vec<(SourceId, std::result::Result<SourceMeta, Problem>)> = listing
         .metas
         .par_iter()
-        .map(|id| (id.clone(), load_meta_checked(ws, id)))
+        .map(|id| (id.clone(), load_meta_checked(ws, id, !options.full)))
         .collect();
     let mut sources = BTreeMap::new();
     let mut meta_problems = Vec::new();

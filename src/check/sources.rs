@@ -141,23 +141,26 @@ pub(super) fn leftover_temp_files(
 pub(super) fn load_meta_checked(
     ws: &Workspace,
     id: &SourceId,
+    indexed: bool,
 ) -> std::result::Result<SourceMeta, Problem> {
-    let path = store::meta_path(ws, id);
-    let rel = ws.rel(&path);
-    let raw = workspace::read_to_string(&path)
-        .map_err(|e| problem(ProblemKind::Unreadable, &rel, None, e.to_string()))?;
-    let meta: SourceMeta =
-        yaml::from_str(&rel, &raw).map_err(|e| yaml_problem(&rel, e, ws.config.language()))?;
-    if meta.sha256 != *id {
-        return Err(problem(
-            ProblemKind::Record,
-            &rel,
-            line_of_key(&raw, "sha256", 0),
-            Says::WrongSha {
-                sha: meta.sha256.hex(),
-            }
-            .text(ws.config.language()),
-        ));
-    }
-    Ok(meta)
+    let language = ws.config.language();
+    let rel = ws.rel(&store::meta_path(ws, id));
+    let unreadable =
+        |e: crate::error::Error| problem(ProblemKind::Unreadable, &rel, None, e.to_string());
+    store::load_meta_with(ws, id, indexed, unreadable, |_, raw| {
+        let meta: SourceMeta =
+            yaml::from_str(&rel, raw).map_err(|e| yaml_problem(&rel, e, language))?;
+        if meta.sha256 != *id {
+            return Err(problem(
+                ProblemKind::Record,
+                &rel,
+                line_of_key(raw, "sha256", 0),
+                Says::WrongSha {
+                    sha: meta.sha256.hex(),
+                }
+                .text(language),
+            ));
+        }
+        Ok(meta)
+    })
 }

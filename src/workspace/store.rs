@@ -160,11 +160,45 @@ pub fn meta_path(ws: &Workspace, id: &SourceId) -> PathBuf {
     ws.sources_dir().join(format!("{}.yaml", id.hex()))
 }
 
-/// Reads one snapshot's metadata.
+/// Reads one snapshot's metadata: from the workspace index when its file
+/// is unchanged since it was parsed, else from the file.
 pub fn load_meta(ws: &Workspace, id: &SourceId) -> Result<SourceMeta> {
+    load_meta_with(
+        ws,
+        id,
+        true,
+        |e| e,
+        |path, text| yaml::from_str(&ws.rel(path), text),
+    )
+}
+
+/// [`load_meta`] with the parsing (and its errors) the caller's: `check`
+/// wants line numbers. With `indexed` false, the file is always parsed.
+pub fn load_meta_with<E>(
+    ws: &Workspace,
+    id: &SourceId,
+    indexed: bool,
+    unreadable: impl FnOnce(Error) -> E,
+    parse: impl FnOnce(&Path, &str) -> std::result::Result<SourceMeta, E>,
+) -> std::result::Result<SourceMeta, E> {
     let path = meta_path(ws, id);
-    let text = workspace::read_to_string(&path)?;
-    yaml::from_str(&ws.rel(&path), &text)
+    let name = format!("{}.yaml", id.hex());
+    let stamp = Stamp::of_path(&path);
+    if indexed
+        && let Some(stamp) = &stamp
+        && let Some(meta) = ws.indexed_meta(&name, stamp)
+        && meta.sha256 == *id
+    {
+        return Ok(meta);
+    }
+    let text = workspace::read_to_string(&path).map_err(unreadable)?;
+    let meta = parse(&path, &text)?;
+    if let Some(stamp) = stamp
+        && meta.sha256 == *id
+    {
+        ws.parsed_meta(&name, stamp, &meta);
+    }
+    Ok(meta)
 }
 
 /// The record of the workspace's article (`article:` in `factcheck.yaml`):

@@ -252,3 +252,80 @@ fn the_articles_scored_sentences_are_kept_under_its_id() {
     let _ = fs::remove_file(&index);
     assert_eq!(ws.run(&["report"]).render(), other, "as without an index");
 }
+
+/// Puts every snapshot record's mtime an hour back.
+fn age_records(ws: &Ws) {
+    for entry in fs::read_dir(ws.join("sources")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "yaml") {
+            set_mtime(&path, SystemTime::now() - Duration::from_secs(3600));
+        }
+    }
+}
+
+/// Snapshot records are kept in the index beside the claims, under the
+/// same rules: an unchanged record is decoded from the index (one rewritten
+/// in place keeping its size, mtime and inode still reads as it was, as
+/// with git's index), a record whose file changed is parsed again,
+/// `check --full` parses every file, and damaged records are never believed.
+#[test]
+fn snapshot_records_come_from_the_index_only_while_their_files_are_unchanged() {
+    let ws = Ws::with_article();
+    let nine = ws.nine_days();
+    ws.attach(&nine, "supports");
+    age_claims(&ws);
+    age_records(&ws);
+    let index = ws.join(".factcheck/index");
+    let _ = fs::remove_file(&index);
+    let settings = ws.read("factcheck.yaml");
+    let article = settings
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("article: "))
+        .expect("an article")
+        .trim_start_matches("sha256:")
+        .to_string();
+    let record = ws.join(&format!("sources/{article}.yaml"));
+    let title = "OpenAI高管震荡内幕".as_bytes();
+    let listed = ws.run(&["source", "list"]).success().render();
+    assert!(listed.contains("OpenAI高管震荡内幕"), "{listed}");
+    let show = ["source", "show", article.as_str()];
+    let shown = ws.run(&show).success().render();
+    let indexed = fs::read(&index).expect("`source list` indexes the records");
+    assert!(
+        indexed.windows(title.len()).any(|w| w == title),
+        "the index holds the records"
+    );
+    assert_eq!(ws.run(&["source", "list"]).render(), listed);
+    assert_eq!(fs::read(&index).unwrap(), indexed, "a sound index is kept");
+
+    // Rewritten keeping its stat: only the index knows the old bytes.
+    rewrite_keeping_stat(&record, "OpenAI高管", "OPENAI高管");
+    assert_eq!(ws.run(&show).render(), shown, "from the index");
+    let full = ws.run(&["check", "--full"]).render();
+    assert!(full.contains("no problems"), "{full}");
+    // Changed (a new mtime): read again.
+    set_mtime(&record, SystemTime::now() - Duration::from_secs(60));
+    let again = ws.run(&show).success().render();
+    assert!(again.contains("OPENAI高管"), "{again}");
+
+    // Bytes of the records' part flipped: never believed, each run shows
+    // the file as it is (the sound index shows the bytes it kept).
+    let _ = fs::remove_file(&index);
+    ws.run(&["source", "list"]).success();
+    let sound = fs::read(&index).unwrap();
+    let upper = "OPENAI高管".as_bytes();
+    let at = sound
+        .windows(upper.len())
+        .position(|w| w == upper)
+        .expect("the record in the index");
+    rewrite_keeping_stat(&record, "OPENAI高管", "OpenAI高管");
+    let from_index = ws.run(&show).success().render();
+    assert!(from_index.contains("OPENAI高管"), "{from_index}");
+    for flip in [at - 40, at - 1, at, at + 3] {
+        let mut damaged = sound.clone();
+        damaged[flip] ^= 0x20;
+        fs::write(&index, &damaged).unwrap();
+        let out = ws.run(&show).success().render();
+        assert!(out.contains("OpenAI高管"), "byte {flip} flipped: {out}");
+    }
+}

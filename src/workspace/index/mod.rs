@@ -27,8 +27,9 @@
 //!   taken without waiting; when another command holds it, the index is not
 //!   written this time. The file is opened without following symlinks.
 //!
-//! Besides the claims, the index keeps the article's sentences as `extract`
-//! scored them (for coverage and the lede in `report` and `decision`): a
+//! Besides the claims, the index keeps every snapshot record as it parsed
+//! ([`metas`], under the same stat and racy-file rules), and the article's
+//! sentences as `extract` scored them (for coverage and the lede in `report` and `decision`): a
 //! function of the article's bytes (content-addressed) and of this build,
 //! so they are kept under the article's id with a checksum, never by stat.
 //!
@@ -37,15 +38,14 @@
 //! `fields_len u32 | name_len u16 | passed u8 | stamp (32 bytes) | body
 //! offset u64 | body length u32 | body CRC-32 u32 | name | fields
 //! (MessagePack) | CRC-32 of all of it`; then the bodies; then the
-//! article's sentences (their length and CRC-32 in the head). All integers
-//! are little-endian.
+//! snapshot records, then the article's sentences (the length and CRC-32 of
+//! each in the head). All integers are little-endian.
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs::File;
 use std::ops::Range;
 use std::os::unix::fs::FileExt as _;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, SystemTime};
 
@@ -55,16 +55,20 @@ use serde::{Deserialize, Serialize};
 use super::Workspace;
 use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimId};
-use crate::workspace::{Stamp, store};
+use crate::workspace::Stamp;
 
+mod load;
+mod metas;
 mod row;
+
+pub use load::{Loaded, Records, Stated, load_claims, load_records};
 
 pub use row::{Revision, Row};
 
 /// The index's file under `.factcheck/`.
 pub const FILE: &str = "index";
 /// The first bytes of the file; the last one is the layout's version.
-const MAGIC: &[u8; 8] = b"fcindex\x02";
+const MAGIC: &[u8; 8] = b"fcindex\x03";
 /// Files modified this recently before the index was written are never
 /// trusted (see the module doc).
 pub const RACY: Duration = Duration::from_secs(2);
@@ -99,7 +103,9 @@ struct Head {
     entries: u64,
     /// Length of the bodies in bytes.
     bodies: u64,
-    /// The article's sentences, after the bodies: they end the file.
+    /// The snapshot records ([`metas`]), after the bodies.
+    metas: Option<Blob>,
+    /// The article's sentences, after the records: they end the file.
     sentences: Option<Blob>,
 }
 
@@ -163,6 +169,8 @@ pub(crate) struct Index {
     bodies: u64,
     /// The article's sentences, and where they start in the file.
     sentences: Option<(Blob, u64)>,
+    /// The snapshot records.
+    metas: metas::Part,
 }
 
 impl Index {
@@ -197,7 +205,9 @@ impl Index {
             return None;
         }
         let bodies = head_end.checked_add(head.entries)?;
-        let sentences_at = bodies.checked_add(head.bodies)?;
+        let metas_at = bodies.checked_add(head.bodies)?;
+        let metas_len = head.metas.as_ref().map_or(0, |b| b.len);
+        let sentences_at = metas_at.checked_add(metas_len)?;
         let sentences_len = head.sentences.as_ref().map_or(0, |b| b.len);
         if sentences_at.checked_add(sentences_len) != Some(size) {
             return None;
@@ -214,6 +224,7 @@ impl Index {
             spans,
             bodies,
             sentences: head.sentences.map(|b| (b, sentences_at)),
+            metas: metas::Part::new(head.metas.map(|b| (b, metas_at))),
         })
     }
 
@@ -356,6 +367,8 @@ struct Pending {
     checked: Option<(Checked, HashSet<String>)>,
     /// The article's sentences, scored this run (the article's hex, bytes).
     sentences: Option<(String, Vec<u8>)>,
+    /// Snapshot records parsed from their files, by file name.
+    metas: HashMap<String, metas::FreshMeta>,
 }
 
 /// A claim parsed from its file, as its entry will hold it.
@@ -546,11 +559,21 @@ impl Workspace {
     /// a result.
     pub(crate) fn save_index(&self) -> Result<()> {
         let new = std::mem::take(&mut *self.index.new.lock().unwrap_or_else(|e| e.into_inner()));
-        let Some(files) = new.files else {
-            return Ok(());
-        };
         let old = self.index.old.get().and_then(Option::as_ref);
         let now = SystemTime::now();
+        let metas = metas::merged(old, &new.metas, now);
+        // A run that did not read `claims/` keeps the old entries as they
+        // are (each is checked against its file when read).
+        let files = match new.files {
+            Some(files) => files,
+            None if metas.is_some() => old.map_or_else(Vec::new, |o| {
+                o.spans
+                    .iter()
+                    .map(|s| (o.name(s).to_string(), s.stamp))
+                    .collect()
+            }),
+            None => return Ok(()),
+        };
         let key = Key {
             build: BUILD.to_string(),
             checked: match &new.checked {
@@ -558,12 +581,14 @@ impl Workspace {
                 None => old.and_then(|o| o.key.checked.clone()),
             },
         };
-        let mut changed = old.is_none_or(|o| o.key != key) || new.sentences.is_some();
+        let mut changed =
+            old.is_none_or(|o| o.key != key) || new.sentences.is_some() || metas.is_some();
         // The sentences scored this run, else those the old index kept.
         let sentences: Option<(String, Vec<u8>)> = new.sentences.or_else(|| {
             let (blob, _) = old?.sentences.as_ref()?;
             Some((blob.of.clone(), old?.sentences(&blob.of)?))
         });
+        let metas = metas.or_else(|| metas::kept(old));
         let mut kept = Vec::with_capacity(files.len());
         let mut reused = 0;
         for (name, stamp) in &files {
@@ -594,7 +619,7 @@ impl Workspace {
         let Some(_lock) = self.try_lock()? else {
             return Ok(());
         };
-        write(self, &key, now, &kept, sentences.as_ref())
+        write(self, &key, now, &kept, sentences.as_ref(), metas.as_deref())
     }
 }
 
@@ -610,6 +635,7 @@ fn write(
     now: SystemTime,
     kept: &[Entry],
     sentences: Option<&(String, Vec<u8>)>,
+    metas: Option<&[u8]>,
 ) -> Result<()> {
     let mut entries = Vec::new();
     let mut body_at = 0u64;
@@ -668,6 +694,11 @@ fn write(
             len: bytes.len() as u64,
             crc: crc32fast::hash(bytes),
         }),
+        metas: metas.map(|bytes| Blob {
+            of: "sources".to_string(),
+            len: bytes.len() as u64,
+            crc: crc32fast::hash(bytes),
+        }),
     })
     .map_err(|e| Error::usage(format!("cannot encode the index: {e}")))?;
     let head_len = (head.len() as u64).to_le_bytes();
@@ -690,202 +721,12 @@ fn write(
                 }
             }
         }
+        if let Some(bytes) = metas {
+            out.write_all(bytes)?;
+        }
         if let Some((_, bytes)) = sentences {
             out.write_all(bytes)?;
         }
         Ok(())
     })
-}
-
-/// A claim's id, with the stat of its file when the caller took it
-/// ([`Workspace::stated_claims`]); `None` has it taken here.
-pub type Stated = (ClaimId, Option<Stamp>);
-
-/// One claim, as loaded.
-#[derive(Debug)]
-pub struct Loaded {
-    pub path: PathBuf,
-    pub claim: Claim,
-    /// SHA-256 of the file's bytes, hex.
-    pub sha256: String,
-}
-
-/// Loads the claims of `ids` (files `claims/<id>.yaml`), from the index
-/// where it vouches for a file and by parsing it otherwise; `full` ignores
-/// the index. The first unreadable claim is an error, as without an index.
-pub fn load_claims(ws: &Workspace, ids: &[Stated], full: bool) -> Result<Vec<Loaded>> {
-    let (_, claims) = load_with(ws, ids, full, |loaded, _| Ok(loaded))?;
-    Ok(claims)
-}
-
-/// Claims kept encoded, as the index holds them: for a caller that reads
-/// every claim once to sum it up and again only when it needs it (`report`
-/// on a desk's archive), so that what stays in memory is the size of the
-/// records, not of the parsed claims (several times more).
-pub struct Records {
-    index: Option<Bodies>,
-    bodies: Vec<BodyAt>,
-}
-
-/// The index file as read, and where its bodies start.
-struct Bodies {
-    file: File,
-    at: u64,
-}
-
-enum BodyAt {
-    /// In the index file: offset from its bodies, length and CRC-32.
-    Index(u64, u32, u32),
-    Own(Arc<[u8]>),
-}
-
-impl Records {
-    /// The `i`th claim loaded, decoded again. Every body decoded once when
-    /// it was loaded, so this fails only if the index file was changed in
-    /// place since, which this tool never does.
-    pub fn claim(&self, i: usize) -> Result<Claim> {
-        let decoded = match (self.bodies.get(i), &self.index) {
-            (Some(BodyAt::Index(at, len, crc)), Some(bodies)) => {
-                read_at(&bodies.file, bodies.at + at, u64::from(*len))
-                    .filter(|b| crc32fast::hash(b) == *crc)
-                    .and_then(|b| rmp_serde::from_slice(&b).ok())
-            }
-            (Some(BodyAt::Own(bytes)), _) => rmp_serde::from_slice(bytes).ok(),
-            _ => None,
-        };
-        decoded.ok_or_else(|| {
-            Error::usage(format!(
-                "claim {i} of the loaded records no longer decodes: `.factcheck/{FILE}` was changed while it was read"
-            ))
-            .with_hint_in("run the command again", "请再运行一次该命令")
-        })
-    }
-}
-
-/// Loads the claims of `ids` like [`load_claims`], hands each to `sum_up`
-/// (which may keep what it needs of it) and keeps it encoded in the
-/// [`Records`] it returns, in the order of `ids`.
-pub fn load_records<T: Send>(
-    ws: &Workspace,
-    ids: &[Stated],
-    full: bool,
-    sum_up: impl Fn(&Loaded) -> T + Sync,
-) -> Result<(Records, Vec<T>)> {
-    let (index, loaded) = load_with(ws, ids, full, |loaded, body| {
-        let kept = sum_up(&loaded);
-        let body = match body {
-            From::Index(span) => BodyAt::Index(span.body_at, span.body_len, span.body_crc),
-            From::File(Some(fresh)) => BodyAt::Own(fresh.body.clone()),
-            From::File(None) => BodyAt::Own(
-                rmp_serde::to_vec_named(&loaded.claim)
-                    .map_err(|e| {
-                        Error::usage(format!("cannot encode claim {}: {e}", loaded.claim.id))
-                    })?
-                    .into(),
-            ),
-        };
-        drop(loaded);
-        Ok((kept, body))
-    })?;
-    let mut loaded = loaded;
-    let bodies = loaded
-        .iter_mut()
-        .map(|(_, body)| std::mem::replace(body, BodyAt::Index(0, 0, 0)))
-        .collect();
-    let mut kept: Vec<T> = loaded.into_iter().map(|(kept, _)| kept).collect();
-    kept.shrink_to_fit();
-    Ok((Records { index, bodies }, kept))
-}
-
-/// Where a loaded claim came from.
-enum From<'a> {
-    Index(&'a Span),
-    /// Parsed from its file, with its entry for the index unless the file
-    /// is racy.
-    File(Option<&'a Fresh>),
-}
-
-/// The loading both of the above do: each claim from the index or its
-/// file, in parallel, handed to `each` with where it came from; what was
-/// parsed is handed to the index. Returns the index file too, open, for
-/// the bodies in it.
-fn load_with<T: Send>(
-    ws: &Workspace,
-    ids: &[Stated],
-    full: bool,
-    each: impl Fn(Loaded, From) -> Result<T> + Sync,
-) -> Result<(Option<Bodies>, Vec<T>)> {
-    ws.saw_named(|| {
-        ids.iter()
-            .filter_map(|(id, stamp)| Some((format!("{id}.yaml"), (*stamp)?)))
-            .collect()
-    });
-    let index = if full { None } else { ws.index() };
-    let now = SystemTime::now();
-    let results: Vec<(T, Option<(String, Fresh)>)> = ids
-        .par_iter()
-        .map(|(id, stamp)| load_one(ws, id, *stamp, index, now, &each))
-        .collect::<Result<_>>()?;
-    let mut claims = Vec::with_capacity(results.len());
-    let mut fresh = Vec::new();
-    for (loaded, new) in results {
-        claims.push(loaded);
-        fresh.extend(new);
-    }
-    ws.learnt(fresh);
-    let file = index.and_then(|i| {
-        Some(Bodies {
-            file: i.file.try_clone().ok()?,
-            at: i.bodies,
-        })
-    });
-    Ok((file, claims))
-}
-
-fn load_one<T>(
-    ws: &Workspace,
-    id: &ClaimId,
-    stamp: Option<Stamp>,
-    index: Option<&Index>,
-    now: SystemTime,
-    each: &(impl Fn(Loaded, From) -> Result<T> + Sync),
-) -> Result<(T, Option<(String, Fresh)>)> {
-    let path = ws.claim_path(id);
-    let name = format!("{id}.yaml");
-    let stamp = match stamp {
-        Some(stamp) => stamp,
-        None => std::fs::symlink_metadata(&path)
-            .map(|meta| Stamp::of(&meta))
-            .map_err(|e| Error::io("read", &path, e))?,
-    };
-    if let Some(index) = index
-        && let Some(span) = index.get(&name)
-        && index.trusts(span, &stamp)
-        && let Some(fields) = index.fields(span)
-        // A body that fails its checksum or does not decode is parsed
-        // again, as if not indexed.
-        && let Some(claim) = index.claim(span, id)
-    {
-        let loaded = Loaded {
-            path,
-            claim,
-            sha256: fields.sha256.to_string(),
-        };
-        return Ok((each(loaded, From::Index(span))?, None));
-    }
-    let text = super::read_to_string(&path)?;
-    let claim = ws.parse_claim(id, &path, &text)?;
-    let sha256 = store::sha256_hex(text.as_bytes());
-    let fresh = if stamp.modified_within(now, RACY) {
-        None
-    } else {
-        Fresh::of(&claim, stamp, &sha256)
-    };
-    let loaded = Loaded {
-        path,
-        claim,
-        sha256,
-    };
-    let out = each(loaded, From::File(fresh.as_ref()))?;
-    Ok((out, fresh.map(|f| (name, f))))
 }
