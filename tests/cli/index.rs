@@ -218,13 +218,7 @@ fn the_articles_scored_sentences_are_kept_under_its_id() {
     let _ = fs::remove_file(&index);
     let fresh = ws.run(&["report"]).success().render();
     assert!(fresh.contains("check-worthy sentences"), "{fresh}");
-    let article = ws.read("factcheck.yaml");
-    let article = article
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("article: "))
-        .expect("an article")
-        .trim_start_matches("sha256:")
-        .to_string();
+    let article = article_hex(&ws);
     let kept = fs::read(&index).unwrap();
     assert!(
         kept.windows(article.len()).any(|w| w == article.as_bytes()),
@@ -253,6 +247,16 @@ fn the_articles_scored_sentences_are_kept_under_its_id() {
     assert_eq!(ws.run(&["report"]).render(), other, "as without an index");
 }
 
+/// The workspace article's SHA-256, hex, from `factcheck.yaml`.
+fn article_hex(ws: &Ws) -> String {
+    ws.read("factcheck.yaml")
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("article: "))
+        .expect("an article")
+        .trim_start_matches("sha256:")
+        .to_string()
+}
+
 /// Puts every snapshot record's mtime an hour back.
 fn age_records(ws: &Ws) {
     for entry in fs::read_dir(ws.join("sources")).unwrap() {
@@ -277,13 +281,7 @@ fn snapshot_records_come_from_the_index_only_while_their_files_are_unchanged() {
     age_records(&ws);
     let index = ws.join(".factcheck/index");
     let _ = fs::remove_file(&index);
-    let settings = ws.read("factcheck.yaml");
-    let article = settings
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("article: "))
-        .expect("an article")
-        .trim_start_matches("sha256:")
-        .to_string();
+    let article = article_hex(&ws);
     let record = ws.join(&format!("sources/{article}.yaml"));
     let title = "OpenAI高管震荡内幕".as_bytes();
     let listed = ws.run(&["source", "list"]).success().render();
