@@ -60,9 +60,16 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<i32> {
         })
         .collect();
     let article = ws.config.article.as_ref();
-    ws.with_rows(&files, args.full, |mut rows| {
-        rows.retain(|r| matches(&args, r));
-        rows.par_sort_unstable_by(|x, y| x.article_key(article).cmp(&y.article_key(article)));
+    ws.with_rows(&files, args.full, |rows| {
+        // Each row's key made once: made in every comparison, comparing the
+        // article's id with each quote's was a sixth of a listing's time.
+        let mut keyed: Vec<_> = rows
+            .into_par_iter()
+            .filter(|r| matches(&args, r))
+            .map(|r| (r.article_key(article), r))
+            .collect();
+        keyed.par_sort_unstable_by(|x, y| x.0.cmp(&y.0));
+        let rows: Vec<Row> = keyed.into_iter().map(|(_, r)| r).collect();
         if rows.is_empty() {
             crate::cli::ui::say(&crate::cli::i18n::Msg::NoClaimsMatch.text(ws.config.language()));
             return Ok(0);
