@@ -167,13 +167,11 @@ pub(super) fn merged(
     Some(out)
 }
 
-/// The old index's records' part as it is, for an index rewritten for
-/// other reasons.
+/// The old index's records' part as it is (if sound), for an index
+/// rewritten for other reasons.
 pub(super) fn kept(old: Option<&Index>) -> Option<Vec<u8>> {
     let old = old?;
-    let (blob, at) = old.metas.at.as_ref()?;
-    let bytes = read_at(&old.file, *at, blob.len)?;
-    (crc32fast::hash(&bytes) == blob.crc).then_some(bytes)
+    old.metas.table(old).map(|t| t.bytes.clone())
 }
 
 #[cfg(test)]
