@@ -10,46 +10,68 @@ fn english_words(text: &str) -> Vec<String> {
     english_outside_records(text, &["text", "markdown", "plain", "sha"])
 }
 
+/// A `zh` workspace that keeps what every run printed: on stdout, on
+/// stderr, and both as they came.
+struct Desk {
+    ws: Ws,
+    out: String,
+    err: String,
+    all: String,
+}
+
+impl Desk {
+    fn zh() -> Desk {
+        let mut desk = Desk {
+            ws: Ws::bare(),
+            out: String::new(),
+            err: String::new(),
+            all: String::new(),
+        };
+        desk.run(&["init", ".", "--language", "zh"]).success();
+        desk
+    }
+
+    fn run(&mut self, args: &[&str]) -> Run {
+        let r = self.ws.run(args);
+        self.out.push_str(&r.stdout);
+        self.err.push_str(&r.stderr);
+        self.all.push_str(&r.stdout);
+        self.all.push_str(&r.stderr);
+        r
+    }
+
+    /// Runs a command that must succeed and prints an id; returns the id.
+    fn id(&mut self, args: &[&str]) -> String {
+        self.run(args).success().stdout.trim().to_string()
+    }
+}
+
 /// The tour's commands in a Chinese workspace: every status line they print
 /// is Chinese.
 #[test]
 fn status_lines_in_a_zh_workspace_are_chinese() {
-    let ws = Ws::bare();
-    let mut said = String::new();
-    let mut run = |args: &[&str]| {
-        let r = ws.run(args);
-        said.push_str(&r.stderr);
-        r
-    };
-    run(&["init", ".", "--language", "zh"]).success();
-    ws.write(
+    let mut desk = Desk::zh();
+    desk.ws.write(
         "article.md",
         "# 标题\n\nOpenAI安全团队仅得到了9天的时间，来做安全检测。\n",
     );
-    ws.write(
+    desk.ws.write(
         "relay.txt",
         "The security team had only 9 days to assess it.\n",
     );
-    run(&["source", "add", "article.md", "--article"]).success();
-    let c = run(&[
+    desk.run(&["source", "add", "article.md", "--article"])
+        .success();
+    let c = desk.id(&[
         "claim",
         "add",
         "--text",
         "安全团队只有9天做安全测试。",
         "--quote",
         "OpenAI安全团队仅得到了9天的时间",
-    ])
-    .success()
-    .stdout
-    .trim()
-    .to_string();
-    let s = run(&["source", "add", "relay.txt", "--kind", "aggregator"])
-        .success()
-        .stdout
-        .trim()
-        .to_string();
-    run(&["source", "add", "relay.txt"]).success();
-    run(&[
+    ]);
+    let s = desk.id(&["source", "add", "relay.txt", "--kind", "aggregator"]);
+    desk.run(&["source", "add", "relay.txt"]).success();
+    desk.run(&[
         "evidence",
         "add",
         &c,
@@ -60,7 +82,7 @@ fn status_lines_in_a_zh_workspace_are_chinese() {
         "only 9 days",
     ])
     .success();
-    run(&[
+    desk.run(&[
         "mark",
         &c,
         "unverifiable",
@@ -70,22 +92,28 @@ fn status_lines_in_a_zh_workspace_are_chinese() {
         "只有聚合站转述。",
     ])
     .success();
-    let check = run(&["check"]).success();
-    run(&["report", "--out", "report.md"]).success();
-    run(&["summary", "--decision", "hold", "--note", "等待一手来源。"]).success();
-    run(&["claim", "list", "--status", "disputed"]).success();
+    let check = desk.run(&["check"]).success();
+    desk.run(&["report", "--out", "report.md"]).success();
+    desk.run(&["summary", "--decision", "hold", "--note", "等待一手来源。"])
+        .success();
+    desk.run(&["claim", "list", "--status", "disputed"])
+        .success();
     assert!(
         check.stdout.contains("未发现问题（1 条说法，2 个快照）"),
         "{}",
         check.stdout
     );
-    let english = english_words(&said);
+    let english = english_words(&desk.err);
     assert!(
         english.is_empty(),
         "English in a zh workspace:\n{}",
         english.join("\n")
     );
-    assert!(said.contains("核查台结论现为：暂缓发表"), "{said}");
+    assert!(
+        desk.err.contains("核查台结论现为：暂缓发表"),
+        "{}",
+        desk.err
+    );
 }
 
 /// More of the tool in a Chinese workspace: edits, listings, extraction,
@@ -93,77 +121,63 @@ fn status_lines_in_a_zh_workspace_are_chinese() {
 /// and the hint worded in Chinese. Outside any workspace, errors stay English.
 #[test]
 fn zh_workspace_status_lines_and_hints_are_chinese() {
-    let ws = Ws::bare();
-    let mut said = String::new();
-    let mut printed = String::new();
-    let mut run = |args: &[&str]| {
-        let r = ws.run(args);
-        said.push_str(&r.stderr);
-        printed.push_str(&r.stdout);
-        r
-    };
-    run(&["init", ".", "--language", "zh"]).success();
-    ws.write(
+    let mut desk = Desk::zh();
+    desk.ws.write(
         "article.md",
         "# 标题\n\nOpenAI安全团队仅得到了9天的时间，来做安全检测。公司去年的收入增长了百分之三十。\n",
     );
-    ws.write("copy.md", "# 标题\n\nOpenAI安全团队仅得到了9天的时间，来做安全检测。公司去年的收入增长了百分之三十。\n");
-    let a = run(&["source", "add", "article.md", "--article"])
-        .success()
-        .stdout
-        .trim()
-        .to_string();
-    let c = run(&[
+    desk.ws.write("copy.md", "# 标题\n\nOpenAI安全团队仅得到了9天的时间，来做安全检测。公司去年的收入增长了百分之三十。\n");
+    let a = desk.id(&["source", "add", "article.md", "--article"]);
+    let c = desk.id(&[
         "claim",
         "add",
         "--text",
         "安全团队只有9天做安全测试。",
         "--quote",
         "OpenAI安全团队仅得到了9天的时间",
-    ])
-    .success()
-    .stdout
-    .trim()
-    .to_string();
-    run(&["claim", "edit", &c, "--kind", "statistic"]).success();
-    run(&["source", "edit", &a, "--title", "新标题"]).success();
-    let b = run(&["source", "add", "copy.md"])
-        .success()
-        .stdout
-        .trim()
-        .to_string();
-    run(&["source", "diff", &a, &b]).success();
-    run(&["source", "history", "https://example.org/none"]).success();
-    let list = run(&["claim", "list"]).success();
+    ]);
+    desk.run(&["claim", "edit", &c, "--kind", "statistic"])
+        .success();
+    desk.run(&["source", "edit", &a, "--title", "新标题"])
+        .success();
+    let b = desk.id(&["source", "add", "copy.md"]);
+    desk.run(&["source", "diff", &a, &b]).success();
+    desk.run(&["source", "history", "https://example.org/none"])
+        .success();
+    let list = desk.run(&["claim", "list"]).success();
     assert!(list.stdout.contains("状态"), "{}", list.stdout);
     assert!(list.stdout.contains("待核实"), "{}", list.stdout);
     assert!(list.stdout.contains("数据"), "{}", list.stdout);
-    let sources = run(&["source", "list"]).success();
+    let sources = desk.run(&["source", "list"]).success();
     assert!(sources.stdout.contains("标题"), "{}", sources.stdout);
-    run(&["extract"]).success();
-    run(&["extract", "--unclaimed"]).success();
-    run(&["archive", "add", "--archive", "archive.sqlite"]).success();
-    run(&["match", "安全团队", "--archive", "archive.sqlite"]).success();
-    run(&["claim", "remove", &c, "--note", "重复"]).success();
+    desk.run(&["extract"]).success();
+    desk.run(&["extract", "--unclaimed"]).success();
+    desk.run(&["archive", "add", "--archive", "archive.sqlite"])
+        .success();
+    desk.run(&["match", "安全团队", "--archive", "archive.sqlite"])
+        .success();
+    desk.run(&["claim", "remove", &c, "--note", "重复"])
+        .success();
 
-    let english = english_words(&said);
+    let english = english_words(&desk.err);
     assert!(
         english.is_empty(),
         "English in a zh workspace:\n{}",
         english.join("\n")
     );
-    assert!(said.contains("已编辑说法"), "{said}");
-    assert!(said.contains("已删除说法"), "{said}");
-    let extract_lines: String = printed
+    assert!(desk.err.contains("已编辑说法"), "{}", desk.err);
+    assert!(desk.err.contains("已删除说法"), "{}", desk.err);
+    let extract_lines: String = desk
+        .out
         .lines()
         .filter(|l| l.contains("候选句") || l.contains("值得核查的句子"))
         .collect();
-    assert!(!extract_lines.is_empty(), "{printed}");
+    assert!(!extract_lines.is_empty(), "{}", desk.out);
     assert!(english_words(&extract_lines).is_empty(), "{extract_lines}");
 
     // A refused command: the error and its hint in Chinese labels, the hint
     // in Chinese words.
-    let refused = ws.run(&["claim", "show", "nosuch"]);
+    let refused = desk.ws.run(&["claim", "show", "nosuch"]);
     assert_eq!(refused.code, 2, "{}", refused.stderr);
     assert!(refused.stderr.starts_with("错误："), "{}", refused.stderr);
     let hint = refused
@@ -239,22 +253,15 @@ fn english_outside_records(text: &str, kept: &[&str]) -> Vec<String> {
 /// outside ids, paths, field names, commands and the desk's own words.
 #[test]
 fn every_command_in_a_zh_workspace_speaks_chinese() {
-    let ws = Ws::bare();
-    let mut said = String::new();
-    let mut run = |args: &[&str]| {
-        let r = ws.run(args);
-        said.push_str(&r.stdout);
-        said.push_str(&r.stderr);
-        r
-    };
-    run(&["init", ".", "--language", "zh"]).success();
-    ws.write(
+    let mut desk = Desk::zh();
+    desk.ws.write(
         "article.md",
         "# 标题\n\n安全团队仅得到了9天的时间，来做安全检测。公司估值达到1570亿美元。\n\n首席技术官于9月25日宣布离职。\n",
     );
-    ws.write("evidence.md", "据报道，安全团队只有9天做测试。\n");
-    ws.write("other.md", "融资后公司估值为1570亿美元。\n");
-    run(&[
+    desk.ws
+        .write("evidence.md", "据报道，安全团队只有9天做测试。\n");
+    desk.ws.write("other.md", "融资后公司估值为1570亿美元。\n");
+    desk.run(&[
         "source",
         "add",
         "article.md",
@@ -263,7 +270,7 @@ fn every_command_in_a_zh_workspace_speaks_chinese() {
         "标题",
     ])
     .success();
-    let s = run(&[
+    let s = desk.id(&[
         "source",
         "add",
         "evidence.md",
@@ -273,19 +280,11 @@ fn every_command_in_a_zh_workspace_speaks_chinese() {
         "某报",
         "--title",
         "报道",
-    ])
-    .success()
-    .stdout
-    .trim()
-    .to_string();
-    let o = run(&["source", "add", "other.md", "--publisher", "另一报"])
-        .success()
-        .stdout
-        .trim()
-        .to_string();
-    run(&["source", "list"]).success();
-    run(&["source", "show", &s]).success();
-    run(&[
+    ]);
+    let o = desk.id(&["source", "add", "other.md", "--publisher", "另一报"]);
+    desk.run(&["source", "list"]).success();
+    desk.run(&["source", "show", &s]).success();
+    desk.run(&[
         "source",
         "edit",
         &s,
@@ -295,32 +294,24 @@ fn every_command_in_a_zh_workspace_speaks_chinese() {
         "更正出版方",
     ])
     .success();
-    run(&["source", "diff", &s, &o]);
-    let c = run(&[
+    desk.run(&["source", "diff", &s, &o]);
+    let c = desk.id(&[
         "claim",
         "add",
         "--text",
         "安全团队只有9天。",
         "--quote",
         "仅得到了9天的时间",
-    ])
-    .success()
-    .stdout
-    .trim()
-    .to_string();
-    let v = run(&[
+    ]);
+    let v = desk.id(&[
         "claim",
         "add",
         "--text",
         "估值1570亿美元。",
         "--quote",
         "估值达到1570亿美元",
-    ])
-    .success()
-    .stdout
-    .trim()
-    .to_string();
-    run(&[
+    ]);
+    desk.run(&[
         "claim",
         "edit",
         &c,
@@ -330,11 +321,12 @@ fn every_command_in_a_zh_workspace_speaks_chinese() {
         "补充说话人",
     ])
     .success();
-    run(&["claim", "list"]).success();
-    run(&["claim", "show", &c]).success();
+    desk.run(&["claim", "list"]).success();
+    desk.run(&["claim", "show", &c]).success();
     // Refused: `verified` without supporting evidence; nothing written.
-    run(&["mark", &c, "verified", "--note", "证据充分"]).code(1);
-    run(&[
+    desk.run(&["mark", &c, "verified", "--note", "证据充分"])
+        .code(1);
+    desk.run(&[
         "evidence",
         "add",
         &c,
@@ -345,8 +337,9 @@ fn every_command_in_a_zh_workspace_speaks_chinese() {
         "只有9天",
     ])
     .success();
-    run(&["mark", &c, "verified", "--note", "证据充分"]).success();
-    run(&[
+    desk.run(&["mark", &c, "verified", "--note", "证据充分"])
+        .success();
+    desk.run(&[
         "evidence",
         "add",
         &v,
@@ -357,17 +350,17 @@ fn every_command_in_a_zh_workspace_speaks_chinese() {
         "1570亿美元",
     ])
     .success();
-    run(&["mark", &v, "disputed"]).success();
+    desk.run(&["mark", &v, "disputed"]).success();
     // A quote whose offsets went stale, and a disputed claim without a
     // correction: two problems for `check` to name.
     let file = format!("claims/{c}.yaml");
-    let yaml = ws.read(&file);
+    let yaml = desk.ws.read(&file);
     let start = yaml
         .lines()
         .find_map(|l| l.trim().strip_prefix("start: "))
         .expect("start")
         .to_string();
-    ws.write(
+    desk.ws.write(
         &file,
         &yaml.replacen(
             &format!("start: {start}"),
@@ -375,27 +368,30 @@ fn every_command_in_a_zh_workspace_speaks_chinese() {
             1,
         ),
     );
-    let check = run(&["check"]).code(1);
+    let check = desk.run(&["check"]).code(1);
     assert!(check.stdout.contains("偏移"), "{}", check.stdout);
-    run(&["check", "--fix"]);
-    run(&["decision"]);
-    run(&["summary", "--decision", "hold", "--note", "等待更正。"]).success();
-    run(&["report"]).success();
-    run(&["export", "claimreview", "--out", "reviews.json"]);
-    run(&["extract", &s]).success();
-    run(&["extract", "--unclaimed"]).success();
-    run(&["extract", "--dismiss", "1", "--note", "不是事实陈述"]);
-    run(&["archive", "add", "--archive", "desk.sqlite"]).success();
-    run(&["match", "安全团队只有9天", "--archive", "desk.sqlite"]).success();
-    run(&["claim", "remove", &v, "--note", "重复"]);
+    desk.run(&["check", "--fix"]);
+    desk.run(&["decision"]);
+    desk.run(&["summary", "--decision", "hold", "--note", "等待更正。"])
+        .success();
+    desk.run(&["report"]).success();
+    desk.run(&["export", "claimreview", "--out", "reviews.json"]);
+    desk.run(&["extract", &s]).success();
+    desk.run(&["extract", "--unclaimed"]).success();
+    desk.run(&["extract", "--dismiss", "1", "--note", "不是事实陈述"]);
+    desk.run(&["archive", "add", "--archive", "desk.sqlite"])
+        .success();
+    desk.run(&["match", "安全团队只有9天", "--archive", "desk.sqlite"])
+        .success();
+    desk.run(&["claim", "remove", &v, "--note", "重复"]);
     // A mistake: a claim that does not exist.
-    run(&["claim", "show", "ffffff"]).code(2);
+    desk.run(&["claim", "show", "ffffff"]).code(2);
     // Media types, the reviewer's name (the desk's own word), and the
     // records' field names the report's history names.
     let kept = [
         "text", "markdown", "plain", "sha", "alice", "speaker", "kind", "tags", "quote",
     ];
-    let english = english_outside_records(&said, &kept);
+    let english = english_outside_records(&desk.all, &kept);
     assert!(
         english.is_empty(),
         "English in a zh workspace:\n{}",
