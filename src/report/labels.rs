@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use minijinja::value::Value;
 
-use crate::model::{Decision, Language, Status};
+use crate::model::{Decision, Kind, Language, Status};
 
 use super::article;
 
@@ -270,9 +270,8 @@ pub(super) fn labels_value(language: Language) -> Value {
     Value::from(groups)
 }
 
-/// The words for a publishing decision in a language, as the report shows them.
-pub fn decision_label(decision: Decision, language: Language) -> &'static str {
-    let key = format!("decision.{decision}");
+/// The label `key` (`group.name`) in a language.
+fn label(key: &str, language: Language) -> Option<&'static str> {
     LABELS
         .iter()
         .find(|(k, _, _)| *k == key)
@@ -280,20 +279,21 @@ pub fn decision_label(decision: Decision, language: Language) -> &'static str {
             Language::En => *en,
             Language::Zh => *zh,
         })
-        .unwrap_or("")
+}
+
+/// The words for a publishing decision in a language, as the report shows them.
+pub fn decision_label(decision: Decision, language: Language) -> &'static str {
+    label(&format!("decision.{decision}"), language).unwrap_or("")
 }
 
 /// The label of a status in a language, e.g. for ClaimReview `alternateName`.
 pub fn status_label(status: Status, language: Language) -> &'static str {
-    let key = format!("status.{status}");
-    LABELS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, en, zh)| match language {
-            Language::En => *en,
-            Language::Zh => *zh,
-        })
-        .unwrap_or_else(|| status.as_str())
+    label(&format!("status.{status}"), language).unwrap_or_else(|| status.as_str())
+}
+
+/// The label of a claim's kind in a language, as the report shows it.
+pub fn kind_label(kind: Kind, language: Language) -> &'static str {
+    label(&format!("kind.{kind}"), language).unwrap_or_else(|| kind.as_str())
 }
 
 #[cfg(test)]

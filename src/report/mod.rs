@@ -31,7 +31,7 @@ pub use context::{
 };
 pub use digest::{DigestStart, digest_start};
 pub use escape::{escape_cell, escape_code, escape_inline, escape_quote, escape_url};
-pub use labels::{STATUS_ORDER, decision_label, status_label};
+pub use labels::{STATUS_ORDER, decision_label, kind_label, status_label};
 pub use render::{FUEL_BASE, FUEL_PER_RECORD, MAX_OUTPUT, Template, render_to};
 
 /// Built-in templates, compiled in; `init` copies them into a new workspace.

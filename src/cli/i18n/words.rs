@@ -33,17 +33,9 @@ pub fn carried_word(outcome: Outcome, language: Language) -> &'static str {
 
 /// A claim's kind as a word in `language` (the report's words).
 pub fn kind_word(kind: Kind, language: Language) -> &'static str {
-    if language == Language::En {
-        return kind.as_str();
-    }
-    match kind {
-        Kind::Statistic => "数据",
-        Kind::Date => "日期",
-        Kind::Quote => "引语",
-        Kind::Event => "事件",
-        Kind::Attribution => "归属",
-        Kind::Prediction => "预测",
-        Kind::Other => "其他",
+    match language {
+        Language::En => kind.as_str(),
+        Language::Zh => crate::report::kind_label(kind, language),
     }
 }
 
