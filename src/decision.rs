@@ -168,18 +168,6 @@ impl Recommendation {
     }
 }
 
-/// The decision for people, in the workspace's language.
-pub fn decision_label(decision: Decision, language: Language) -> &'static str {
-    match (decision, language) {
-        (Decision::Publish, Language::En) => "publish",
-        (Decision::PublishWithCorrections, Language::En) => "publish-with-corrections",
-        (Decision::Hold, Language::En) => "hold",
-        (Decision::Publish, Language::Zh) => "可以发表",
-        (Decision::PublishWithCorrections, Language::Zh) => "更正后发表",
-        (Decision::Hold, Language::Zh) => "暂缓发表",
-    }
-}
-
 /// Claims the article's headline makes: tagged `headline`, or anchored in
 /// the article where its headline stands (`headline` gives those offsets).
 pub fn is_headline(claim: &Claim, article: Option<&SourceId>, headline: &[(usize, usize)]) -> bool {

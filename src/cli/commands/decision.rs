@@ -96,7 +96,7 @@ fn text_for(rec: &Recommendation, summary: Option<&Summary>, language: Language)
     } else {
         (": ", ", ", " (", ")")
     };
-    let label = |d: Decision| decision::decision_label(d, language);
+    let label = |d: Decision| crate::cli::i18n::decision_word(d, language);
     let mut out = format!(
         "{}{colon}{}\n",
         if zh { "建议" } else { "recommendation" },

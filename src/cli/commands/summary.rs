@@ -5,8 +5,7 @@
 use crate::cli::i18n::Msg;
 use crate::cli::ui::{Ctx, emit_json, keyword, nonempty, say};
 use crate::error::Result;
-use crate::model::{Decision, Language, Summary};
-use crate::report;
+use crate::model::{Decision, Summary};
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -36,10 +35,7 @@ pub fn run(ctx: &Ctx, args: SummaryArgs) -> Result<i32> {
     drop(lock);
     let language = ws.config.language();
     say(&Msg::DeskDecision {
-        decision: match language {
-            Language::En => summary.decision.as_str(),
-            Language::Zh => report::decision_label(summary.decision, language),
-        },
+        decision: crate::cli::i18n::decision_word(summary.decision, language),
     }
     .text(language));
     if ctx.json() {

@@ -31,6 +31,15 @@ pub fn carried_word(outcome: Outcome, language: Language) -> &'static str {
     }
 }
 
+/// A publishing decision as a word in `language`: its keyword in English,
+/// the report's words in Chinese.
+pub fn decision_word(decision: crate::model::Decision, language: Language) -> &'static str {
+    match language {
+        Language::En => decision.as_str(),
+        Language::Zh => crate::report::decision_label(decision, language),
+    }
+}
+
 /// A claim's kind as a word in `language` (the report's words).
 pub fn kind_word(kind: Kind, language: Language) -> &'static str {
     match language {
