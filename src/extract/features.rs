@@ -53,7 +53,11 @@ pub(crate) fn features(sentence: &str) -> Vec<Found> {
         .iter()
         .find(|(below, _)| words.len() < *below)
         .map_or("len:40+", |(_, name)| name);
-    push(bucket.to_string(), format!("{} words", words.len()));
+    let shown = match words.len() {
+        1 => "1 word".to_string(),
+        n => format!("{n} words"),
+    };
+    push(bucket.to_string(), shown);
     let mut prev: Option<&(String, String)> = None;
     for w in &words {
         push(format!("w:{}", w.0), format!("\"{}\"", w.1));
@@ -133,6 +137,18 @@ mod tests {
             k.len(),
             k.iter().collect::<std::collections::HashSet<_>>().len()
         );
+    }
+
+    #[test]
+    fn a_one_word_sentence_is_shown_as_one_word_not_one_words() {
+        let shown = |s: &str| {
+            features(s)
+                .into_iter()
+                .find(|f| f.key.starts_with("len:"))
+                .map(|f| f.shown)
+        };
+        assert_eq!(shown("Yes").as_deref(), Some("1 word"));
+        assert_eq!(shown("Yes, sir").as_deref(), Some("2 words"));
     }
 
     #[test]

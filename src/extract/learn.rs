@@ -4,8 +4,10 @@
 //! 2020: `Verdict` 1, a check-worthy factual sentence, is positive) and the
 //! CLEF-2019 CheckThat! Task 1 training debates (Atanasova et al., 2019: a
 //! sentence a fact-checker checked is positive). The learner is L2-regularised
-//! logistic regression (`linfa-logistic`, L-BFGS) over the binary features of
-//! `features`; the vocabulary is the features found in at least
+//! logistic regression, fitted by `argmin`'s L-BFGS over sparse rows: each
+//! sentence's features (see `features`) weighted by their inverse document
+//! frequency and scaled to unit length (TF-IDF, as a sentence has each
+//! feature once); the vocabulary is the features found in at least
 //! [`Options::min_count`] training sentences. Everything is deterministic:
 //! rows, features and folds are ordered, the solver starts from zero and
 //! runs single-threaded, and weights are written with 6 decimals.
@@ -18,12 +20,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use linfa::prelude::*;
-use linfa_logistic::LogisticRegression;
-use ndarray::{Array1, Array2};
+use argmin::core::{CostFunction, Executor, Gradient, State as _};
+use argmin::solver::linesearch::MoreThuenteLineSearch;
+use argmin::solver::quasinewton::LBFGS;
 
 use super::features::{Found, features};
-use super::model::{Model, sigmoid};
+use super::model::{Model, Weight, sigmoid};
 use super::score;
 
 /// Which labelled set a sentence comes from.
@@ -58,11 +60,11 @@ pub struct Row {
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// L2 penalty on the weights (the loss is summed over sentences).
-    pub alpha: f32,
+    pub alpha: f64,
     /// A feature enters the vocabulary when this many training sentences have it.
     pub min_count: usize,
-    /// At most this many features, the most frequent first.
-    pub max_features: usize,
+    /// At most this many features, the most frequent first (`None`: all).
+    pub max_features: Option<usize>,
     /// L-BFGS iterations.
     pub iterations: u64,
     /// Folds of debates for cross-validation.
@@ -72,10 +74,10 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            alpha: 8.0,
+            alpha: 1.0,
             min_count: 5,
-            max_features: 3000,
-            iterations: 100,
+            max_features: None,
+            iterations: 1000,
             folds: 4,
         }
     }
@@ -191,40 +193,147 @@ fn fit(data: &Featured, train: &[usize], opts: &Options) -> Result<Model, String
         .filter(|(_, n)| *n >= opts.min_count)
         .collect();
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    vocab.truncate(opts.max_features);
+    if let Some(most) = opts.max_features {
+        vocab.truncate(most);
+    }
     vocab.sort();
+    // A feature's weight in a sentence: its inverse document frequency
+    // (smoothed, as scikit-learn's `TfidfTransformer`), the sentence's
+    // features then scaled to unit length, so that a long sentence is not
+    // check-worthy for its length alone.
+    let rows = train.len() as f64;
+    let idf: Vec<f64> = vocab
+        .iter()
+        .map(|(_, df)| round6(((1.0 + rows) / (1.0 + *df as f64)).ln() + 1.0))
+        .collect();
     let index: HashMap<&str, usize> = vocab
         .iter()
         .enumerate()
         .map(|(i, (k, _))| (*k, i))
         .collect();
-    let mut x = Array2::<f32>::zeros((train.len(), vocab.len()));
-    for (r, &i) in train.iter().enumerate() {
-        for f in &data.features[i] {
-            if let Some(&c) = index.get(f.key.as_str()) {
-                x[[r, c]] = 1.0;
-            }
-        }
-    }
-    let y: Array1<bool> = train.iter().map(|&i| data.rows[i].label).collect();
-    let fitted = LogisticRegression::default()
-        .alpha(opts.alpha)
-        .max_iterations(opts.iterations)
-        .fit(&Dataset::new(x, y))
+    let x: Vec<Vec<(usize, f64)>> = train
+        .iter()
+        .map(|&i| {
+            let columns: Vec<usize> = data.features[i]
+                .iter()
+                .filter_map(|f| index.get(f.key.as_str()).copied())
+                .collect();
+            normalised(columns.into_iter().map(|c| (c, idf[c])).collect())
+        })
+        .collect();
+    let y: Vec<bool> = train.iter().map(|&i| data.rows[i].label).collect();
+    let problem = Logistic {
+        x: &x,
+        y: &y,
+        alpha: opts.alpha,
+        dims: vocab.len(),
+    };
+    let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
+        .with_tolerance_grad(1e-6)
+        .and_then(|s| s.with_tolerance_cost(1e-12))
         .map_err(|e| format!("training failed: {e}"))?;
-    // linfa labels the larger class positive; the model's positive is `true`.
-    let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
+    let fitted = Executor::new(problem, solver)
+        .configure(|state| {
+            state
+                .param(vec![0.0; vocab.len() + 1])
+                .max_iters(opts.iterations)
+        })
+        .run()
+        .map_err(|e| format!("training failed: {e}"))?;
+    let params = fitted
+        .state()
+        .get_best_param()
+        .ok_or("training failed: the solver returned no weights")?;
     let weights = vocab
         .iter()
-        .zip(fitted.params().iter())
-        .map(|((k, _), w)| (k.to_string(), round6(sign * f64::from(*w))))
+        .zip(params.iter().zip(&idf))
+        .map(|((k, _), (w, idf))| {
+            let weight = Weight {
+                weight: round6(*w),
+                idf: *idf,
+            };
+            (k.to_string(), weight)
+        })
         .collect();
     Ok(Model {
-        bias: round6(sign * f64::from(fitted.intercept())),
+        bias: round6(params[vocab.len()]),
         threshold: 0.5,
         cue_threshold: 0.5,
         weights,
     })
+}
+
+/// A sentence's features `(column, value)` scaled to unit length.
+fn normalised(mut row: Vec<(usize, f64)>) -> Vec<(usize, f64)> {
+    let norm = row.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, v) in &mut row {
+            *v /= norm;
+        }
+    }
+    row
+}
+
+/// L2-regularised logistic regression over sparse rows: the loss summed over
+/// sentences plus `alpha / 2` times the squared weights (the bias, the last
+/// parameter, is not penalised). Sums run in row order, so a fit is the same
+/// on every run.
+struct Logistic<'a> {
+    x: &'a [Vec<(usize, f64)>],
+    y: &'a [bool],
+    alpha: f64,
+    dims: usize,
+}
+
+impl Logistic<'_> {
+    /// Each row's log-odds under `p`.
+    fn margins<'p>(&'p self, p: &'p [f64]) -> impl Iterator<Item = f64> + 'p {
+        self.x
+            .iter()
+            .map(move |row| p[self.dims] + row.iter().map(|(c, v)| p[*c] * v).sum::<f64>())
+    }
+}
+
+impl CostFunction for Logistic<'_> {
+    type Param = Vec<f64>;
+    type Output = f64;
+
+    fn cost(&self, p: &Vec<f64>) -> Result<f64, argmin::core::Error> {
+        let loss: f64 = self
+            .margins(p)
+            .zip(self.y)
+            .map(|(z, y)| softplus(z) - if *y { z } else { 0.0 })
+            .sum();
+        let penalty: f64 = p[..self.dims].iter().map(|w| w * w).sum();
+        Ok(loss + 0.5 * self.alpha * penalty)
+    }
+}
+
+impl Gradient for Logistic<'_> {
+    type Param = Vec<f64>;
+    type Gradient = Vec<f64>;
+
+    fn gradient(&self, p: &Vec<f64>) -> Result<Vec<f64>, argmin::core::Error> {
+        let mut g: Vec<f64> = p.iter().map(|w| self.alpha * w).collect();
+        g[self.dims] = 0.0;
+        for ((z, y), row) in self.margins(p).zip(self.y).zip(self.x) {
+            let residual = sigmoid(z) - if *y { 1.0 } else { 0.0 };
+            for (c, v) in row {
+                g[*c] += residual * v;
+            }
+            g[self.dims] += residual;
+        }
+        Ok(g)
+    }
+}
+
+/// `ln(1 + e^z)` without overflow.
+fn softplus(z: f64) -> f64 {
+    if z > 0.0 {
+        z + (-z).exp().ln_1p()
+    } else {
+        z.exp().ln_1p()
+    }
 }
 
 fn round6(x: f64) -> f64 {
@@ -474,16 +583,18 @@ pub fn train(
     let cues: Vec<f64> = data.rows.iter().map(|r| score::score(&r.text).0).collect();
     model.cue_threshold = best_threshold(data, &cues, &all);
     let header = format!(
-        "factcheck extract: English check-worthiness model (logistic regression, linfa-logistic).\n\
+        "factcheck extract: English check-worthiness model (logistic regression over TF-IDF features, L-BFGS).\n\
          Written by `cargo run --release --example train-extract -- DATA_DIR`; do not edit.\n\
          Trained on {} sentences of {} debates (ClaimBuster crowd labels, CLEF-2019 Task 1 train).\n\
          alpha {}, min_count {}, max_features {}, iterations {}, folds {}.\n\
+         Each line: feature, weight, inverse document frequency.\n\
          threshold: max F1 on ClaimBuster CFS (out-of-fold); cue-threshold: the same for the cue score.",
         report.rows,
         report.debates,
         opts.alpha,
         opts.min_count,
-        opts.max_features,
+        opts.max_features
+            .map_or_else(|| "all".to_string(), |n| n.to_string()),
         opts.iterations,
         opts.folds
     );
@@ -520,7 +631,10 @@ mod tests {
         assert!(model.weights.len() > 50, "{}", model.weights.len());
         // It learned something: figures count for a sentence, not against it.
         assert!(
-            model.weights.get("cue:figure").is_some_and(|w| *w > 0.0),
+            model
+                .weights
+                .get("cue:figure")
+                .is_some_and(|w| w.weight > 0.0),
             "{a}"
         );
     }

@@ -1,10 +1,12 @@
-//! The English check-worthiness model: a weight per feature (see
-//! `features`), learned by logistic regression from labelled debates
-//! (`learn`), shipped inside the binary as `model.tsv`.
+//! The English check-worthiness model: a weight and an inverse document
+//! frequency per feature (see `features`), learned by logistic regression
+//! from labelled debates (`learn`), shipped inside the binary as `model.tsv`.
 //!
-//! A sentence's score is `σ(bias + Σ weights of its features)`, the
-//! probability the model gives it of being check-worthy; its reasons are
-//! the features that weighed most, with their signed weights.
+//! A sentence's features that the model knows each count their inverse
+//! document frequency, scaled so that they have unit length together
+//! (TF-IDF); its score is `σ(bias + Σ weight × that value)`, the probability
+//! the model gives it of being check-worthy. Its reasons are the features
+//! that weighed most in that sum, with their signed parts.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -24,7 +26,16 @@ pub(crate) struct Model {
     pub(crate) threshold: f64,
     /// Sentences scored by the cue weights (Chinese) are check-worthy from this score.
     pub(crate) cue_threshold: f64,
-    pub(crate) weights: HashMap<String, f64>,
+    pub(crate) weights: HashMap<String, Weight>,
+}
+
+/// What the model knows of one feature.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Weight {
+    /// Its weight on the scaled value.
+    pub(crate) weight: f64,
+    /// Its inverse document frequency in the training sentences.
+    pub(crate) idf: f64,
 }
 
 /// The model inside the binary.
@@ -36,9 +47,9 @@ pub(crate) fn shipped() -> &'static Model {
 }
 
 impl Model {
-    /// Reads the TSV the trainer writes: `#` comment lines, then `name<TAB>value`
-    /// lines, where `bias`, `threshold` and `cue-threshold` are settings and
-    /// every other name is a feature's weight.
+    /// Reads the TSV the trainer writes: `#` comment lines, then the settings
+    /// `bias`, `threshold` and `cue-threshold` as `name<TAB>value` lines, and
+    /// every feature as a `name<TAB>weight<TAB>idf` line.
     pub(crate) fn parse(text: &str) -> Result<Model, String> {
         let mut model = Model {
             bias: 0.0,
@@ -50,16 +61,30 @@ impl Model {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = || format!("line {}: expected `name<TAB>number`, got {line:?}", n + 1);
-            let (name, value) = line.split_once('\t').ok_or_else(bad)?;
-            let value: f64 = value.parse().map_err(|_| bad())?;
-            match name {
-                "bias" => model.bias = value,
-                "threshold" => model.threshold = value,
-                "cue-threshold" => model.cue_threshold = value,
-                _ => {
-                    model.weights.insert(name.to_string(), value);
+            let bad = || {
+                format!(
+                    "line {}: expected `setting<TAB>number` or `feature<TAB>weight<TAB>idf`, got {line:?}",
+                    n + 1
+                )
+            };
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap_or_default();
+            let numbers = fields
+                .map(|f| f.parse::<f64>().map_err(|_| bad()))
+                .collect::<Result<Vec<f64>, String>>()?;
+            match (name, numbers.as_slice()) {
+                ("bias", [value]) => model.bias = *value,
+                ("threshold", [value]) => model.threshold = *value,
+                ("cue-threshold", [value]) => model.cue_threshold = *value,
+                ("bias" | "threshold" | "cue-threshold", _) => return Err(bad()),
+                (_, [weight, idf]) => {
+                    let weight = Weight {
+                        weight: *weight,
+                        idf: *idf,
+                    };
+                    model.weights.insert(name.to_string(), weight);
                 }
+                _ => return Err(bad()),
             }
         }
         Ok(model)
@@ -79,31 +104,42 @@ impl Model {
         let mut names: Vec<&String> = self.weights.keys().collect();
         names.sort();
         for name in names {
-            out.push_str(&format!("{name}\t{:.6}\n", self.weights[name]));
+            let w = self.weights[name];
+            out.push_str(&format!("{name}\t{:.6}\t{:.6}\n", w.weight, w.idf));
         }
         out
     }
 
+    /// Each known feature's part in the log-odds of a sentence with these
+    /// features: its weight times its scaled inverse document frequency.
+    fn parts<'f>(&self, features: &'f [Found]) -> Vec<(&'f Found, f64)> {
+        let known: Vec<(&Found, &Weight)> = features
+            .iter()
+            .filter_map(|f| Some((f, self.weights.get(&f.key)?)))
+            .collect();
+        let norm = known.iter().map(|(_, w)| w.idf * w.idf).sum::<f64>().sqrt();
+        if norm == 0.0 {
+            return Vec::new();
+        }
+        known
+            .into_iter()
+            .map(|(f, w)| (f, w.weight * w.idf / norm))
+            .collect()
+    }
+
     /// The log-odds of a sentence with these features.
     pub(crate) fn logit(&self, features: &[Found]) -> f64 {
-        self.bias
-            + features
-                .iter()
-                .filter_map(|f| self.weights.get(&f.key))
-                .sum::<f64>()
+        self.bias + self.parts(features).iter().map(|(_, p)| p).sum::<f64>()
     }
 
     /// The probability and the reasons: the features that weighed most,
     /// strongest first, as `shown (+0.42)`.
     pub(crate) fn explain(&self, features: &[Found], bonus: f64) -> (f64, Vec<String>) {
-        let p = sigmoid(self.logit(features) + bonus);
-        let mut weighed: Vec<(&Found, f64)> = features
-            .iter()
-            .filter_map(|f| Some((f, *self.weights.get(&f.key)?)))
-            .filter(|(_, w)| w.abs() >= 0.005)
-            .collect();
-        weighed.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.key.cmp(&b.0.key)));
-        let reasons = weighed
+        let mut parts = self.parts(features);
+        let p = sigmoid(self.bias + parts.iter().map(|(_, p)| p).sum::<f64>() + bonus);
+        parts.retain(|(_, w)| w.abs() >= 0.005);
+        parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.key.cmp(&b.0.key)));
+        let reasons = parts
             .into_iter()
             .take(REASONS)
             .map(|(f, w)| format!("{} ({w:+.2})", f.shown))
@@ -133,5 +169,9 @@ mod tests {
     fn a_malformed_model_line_is_named() {
         let err = Model::parse("bias\t1\nw:tax 0.5\n").unwrap_err();
         assert!(err.contains("line 2"), "{err}");
+        let err = Model::parse("bias\t1\nw:tax\t0.5\n").unwrap_err();
+        assert!(err.contains("line 2") && err.contains("idf"), "{err}");
+        let err = Model::parse("threshold\t0.5\t1\n").unwrap_err();
+        assert!(err.contains("line 1"), "{err}");
     }
 }
