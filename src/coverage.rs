@@ -13,9 +13,6 @@ use crate::extract::{self, Place};
 use crate::model::{Dismissal, Language, SourceId};
 use crate::workspace::Workspace;
 
-/// The score from which `extract`'s candidates count as check-worthy.
-const CHECKWORTHY: f64 = 0.5;
-
 /// One sentence of the article as coverage sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sentence {
@@ -32,12 +29,14 @@ pub struct Sentence {
 }
 
 /// Every sentence `extract` finds in `text`, best first, each with whether
-/// it is check-worthy.
+/// it is check-worthy: `extract`'s own mark, at the thresholds calibrated
+/// on the labelled debates (so `extract`, `--unclaimed` and the report's
+/// coverage count the same sentences).
 pub fn sentences(text: &str) -> Vec<Sentence> {
     extract::candidates(text)
         .into_iter()
         .map(|c| Sentence {
-            checkworthy: c.score >= CHECKWORTHY,
+            checkworthy: c.checkworthy,
             text: c.text,
             start: c.start,
             end: c.end,

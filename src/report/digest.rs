@@ -14,12 +14,14 @@ use crate::workspace::{self, Workspace};
 /// The workspace digest: ties a report to the exact state it was made from.
 ///
 /// One line per file, `<sha256 hex>  <path>` (what `sha256sum` prints), for
-/// `factcheck.yaml`, every `claims/*.yaml`, every `sources/<hex>.yaml`, and
-/// every snapshot's bytes `sources/<hex>.<ext>` — whose hash is its id, taken
-/// from the name rather than re-read. The lines are sorted bytewise, each
-/// ends in `\n`, and the digest is `sha256:` + the SHA-256 of them all. With
-/// intact snapshots it equals
-/// `sha256sum factcheck.yaml claims/*.yaml sources/* | LC_ALL=C sort | sha256sum`.
+/// `factcheck.yaml`, `dismissed.yaml` when there is one (the report shows the
+/// dismissed sentences and counts them in its coverage), every
+/// `claims/*.yaml`, every `sources/<hex>.yaml`, and every snapshot's bytes
+/// `sources/<hex>.<ext>` — whose hash is its id, taken from the name rather
+/// than re-read. The lines are sorted bytewise, each ends in `\n`, and the
+/// digest is `sha256:` + the SHA-256 of them all. With intact snapshots it
+/// equals `sha256sum factcheck.yaml dismissed.yaml claims/*.yaml sources/* |
+/// LC_ALL=C sort | sha256sum` (without `dismissed.yaml` when there is none).
 ///
 /// It is made in two steps: [`digest_start`] hashes the settings and lists
 /// `sources/` while the claims load (and are hashed as they are read), and
@@ -33,7 +35,9 @@ pub struct DigestStart {
 /// (every `claims/*.yaml`) still to add.
 pub fn digest_start(ws: &Workspace, claim_files: Vec<PathBuf>) -> Result<DigestStart> {
     let listing = store::list(ws)?;
+    let dismissed = ws.root().join(workspace::DISMISSED_FILE);
     let records: Vec<PathBuf> = std::iter::once(ws.root().join(workspace::CONFIG_FILE))
+        .chain(workspace::fs::is_plain_file(&dismissed).then_some(dismissed))
         .chain(listing.metas.iter().map(|id| store::meta_path(ws, id)))
         .collect();
     let mut lines: Vec<String> = records

@@ -679,6 +679,72 @@ fn coverage_lists_unclaimed_sentences_and_keeps_dismissals() {
     }
 }
 
+/// Coverage counted a sentence from a score of 0.5 while `extract` marked
+/// it check-worthy from its calibrated threshold, so `extract` could mark a
+/// sentence that `--unclaimed` and the report's coverage left out.
+#[test]
+fn coverage_counts_the_sentences_extract_marks_checkworthy() {
+    let texts = [
+        (
+            false,
+            "# The bridge\n\nIt is a fine day.\n\nUnemployment fell last year, the minister said.\n",
+        ),
+        (
+            true,
+            "# 某大桥\n\n今天天气不错。\n\n那融资这边，OpenAI一直就没有闲着。\n",
+        ),
+    ];
+    for (zh, text) in texts {
+        let ws = Ws::bare();
+        let mut init = vec!["init"];
+        if zh {
+            init.extend(["--language", "zh"]);
+        }
+        ws.run(&init).success();
+        ws.write("article.md", text);
+        ws.run(&["source", "add", "article.md", "--article"])
+            .success();
+        let all: Value = serde_json::from_str(
+            &ws.run(&["extract", "--top", "100", "--format", "json"])
+                .success()
+                .stdout,
+        )
+        .expect("JSON");
+        let marked: Vec<&str> = all
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter(|c| c["checkworthy"] == true)
+            .map(|c| c["text"].as_str().unwrap())
+            .collect();
+        // The band the two disagreed on: marked, yet below 0.5.
+        assert!(
+            all.as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["checkworthy"] == true && c["score"].as_f64().unwrap() < 0.5),
+            "{all:#}"
+        );
+        let unclaimed: Value = serde_json::from_str(
+            &ws.run(&["extract", "--unclaimed", "--format", "json"])
+                .success()
+                .stdout,
+        )
+        .expect("JSON");
+        let listed: Vec<&str> = unclaimed
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|c| c["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(listed, marked);
+        let run = ws.run(&["decision", "--format", "json"]);
+        let out: Value = serde_json::from_str(&run.stdout).expect("decision prints JSON");
+        let worthy = &out["recommendation"]["coverage"]["checkworthy"];
+        assert_eq!(worthy.as_u64(), Some(marked.len() as u64), "{out:#}");
+    }
+}
+
 #[test]
 fn a_broken_dismissed_record_is_a_problem_naming_its_line() {
     let desk = Desk::new(true);

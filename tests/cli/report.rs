@@ -284,6 +284,9 @@ fn digest_by_definition(ws: &Ws) -> String {
         lines.push(format!("{}  {rel}", hex(&Sha256::digest(&bytes))));
     };
     add("factcheck.yaml".into());
+    if ws.join("dismissed.yaml").is_file() {
+        add("dismissed.yaml".into());
+    }
     for dir in ["claims", "sources"] {
         for entry in std::fs::read_dir(ws.join(dir)).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
@@ -319,6 +322,32 @@ fn digest_is_sha256_of_sorted_file_hashes_and_changes_with_any_record() {
     assert_eq!(before, digest_by_definition(&ws));
     ws.run(&["claim", "edit", "jobs", "--tag", "added"])
         .success();
+    let after = digest_of(&ws);
+    assert_ne!(before, after);
+    assert_eq!(after, digest_by_definition(&ws));
+}
+
+/// A dismissal changes what the report says (its coverage, its list of
+/// dismissed sentences), so it changes the digest too.
+#[test]
+fn the_digest_covers_dismissed_yaml() {
+    let ws = build_fixture(&fixture_dir("en-desk"));
+    let digest_of = |ws: &Ws| {
+        let run = ws.run(&["report"]).success();
+        let line = run
+            .stdout
+            .lines()
+            .find(|l| l.contains("Workspace digest"))
+            .unwrap()
+            .to_string();
+        line.split('`').nth(1).unwrap().to_string()
+    };
+    let before = digest_of(&ws);
+    assert!(!ws.join("dismissed.yaml").exists());
+    ws.run(&["extract", "--dismiss", "1", "--note", "a subheading"])
+        .success();
+    let report = ws.run(&["report"]).success().stdout;
+    assert!(report.contains("1 dismissed"), "{report}");
     let after = digest_of(&ws);
     assert_ne!(before, after);
     assert_eq!(after, digest_by_definition(&ws));
