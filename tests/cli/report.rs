@@ -301,6 +301,18 @@ fn digest_by_definition(ws: &Ws) -> String {
     format!("sha256:{}", hex(&Sha256::digest(all.as_bytes())))
 }
 
+/// The digest a report of `ws` states in its header.
+fn digest_in_report(ws: &Ws) -> String {
+    let run = ws.run(&["report"]).success();
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("Workspace digest"))
+        .unwrap()
+        .to_string();
+    line.split('`').nth(1).unwrap().to_string()
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -308,21 +320,11 @@ fn hex(bytes: &[u8]) -> String {
 #[test]
 fn digest_is_sha256_of_sorted_file_hashes_and_changes_with_any_record() {
     let ws = build_fixture(&fixture_dir("en-desk"));
-    let digest_of = |ws: &Ws| {
-        let run = ws.run(&["report"]).success();
-        let line = run
-            .stdout
-            .lines()
-            .find(|l| l.contains("Workspace digest"))
-            .unwrap()
-            .to_string();
-        line.split('`').nth(1).unwrap().to_string()
-    };
-    let before = digest_of(&ws);
+    let before = digest_in_report(&ws);
     assert_eq!(before, digest_by_definition(&ws));
     ws.run(&["claim", "edit", "jobs", "--tag", "added"])
         .success();
-    let after = digest_of(&ws);
+    let after = digest_in_report(&ws);
     assert_ne!(before, after);
     assert_eq!(after, digest_by_definition(&ws));
 }
@@ -332,23 +334,13 @@ fn digest_is_sha256_of_sorted_file_hashes_and_changes_with_any_record() {
 #[test]
 fn the_digest_covers_dismissed_yaml() {
     let ws = build_fixture(&fixture_dir("en-desk"));
-    let digest_of = |ws: &Ws| {
-        let run = ws.run(&["report"]).success();
-        let line = run
-            .stdout
-            .lines()
-            .find(|l| l.contains("Workspace digest"))
-            .unwrap()
-            .to_string();
-        line.split('`').nth(1).unwrap().to_string()
-    };
-    let before = digest_of(&ws);
+    let before = digest_in_report(&ws);
     assert!(!ws.join("dismissed.yaml").exists());
     ws.run(&["extract", "--dismiss", "1", "--note", "a subheading"])
         .success();
     let report = ws.run(&["report"]).success().stdout;
     assert!(report.contains("1 dismissed"), "{report}");
-    let after = digest_of(&ws);
+    let after = digest_in_report(&ws);
     assert_ne!(before, after);
     assert_eq!(after, digest_by_definition(&ws));
 }
