@@ -89,15 +89,19 @@ fn edit(ws: &Ws, rel: &str, f: impl FnOnce(String) -> String) {
     ws.write(rel, &f(text));
 }
 
+/// The folder holding the secret a symlink points at, made once per run.
+static SECRET_DIR: OnceLock<PathBuf> = OnceLock::new();
+
 fn secret() -> PathBuf {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("factcheck-catalogue-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("secret.env"), "TOKEN=hunter2\n").unwrap();
-        dir
-    })
-    .join("secret.env")
+    SECRET_DIR
+        .get_or_init(|| {
+            let dir =
+                std::env::temp_dir().join(format!("factcheck-catalogue-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("secret.env"), "TOKEN=hunter2\n").unwrap();
+            dir
+        })
+        .join("secret.env")
 }
 
 fn symlink(target: &Path, ws: &Ws, rel: &str) {
@@ -196,7 +200,14 @@ fn bad_input_catalogue() {
             ));
         }
     }
+    // Both folders outside the temporary workspaces go with the run: none is
+    // left behind in the system's temporary folder.
     let _ = std::fs::remove_dir_all(dir);
+    if let Some(secret) = SECRET_DIR.get() {
+        let _ = std::fs::remove_dir_all(secret);
+        assert!(!secret.exists(), "{} is left behind", secret.display());
+    }
+    assert!(!dir.exists(), "{} is left behind", dir.display());
     assert!(
         failures.is_empty(),
         "{} of {} rows failed:\n\n{}",
