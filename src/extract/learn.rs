@@ -415,6 +415,32 @@ pub fn ranking(rows: &[Row], scores: &[f64], set: Set) -> Ranking {
     }
 }
 
+/// Average precision of `scores` over every row of `set` pooled (not per
+/// debate): the precision at each distinct score, weighted by the recall it
+/// adds, so tied sentences count as one cut (as scikit-learn's
+/// `average_precision_score` computes it).
+pub fn pooled_average_precision(rows: &[Row], scores: &[f64], set: Set) -> f64 {
+    let mut scored: Vec<(f64, bool)> = rows
+        .iter()
+        .zip(scores)
+        .filter(|(r, _)| r.set == set)
+        .map(|(r, s)| (*s, r.label))
+        .collect();
+    let relevant = scored.iter().filter(|s| s.1).count();
+    if relevant == 0 {
+        return 0.0;
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut seen, mut hits, mut ap) = (0usize, 0usize, 0.0);
+    for tied in scored.chunk_by(|a, b| a.0 == b.0) {
+        let added = tied.iter().filter(|s| s.1).count();
+        seen += tied.len();
+        hits += added;
+        ap += (added as f64 / relevant as f64) * (hits as f64 / seen as f64);
+    }
+    ap
+}
+
 /// Precision, recall and F1 of `yes` on the rows of `set`.
 pub fn yes_no(rows: &[Row], yes: &[bool], set: Set) -> YesNo {
     let (mut tp, mut fp, mut fneg) = (0.0, 0.0, 0.0);
@@ -481,6 +507,8 @@ pub struct Scored {
     pub clef: Ranking,
     /// `checkworthy` (or the rule's yes) on ClaimBuster CFS.
     pub cfs: YesNo,
+    /// Average precision of the scores over all ClaimBuster sentences pooled.
+    pub cfs_pooled_ap: f64,
 }
 
 /// Cross-validation's outcome: the model's out-of-fold scores measured,
@@ -530,6 +558,7 @@ pub fn cross_validate(
         claimbuster: ranking(rows, scores, Set::ClaimBuster),
         clef: ranking(rows, scores, Set::Clef2019),
         cfs: yes_no(rows, yes, Set::ClaimBuster),
+        cfs_pooled_ap: pooled_average_precision(rows, scores, Set::ClaimBuster),
     };
     let rule_yes: Vec<bool> = rule.iter().map(|s| *s > 0.5).collect();
     let cue_yes: Vec<bool> = cues.iter().map(|s| *s >= cue_t).collect();
@@ -555,13 +584,13 @@ impl Report {
             "leave-debates-out cross-validation: {} sentences, {} debates\n\n",
             self.rows, self.debates
         );
-        out.push_str("| scorer | ClaimBuster MAP | P@10 | P@20 | R-prec | CLEF-2019 MAP | P@10 | P@20 | R-prec | CFS precision | recall | F1 |\n");
-        out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.push_str("| scorer | ClaimBuster MAP | P@10 | P@20 | R-prec | CLEF-2019 MAP | P@10 | P@20 | R-prec | CFS precision | recall | F1 | pooled AP |\n");
+        out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for s in &self.scorers {
             let (c, l, y) = (&s.claimbuster, &s.clef, &s.cfs);
             out.push_str(&format!(
-                "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |\n",
-                s.name, c.map, c.p10, c.p20, c.r_prec, l.map, l.p10, l.p20, l.r_prec, y.precision, y.recall, y.f1
+                "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |\n",
+                s.name, c.map, c.p10, c.p20, c.r_prec, l.map, l.p10, l.p20, l.r_prec, y.precision, y.recall, y.f1, s.cfs_pooled_ap
             ));
         }
         out
@@ -653,6 +682,12 @@ mod tests {
         assert!((r.map - (1.0 + 2.0 / 3.0) / 2.0).abs() < 1e-9);
         assert!((r.r_prec - 0.5).abs() < 1e-9);
         assert!((r.p10 - 0.2).abs() < 1e-9);
+        // Pooled: the same without ties; with the last two tied, the cut
+        // after them has 2 hits in 4.
+        let pooled = pooled_average_precision(&rows, &[0.9, 0.8, 0.7, 0.1], Set::Clef2019);
+        assert!((pooled - (1.0 + 2.0 / 3.0) / 2.0).abs() < 1e-9);
+        let pooled = pooled_average_precision(&rows, &[0.9, 0.8, 0.1, 0.1], Set::Clef2019);
+        assert!((pooled - (1.0 + 2.0 / 4.0) / 2.0).abs() < 1e-9);
         let y = yes_no(&rows, &[true, true, false, false], Set::Clef2019);
         assert!((y.precision - 0.5).abs() < 1e-9 && (y.recall - 0.5).abs() < 1e-9);
     }
