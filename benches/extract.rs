@@ -6,9 +6,9 @@
 //! ClaimBuster's crowd labels and CLEF-2019 Task 1's training debates, each
 //! debate held out whole, scored as CheckThat! scores (MAP over debates,
 //! P@10, P@20, R-precision) with precision/recall/F1 of `checkworthy` and
-//! the pooled average precision on ClaimBuster CFS, beside the "contains a number" rule and the
-//! hand-weighted cues on the same rows. Without the data it says so and
-//! exits 0.
+//! the pooled average precision on ClaimBuster CFS, beside the "contains a
+//! number" rule and the hand-weighted cues on the same rows. Without the
+//! data it says so and exits 0.
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -25,7 +25,7 @@ use argmin::solver::linesearch::MoreThuenteLineSearch;
 use argmin::solver::quasinewton::LBFGS;
 
 use super::features::{Found, features};
-use super::model::{Model, Weight, sigmoid};
+use super::model::{Model, Weight, sigmoid, unit_length};
 use super::score;
 
 /// Which labelled set a sentence comes from.
@@ -214,11 +214,12 @@ fn fit(data: &Featured, train: &[usize], opts: &Options) -> Result<Model, String
     let x: Vec<Vec<(usize, f64)>> = train
         .iter()
         .map(|&i| {
-            let columns: Vec<usize> = data.features[i]
+            let mut row: Vec<(usize, f64)> = data.features[i]
                 .iter()
-                .filter_map(|f| index.get(f.key.as_str()).copied())
+                .filter_map(|f| index.get(f.key.as_str()).map(|&c| (c, idf[c])))
                 .collect();
-            normalised(columns.into_iter().map(|c| (c, idf[c])).collect())
+            unit_length(&mut row);
+            row
         })
         .collect();
     let y: Vec<bool> = train.iter().map(|&i| data.rows[i].label).collect();
@@ -261,17 +262,6 @@ fn fit(data: &Featured, train: &[usize], opts: &Options) -> Result<Model, String
         cue_threshold: 0.5,
         weights,
     })
-}
-
-/// A sentence's features `(column, value)` scaled to unit length.
-fn normalised(mut row: Vec<(usize, f64)>) -> Vec<(usize, f64)> {
-    let norm = row.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for (_, v) in &mut row {
-            *v /= norm;
-        }
-    }
-    row
 }
 
 /// L2-regularised logistic regression over sparse rows: the loss summed over

@@ -113,17 +113,17 @@ impl Model {
     /// Each known feature's part in the log-odds of a sentence with these
     /// features: its weight times its scaled inverse document frequency.
     fn parts<'f>(&self, features: &'f [Found]) -> Vec<(&'f Found, f64)> {
-        let known: Vec<(&Found, &Weight)> = features
+        let mut known: Vec<((&Found, f64), f64)> = features
             .iter()
-            .filter_map(|f| Some((f, self.weights.get(&f.key)?)))
+            .filter_map(|f| {
+                let w = self.weights.get(&f.key)?;
+                Some(((f, w.weight), w.idf))
+            })
             .collect();
-        let norm = known.iter().map(|(_, w)| w.idf * w.idf).sum::<f64>().sqrt();
-        if norm == 0.0 {
-            return Vec::new();
-        }
+        unit_length(&mut known);
         known
             .into_iter()
-            .map(|(f, w)| (f, w.weight * w.idf / norm))
+            .map(|((f, weight), value)| (f, weight * value))
             .collect()
     }
 
@@ -145,6 +145,17 @@ impl Model {
             .map(|(f, w)| format!("{} ({w:+.2})", f.shown))
             .collect();
         (p, reasons)
+    }
+}
+
+/// Scales a sentence's feature values to unit length together (TF-IDF's
+/// last step), the same in training and in scoring; none at all stays none.
+pub(crate) fn unit_length<T>(values: &mut [(T, f64)]) {
+    let norm = values.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, v) in values {
+            *v /= norm;
+        }
     }
 }
 

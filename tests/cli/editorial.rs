@@ -53,13 +53,18 @@ const ZH_QUOTES: [&str; 5] = [
 
 impl Desk {
     fn new(zh: bool) -> Desk {
+        Desk::with_article(zh, if zh { ZH_ARTICLE } else { EN_ARTICLE })
+    }
+
+    /// A desk in the language `zh` says, whose article is `article`.
+    fn with_article(zh: bool, article: &str) -> Desk {
         let ws = Ws::bare();
         let mut init = vec!["init"];
         if zh {
             init.extend(["--language", "zh"]);
         }
         ws.run(&init).success();
-        ws.write("article.md", if zh { ZH_ARTICLE } else { EN_ARTICLE });
+        ws.write("article.md", article);
         ws.run(&["source", "add", "article.md", "--article"])
             .success();
         std::fs::remove_file(ws.join("article.md")).expect("remove");
@@ -695,15 +700,8 @@ fn coverage_counts_the_sentences_extract_marks_checkworthy() {
         ),
     ];
     for (zh, text) in texts {
-        let ws = Ws::bare();
-        let mut init = vec!["init"];
-        if zh {
-            init.extend(["--language", "zh"]);
-        }
-        ws.run(&init).success();
-        ws.write("article.md", text);
-        ws.run(&["source", "add", "article.md", "--article"])
-            .success();
+        let desk = Desk::with_article(zh, text);
+        let ws = &desk.ws;
         let all: Value = serde_json::from_str(
             &ws.run(&["extract", "--top", "100", "--format", "json"])
                 .success()
@@ -738,10 +736,9 @@ fn coverage_counts_the_sentences_extract_marks_checkworthy() {
             .map(|c| c["text"].as_str().unwrap())
             .collect();
         assert_eq!(listed, marked);
-        let run = ws.run(&["decision", "--format", "json"]);
-        let out: Value = serde_json::from_str(&run.stdout).expect("decision prints JSON");
-        let worthy = &out["recommendation"]["coverage"]["checkworthy"];
-        assert_eq!(worthy.as_u64(), Some(marked.len() as u64), "{out:#}");
+        let (_, rec) = desk.decision();
+        let worthy = &rec["coverage"]["checkworthy"];
+        assert_eq!(worthy.as_u64(), Some(marked.len() as u64), "{rec:#}");
     }
 }
 
