@@ -692,7 +692,7 @@ fn coverage_counts_the_sentences_extract_marks_checkworthy() {
     let texts = [
         (
             false,
-            "# The bridge\n\nIt is a fine day.\n\nUnemployment fell last year, the minister said.\n",
+            "# The bridge\n\nIt is a fine day.\n\nUnemployment fell last year, the minister said.\n\nThe bridge cost more than planned.\n",
         ),
         (
             true,
