@@ -24,7 +24,9 @@ impl Time {
     pub fn date(&self) -> String {
         let t = self.utc();
         if (0..=9999).contains(&t.year()) {
-            format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
+            let mut buf = [0; 19];
+            write_digits(&mut buf, &t);
+            buf[..10].iter().map(|b| char::from(*b)).collect()
         } else {
             self.0.strftime("%Y-%m-%d").to_string()
         }
@@ -36,23 +38,40 @@ impl Time {
 }
 
 impl fmt::Display for Time {
-    // Written out rather than through `strftime`, which parses its format
-    // every time: a report formats every history entry's time twice.
+    // Written digit by digit rather than through `strftime`, which parses
+    // its format every time, or `write!` with padding: a report formats
+    // every history entry's time twice.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = self.utc();
         if !(0..=9999).contains(&t.year()) {
             return write!(f, "{}", self.0.strftime("%Y-%m-%dT%H:%M:%SZ"));
         }
-        write!(
-            f,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        )
+        let mut buf = [0; 20];
+        write_digits(&mut buf, &t);
+        buf[19] = b'Z';
+        f.write_str(std::str::from_utf8(&buf).map_err(|_| fmt::Error)?)
+    }
+}
+
+/// Writes `YYYY-MM-DDTHH:MM:SS` of a time whose year is 0–9999 into the
+/// first 19 bytes of `buf`.
+fn write_digits(buf: &mut [u8], t: &jiff::civil::DateTime) {
+    let fields = [
+        (0, 4, i64::from(t.year())),
+        (5, 2, i64::from(t.month())),
+        (8, 2, i64::from(t.day())),
+        (11, 2, i64::from(t.hour())),
+        (14, 2, i64::from(t.minute())),
+        (17, 2, i64::from(t.second())),
+    ];
+    for (at, width, mut value) in fields {
+        for place in buf[at..at + width].iter_mut().rev() {
+            *place = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    }
+    for (at, mark) in [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')] {
+        buf[at] = mark;
     }
 }
 
@@ -141,6 +160,30 @@ mod format_tests {
             let t = Time::new(ts);
             assert_eq!(t.to_string(), ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());
             assert_eq!(t.date(), ts.strftime("%Y-%m-%d").to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_time_is_written_as_strftime_writes_it_digit_for_digit() {
+        for text in [
+            "2026-11-28T10:07:00Z",
+            "0001-01-01T00:00:00Z",
+            "0999-02-03T04:05:06Z",
+            "9999-11-30T23:59:59Z",
+            "1970-01-01T00:00:00Z",
+        ] {
+            let time: Time = text.parse().unwrap();
+            assert_eq!(time.to_string(), text);
+            assert_eq!(
+                time.to_string(),
+                time.0.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+            );
+            assert_eq!(time.date(), text[..10]);
         }
     }
 }

@@ -16,26 +16,25 @@ pub fn escape_inline(s: &str) -> String {
             .bytes()
             .take_while(u8::is_ascii_digit)
             .count();
-    for (i, c) in joined.char_indices() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '#' | '|' | '~' | '^' | '$' | '@' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '-' | '+' | '=' | ':' if i == start => {
-                out.push('\\');
-                out.push(c);
-            }
-            '.' | ')' if digits > start && i == digits => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
+    // Every character escaped is ASCII, which is never part of another
+    // character in UTF-8: the text between them is copied a run at a time.
+    let mut copied = 0;
+    for (i, b) in joined.bytes().enumerate() {
+        let (put, skip) = match b {
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'&' => ("&amp;", 1),
+            b'\\' | b'`' | b'*' | b'_' | b'{' | b'}' | b'[' | b']' | b'#' | b'|' | b'~' | b'^'
+            | b'$' | b'@' => ("\\", 0),
+            b'-' | b'+' | b'=' | b':' if i == start => ("\\", 0),
+            b'.' | b')' if digits > start && i == digits => ("\\", 0),
+            _ => continue,
+        };
+        out.push_str(&joined[copied..i]);
+        out.push_str(put);
+        copied = i + skip;
     }
+    out.push_str(&joined[copied..]);
     out
 }
 
@@ -158,4 +157,26 @@ pub fn escape_url(s: &str) -> String {
     }
     out.push('>');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_copies_the_text_between_escapes_whole_in_any_script() {
+        for (text, escaped) in [
+            (
+                "微软 <b>&内部</b> 28051 | 竞争",
+                "微软 &lt;b&gt;&amp;内部&lt;/b&gt; 28051 \\| 竞争",
+            ),
+            ("12) 第一条：*重点*", "12\\) 第一条：\\*重点\\*"),
+            (": 开头", "\\: 开头"),
+            ("«Ça» — 1,000 $ @café", "«Ça» — 1,000 \\$ \\@café"),
+            ("", ""),
+            ("~", "\\~"),
+        ] {
+            assert_eq!(escape_inline(text), escaped, "{text}");
+        }
+    }
 }
