@@ -162,14 +162,9 @@ mod format_tests {
             assert_eq!(t.date(), ts.strftime("%Y-%m-%d").to_string());
         }
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
-    fn a_time_is_written_as_strftime_writes_it_digit_for_digit() {
+    fn every_field_is_padded_to_its_width_with_zeros() {
         for text in [
             "2026-11-28T10:07:00Z",
             "0001-01-01T00:00:00Z",

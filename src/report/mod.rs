@@ -95,6 +95,23 @@ mod tests {
     }
 
     #[test]
+    fn escaping_copies_the_text_between_escapes_whole_in_any_script() {
+        for (text, escaped) in [
+            (
+                "微软 <b>&内部</b> 28051 | 竞争",
+                "微软 &lt;b&gt;&amp;内部&lt;/b&gt; 28051 \\| 竞争",
+            ),
+            ("12) 第一条：*重点*", "12\\) 第一条：\\*重点\\*"),
+            (": 开头", "\\: 开头"),
+            ("«Ça» — 1,000 $ @café", "«Ça» — 1,000 \\$ \\@café"),
+            ("", ""),
+            ("~", "\\~"),
+        ] {
+            assert_eq!(escape_inline(text), escaped, "{text}");
+        }
+    }
+
+    #[test]
     fn quotes_keep_their_line_breaks_inside_the_quote() {
         assert_eq!(escape_quote("one\ntwo", "> "), "one\\\n> two");
         assert_eq!(escape_quote("one\n\n- two", "> "), "one\n>\n> \\- two");
