@@ -84,6 +84,12 @@ pub struct Options {
     pub iterations: u64,
     /// Folds of debates for cross-validation.
     pub folds: usize,
+    /// The weight of a sentence's context (its strongest neighbour's
+    /// log-odds above the bias; see `Model::context`). Not fitted: chosen by
+    /// cross-validation, as the README's extraction section reports.
+    pub context_weight: f64,
+    /// How many sentences either side the context takes in.
+    pub context_reach: usize,
 }
 
 impl Default for Options {
@@ -94,6 +100,8 @@ impl Default for Options {
             max_features: None,
             iterations: 1000,
             folds: 4,
+            context_weight: 0.1,
+            context_reach: 2,
         }
     }
 }
@@ -277,6 +285,8 @@ fn fit(data: &Featured, train: &[usize], opts: &Options) -> Result<Model, String
         bias: round6(params[vocab.len() + Set::ClaimBuster.bias_at()]),
         threshold: 0.5,
         cue_threshold: 0.5,
+        context_weight: opts.context_weight,
+        context_reach: opts.context_reach,
         weights,
     })
 }
@@ -532,8 +542,9 @@ pub struct Report {
 }
 
 /// Leave-debates-out cross-validation: each fold's debates are scored by a
-/// model fitted on the others; the `checkworthy` threshold each fold uses is
-/// the one that maximises F1 on the other folds' out-of-fold scores.
+/// model fitted on the others, each sentence in its debate's context; the
+/// `checkworthy` threshold each fold uses is the one that maximises F1 on the
+/// other folds' out-of-fold scores.
 pub fn cross_validate(
     data: &Featured,
     opts: &Options,
@@ -541,22 +552,38 @@ pub fn cross_validate(
 ) -> Result<Report, String> {
     let folds = fold_of_rows(&data.rows, opts.folds);
     let mut oof = vec![0.0; data.rows.len()];
+    let mut alone = vec![0.0; data.rows.len()];
     for k in 0..opts.folds {
         let train: Vec<usize> = (0..data.rows.len()).filter(|&i| folds[i] != k).collect();
         let model = fit(data, &train, opts)?;
-        for i in (0..data.rows.len()).filter(|&i| folds[i] == k) {
-            oof[i] = sigmoid(model.logit(&data.features[i]));
+        let held: Vec<usize> = (0..data.rows.len()).filter(|&i| folds[i] == k).collect();
+        // A debate's rows are consecutive, in its order.
+        for debate in held.chunk_by(|&a, &b| {
+            let (a, b) = (&data.rows[a], &data.rows[b]);
+            (a.set, &a.doc) == (b.set, &b.doc)
+        }) {
+            let logits: Vec<f64> = debate
+                .iter()
+                .map(|&i| model.logit(&data.features[i]))
+                .collect();
+            for ((&i, logit), context) in debate.iter().zip(&logits).zip(model.context(&logits)) {
+                alone[i] = sigmoid(*logit);
+                oof[i] = sigmoid(logit + context);
+            }
         }
         progress(&format!("fold {}/{} done", k + 1, opts.folds));
     }
-    let mut yes = vec![false; data.rows.len()];
-    for k in 0..opts.folds {
-        let others: Vec<usize> = (0..data.rows.len()).filter(|&i| folds[i] != k).collect();
-        let t = best_threshold(data, &oof, &others);
-        for i in (0..data.rows.len()).filter(|&i| folds[i] == k) {
-            yes[i] = oof[i] >= t;
+    let held_out_yes = |scores: &[f64]| {
+        let mut yes = vec![false; data.rows.len()];
+        for k in 0..opts.folds {
+            let others: Vec<usize> = (0..data.rows.len()).filter(|&i| folds[i] != k).collect();
+            let t = best_threshold(data, scores, &others);
+            for i in (0..data.rows.len()).filter(|&i| folds[i] == k) {
+                yes[i] = scores[i] >= t;
+            }
         }
-    }
+        yes
+    };
     let rows = &data.rows;
     let rule: Vec<f64> = rows.iter().map(|r| number_rule(&r.text)).collect();
     let cues: Vec<f64> = rows.iter().map(|r| score::score(&r.text).0).collect();
@@ -578,7 +605,12 @@ pub fn cross_validate(
         rows: rows.len(),
         debates: debates.len(),
         scorers: vec![
-            measured("learned model (this)", &oof, &yes),
+            measured("learned model (this)", &oof, &held_out_yes(&oof)),
+            measured(
+                "learned model, each sentence alone",
+                &alone,
+                &held_out_yes(&alone),
+            ),
             measured("\"contains a number\" rule", &rule, &rule_yes),
             measured("hand-weighted cues (before)", &cues, &cue_yes),
         ],
@@ -625,7 +657,7 @@ pub fn train(
          Written by `cargo run --release --example train-extract -- DATA_DIR`; do not edit.\n\
          Trained on {} sentences of {} debates (ClaimBuster crowd labels, CLEF-2019 Task 1 train),\n\
          one bias per set while fitting; `bias` is ClaimBuster's.\n\
-         alpha {}, min_count {}, max_features {}, iterations {}, folds {}.\n\
+         alpha {}, min_count {}, max_features {}, iterations {}, folds {}, context weight {} and reach {}.\n\
          Each line: feature, weight, inverse document frequency.\n\
          threshold: max F1 on ClaimBuster CFS (out-of-fold); cue-threshold: the same for the cue score.",
         report.rows,
@@ -635,7 +667,9 @@ pub fn train(
         opts.max_features
             .map_or_else(|| "all".to_string(), |n| n.to_string()),
         opts.iterations,
-        opts.folds
+        opts.folds,
+        opts.context_weight,
+        opts.context_reach
     );
     Ok((model.to_tsv(&header), report))
 }

@@ -3,15 +3,16 @@
 //! Pulling claims out of an article by hand is the slowest step of a
 //! fact-check, so this module proposes them: it cuts a Markdown or plain
 //! text (Chinese or English) into prose sentences and gives each one a
-//! check-worthiness score in `[0, 1]` together with the reasons behind it.
-//! The score is deliberately simple and transparent — a weighted sum of
-//! features a checker would name (figures, money, dates, names,
-//! attribution, …) minus signals of opinion and rhetoric, squashed by a
-//! saturating curve — so that a checker can see at a glance why a sentence
-//! was proposed and disagree with it. Everything runs offline with
-//! hand-written scanners; there is no model and no dictionary beyond the
-//! small cue lists. The headline and the lede are ranked too, marked with
-//! their [`Place`].
+//! check-worthiness score in `[0, 1]` together with the reasons behind it,
+//! so that a checker can see at a glance why a sentence was proposed and
+//! disagree with it. An English sentence is scored by a logistic model
+//! learned from labelled debates (`model`, trained by `learn`) over its
+//! words and the scanner's cues, and weighs its context, the English
+//! sentences around it; a Chinese one by the hand-weighted cues (`score`):
+//! figures, money, dates, names, attribution, … minus signals of opinion
+//! and rhetoric, squashed by a saturating curve. Everything runs offline;
+//! the model is compiled in. The headline and the lede are ranked too,
+//! marked with their [`Place`].
 //!
 //! Offsets are counted in Unicode scalar values (`char`s), not bytes, and a
 //! sentence's `text` is always the exact slice `[start, end)` of the source,
@@ -19,8 +20,10 @@
 //!
 //! The parts, in the order text flows through them: `markdown` (which lines
 //! are prose, and the headline), `sentence` (cutting a line into sentences),
-//! `cues` (the word lists; a new cue goes there), `score` (features, their
-//! weights, the score), with `chars` the character classes they share.
+//! `cues` (the word lists; a new cue goes there), `score` (the scanner's
+//! features, their hand weights, the cue score), `features` (what the
+//! English model sees), `model` (its weights, its score and its reasons,
+//! and the context), with `chars` the character classes they share.
 
 use serde::Serialize;
 
@@ -86,7 +89,8 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 
 /// The headline (when there is one) and every prose sentence, scored, sorted
 /// by score descending, ties by start ascending. The headline and the lede
-/// carry their [`Place`], and a reason and a bonus for it.
+/// carry their [`Place`], and a reason and a bonus for it; an English
+/// sentence also weighs its context, the English sentences around it.
 pub fn candidates(text: &str) -> Vec<Candidate> {
     let chars: Vec<char> = text.chars().collect();
     let lede_end = lede_end(&chars);
@@ -95,15 +99,30 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         start,
         end,
     });
-    let mut out: Vec<Candidate> = headline
+    let found: Vec<(Sentence, Option<Place>)> = headline
         .map(|s| (s, Some(Place::Headline)))
         .into_iter()
         .chain(sentences(text).into_iter().map(|s| {
             let place = (s.end <= lede_end).then_some(Place::Lede);
             (s, place)
         }))
-        .map(|(s, place)| {
-            let (score, reasons, checkworthy) = judge(&s.text, place);
+        .collect();
+    let model = model::shipped();
+    // The English sentences weighed alone, then each one's context among them.
+    let weighed: Vec<Option<model::Weighed>> = found
+        .iter()
+        .map(|(s, _)| score::is_english(&s.text).then(|| model.weigh(&features::features(&s.text))))
+        .collect();
+    let logits: Vec<f64> = weighed.iter().flatten().map(|w| w.logit).collect();
+    let mut context = model.context(&logits).into_iter();
+    let mut out: Vec<Candidate> = found
+        .into_iter()
+        .zip(weighed)
+        .map(|((s, place), weighed)| {
+            let (score, reasons, checkworthy) = match weighed {
+                Some(weighed) => judge_english(weighed, place, context.next().unwrap_or_default()),
+                None => judge_cues(&s.text, place),
+            };
             Candidate {
                 text: s.text,
                 start: s.start,
@@ -137,9 +156,15 @@ fn lede_end(chars: &[char]) -> usize {
     end
 }
 
-/// Score one sentence (exposed for tests and for explaining one line).
+/// Score one sentence alone, with no place and no context (exposed for
+/// tests and for explaining one line).
 pub fn score(sentence: &str) -> (f64, Vec<String>) {
-    let (score, reasons, _) = judge(sentence, None);
+    let (score, reasons, _) = if score::is_english(sentence) {
+        let weighed = model::shipped().weigh(&features::features(sentence));
+        judge_english(weighed, None, 0.0)
+    } else {
+        judge_cues(sentence, None)
+    };
     (score, reasons)
 }
 
@@ -149,26 +174,32 @@ pub fn score(sentence: &str) -> (f64, Vec<String>) {
 const HEADLINE_BONUS: f64 = 1.0;
 const LEDE_BONUS: f64 = 0.5;
 
-/// A sentence's score (3 decimals), reasons and whether it is check-worthy.
-/// English sentences are scored by the learned model; the others (Chinese)
-/// by the hand-weighted cues, which share its scanner.
-fn judge(sentence: &str, place: Option<Place>) -> (f64, Vec<String>, bool) {
+/// An English sentence's score (3 decimals), reasons and whether it is
+/// check-worthy, by the learned model, given its context part.
+fn judge_english(
+    weighed: model::Weighed,
+    place: Option<Place>,
+    context: f64,
+) -> (f64, Vec<String>, bool) {
     let model = model::shipped();
-    if !score::is_english(sentence) {
-        let (score, reasons) = score::score_in(sentence, place);
-        return (score, reasons, score >= model.cue_threshold);
-    }
     let (bonus, label) = match place {
         Some(Place::Headline) => (HEADLINE_BONUS, Some("headline")),
         Some(Place::Lede) => (LEDE_BONUS, Some("lede")),
         None => (0.0, None),
     };
-    let (p, mut reasons) = model.explain(&features::features(sentence), bonus);
+    let (p, mut reasons) = model.explain(weighed, bonus, context);
     if let Some(label) = label {
         reasons.insert(0, label.to_string());
     }
     let score = (p * 1000.0).round() / 1000.0;
     (score, reasons, p >= model.threshold)
+}
+
+/// A sentence in another language (Chinese): scored by the hand-weighted
+/// cues, which share the model's scanner.
+fn judge_cues(sentence: &str, place: Option<Place>) -> (f64, Vec<String>, bool) {
+    let (score, reasons) = score::score_in(sentence, place);
+    (score, reasons, score >= model::shipped().cue_threshold)
 }
 
 #[cfg(test)]
@@ -231,6 +262,71 @@ mod tests {
                 .as_array()
                 .is_some_and(|r| r.iter().any(|x| x == "date: 5月14日"))
         );
+    }
+
+    // --- context: the sentences around ------------------------------------
+
+    /// The candidate whose text is `text`.
+    fn candidate<'c>(cands: &'c [Candidate], text: &str) -> &'c Candidate {
+        cands
+            .iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("{text:?} is not among {cands:#?}"))
+    }
+
+    #[test]
+    fn a_sentence_amid_claims_ranks_above_the_same_words_amid_small_talk() {
+        let target = "The bill you were amending allowed citizenship and legalization.";
+        let amid_claims = format!(
+            "Intro.\n\nUnemployment rose to 9.4% in 2009. {target} The deficit reached $1.4 trillion that year.\n"
+        );
+        let amid_talk = format!(
+            "Intro.\n\nThank you all for coming tonight. {target} It is good to be here with you.\n"
+        );
+        let claims = candidates(&amid_claims);
+        let talk = candidates(&amid_talk);
+        let (near, far) = (candidate(&claims, target), candidate(&talk, target));
+        let alone = score(target).0;
+        assert!(
+            near.score > alone && alone > far.score,
+            "amid claims {}, alone {alone}, amid small talk {}",
+            near.score,
+            far.score
+        );
+        assert!(
+            near.reasons
+                .iter()
+                .any(|r| r.starts_with("near a check-worthy sentence (+")),
+            "{:?}",
+            near.reasons
+        );
+        assert!(
+            far.reasons
+                .iter()
+                .any(|r| r.starts_with("no check-worthy sentence nearby (-")),
+            "{:?}",
+            far.reasons
+        );
+        // Scored alone, a sentence has no context to name.
+        assert!(
+            !score(target)
+                .1
+                .iter()
+                .any(|r| r.contains("nearby") || r.contains("near a"))
+        );
+    }
+
+    #[test]
+    fn a_chinese_sentence_weighs_no_context_among_english_claims() {
+        let zh = "公司发布了新产品。";
+        let text = format!(
+            "Intro.\n\nUnemployment rose to 9.4% in 2009. {zh} The deficit reached $1.4 trillion that year.\n"
+        );
+        let cands = candidates(&text);
+        assert_eq!(candidate(&cands, zh).score, score(zh).0);
+        // And the English sentences are each other's neighbours across it.
+        let figure = "Unemployment rose to 9.4% in 2009.";
+        assert!(candidate(&cands, figure).score > score(figure).0);
     }
 
     // --- the fixture article ---------------------------------------------

@@ -7,6 +7,13 @@
 //! (TF-IDF); its score is `σ(bias + Σ weight × that value)`, the probability
 //! the model gives it of being check-worthy. Its reasons are the features
 //! that weighed most in that sum, with their signed parts.
+//!
+//! In a document a sentence also counts its context: the context weight
+//! times how far the strongest of its neighbours (within the context reach,
+//! either side, each scored alone) stands above the bias. Checkable claims
+//! come in passages — a candidate arguing a record, a paragraph of figures
+//! — so a sentence amid them is likelier to be checked than the same words
+//! amid small talk.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -26,6 +33,10 @@ pub(crate) struct Model {
     pub(crate) threshold: f64,
     /// Sentences scored by the cue weights (Chinese) are check-worthy from this score.
     pub(crate) cue_threshold: f64,
+    /// The weight of a sentence's context (see [`Model::context`]).
+    pub(crate) context_weight: f64,
+    /// How many sentences either side a sentence's context takes in.
+    pub(crate) context_reach: usize,
     pub(crate) weights: HashMap<String, Weight>,
 }
 
@@ -48,13 +59,17 @@ pub(crate) fn shipped() -> &'static Model {
 
 impl Model {
     /// Reads the TSV the trainer writes: `#` comment lines, then the settings
-    /// `bias`, `threshold` and `cue-threshold` as `name<TAB>value` lines, and
-    /// every feature as a `name<TAB>weight<TAB>idf` line.
+    /// `bias`, `threshold`, `cue-threshold`, `context-weight` and
+    /// `context-reach` as `name<TAB>value` lines (a model without the last
+    /// two weighs no context), and every feature as a
+    /// `name<TAB>weight<TAB>idf` line.
     pub(crate) fn parse(text: &str) -> Result<Model, String> {
         let mut model = Model {
             bias: 0.0,
             threshold: 0.5,
             cue_threshold: 0.5,
+            context_weight: 0.0,
+            context_reach: 0,
             weights: HashMap::new(),
         };
         for (n, line) in text.lines().enumerate() {
@@ -76,7 +91,18 @@ impl Model {
                 ("bias", [value]) => model.bias = *value,
                 ("threshold", [value]) => model.threshold = *value,
                 ("cue-threshold", [value]) => model.cue_threshold = *value,
-                ("bias" | "threshold" | "cue-threshold", _) => return Err(bad()),
+                ("context-weight", [value]) => model.context_weight = *value,
+                ("context-reach", [value])
+                    if value.fract() == 0.0 && (0.0..=100.0).contains(value) =>
+                {
+                    model.context_reach = *value as usize;
+                }
+                (
+                    "bias" | "threshold" | "cue-threshold" | "context-weight" | "context-reach",
+                    _,
+                ) => {
+                    return Err(bad());
+                }
                 (_, [weight, idf]) => {
                     let weight = Weight {
                         weight: *weight,
@@ -100,6 +126,8 @@ impl Model {
         }
         out.push_str(&format!("threshold\t{:.6}\n", self.threshold));
         out.push_str(&format!("cue-threshold\t{:.6}\n", self.cue_threshold));
+        out.push_str(&format!("context-weight\t{:.6}\n", self.context_weight));
+        out.push_str(&format!("context-reach\t{}\n", self.context_reach));
         out.push_str(&format!("bias\t{:.6}\n", self.bias));
         let mut names: Vec<&String> = self.weights.keys().collect();
         names.sort();
@@ -132,20 +160,102 @@ impl Model {
         self.bias + self.parts(features).iter().map(|(_, p)| p).sum::<f64>()
     }
 
-    /// The probability and the reasons: the features that weighed most,
-    /// strongest first, as `shown (+0.42)`.
-    pub(crate) fn explain(&self, features: &[Found], bonus: f64) -> (f64, Vec<String>) {
-        let mut parts = self.parts(features);
-        let p = sigmoid(self.bias + parts.iter().map(|(_, p)| p).sum::<f64>() + bonus);
-        parts.retain(|(_, w)| w.abs() >= 0.005);
+    /// A sentence's log-odds alone and the parts that may be its reasons.
+    pub(crate) fn weigh(&self, features: &[Found]) -> Weighed {
+        let parts = self.parts(features);
+        let logit = self.bias + parts.iter().map(|(_, p)| p).sum::<f64>();
+        let mut parts: Vec<(&Found, f64)> = parts
+            .into_iter()
+            .filter(|(_, part)| part.abs() >= 0.005)
+            .collect();
         parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.key.cmp(&b.0.key)));
-        let reasons = parts
+        let top = parts
             .into_iter()
             .take(REASONS)
-            .map(|(f, w)| format!("{} ({w:+.2})", f.shown))
+            .map(|(f, part)| Reason {
+                shown: f.shown.clone(),
+                key: f.key.clone(),
+                part,
+            })
+            .collect();
+        Weighed { logit, top }
+    }
+
+    /// The context part of each sentence of a document, given the log-odds
+    /// of its sentences in order, each scored alone: the context weight
+    /// times how far the strongest neighbour within the reach, either side,
+    /// stands above the bias (0 for a sentence with no neighbour).
+    pub(crate) fn context(&self, logits: &[f64]) -> Vec<f64> {
+        (0..logits.len())
+            .map(|i| {
+                let from = i.saturating_sub(self.context_reach);
+                let to = (i + self.context_reach + 1).min(logits.len());
+                (from..to)
+                    .filter(|&j| j != i)
+                    .map(|j| logits[j])
+                    .max_by(f64::total_cmp)
+                    .map_or(0.0, |strongest| {
+                        self.context_weight * (strongest - self.bias)
+                    })
+            })
+            .collect()
+    }
+
+    /// The probability and the reasons of a [`Model::weigh`]ed sentence: the
+    /// parts that weighed most, strongest first, as `shown (+0.42)`. `bonus`
+    /// adds to the log-odds unexplained (the caller names it); `context` is
+    /// the sentence's context part, a reason among the features.
+    pub(crate) fn explain(&self, weighed: Weighed, bonus: f64, context: f64) -> (f64, Vec<String>) {
+        let p = sigmoid(weighed.logit + context + bonus);
+        let shown = if context >= 0.0 {
+            "near a check-worthy sentence"
+        } else {
+            "no check-worthy sentence nearby"
+        };
+        let mut top = weighed.top;
+        top.push(Reason {
+            shown: shown.to_string(),
+            key: String::new(),
+            part: context,
+        });
+        rank(&mut top);
+        let reasons = top
+            .into_iter()
+            .map(|r| format!("{} ({:+.2})", r.shown, r.part))
             .collect();
         (p, reasons)
     }
+}
+
+/// A sentence weighed by the model: its log-odds alone, and the parts that
+/// may be named as its reasons.
+#[derive(Debug, Clone)]
+pub(crate) struct Weighed {
+    pub(crate) logit: f64,
+    /// At most [`REASONS`] parts, strongest first.
+    top: Vec<Reason>,
+}
+
+/// One part of a sentence's log-odds, as a reason names it.
+#[derive(Debug, Clone)]
+struct Reason {
+    shown: String,
+    /// The feature's name: ties in strength are ordered by it.
+    key: String,
+    part: f64,
+}
+
+/// Keeps the [`REASONS`] parts that weigh most, strongest first; parts under
+/// 0.005 either way are not reasons.
+fn rank(reasons: &mut Vec<Reason>) {
+    reasons.retain(|r| r.part.abs() >= 0.005);
+    reasons.sort_by(|a, b| {
+        b.part
+            .abs()
+            .total_cmp(&a.part.abs())
+            .then(a.key.cmp(&b.key))
+    });
+    reasons.truncate(REASONS);
 }
 
 /// Scales a sentence's feature values to unit length together (TF-IDF's
@@ -177,12 +287,34 @@ mod tests {
     }
 
     #[test]
+    fn context_is_the_strongest_neighbour_within_reach_above_the_bias() {
+        let model = Model {
+            bias: -1.0,
+            context_weight: 0.5,
+            context_reach: 1,
+            ..Model::parse("").expect("an empty model parses")
+        };
+        // Neighbours within one sentence: the strongest counts, itself never.
+        let context = model.context(&[3.0, -2.0, 5.0, -1.0]);
+        assert_eq!(
+            context,
+            [0.5 * (-2.0 + 1.0), 0.5 * (5.0 + 1.0), 0.5 * 0.0, 0.5 * 6.0]
+        );
+        // A lone sentence has no context; a model without the setting weighs none.
+        assert_eq!(model.context(&[4.0]), [0.0]);
+        let none = Model::parse("bias\t-1\n").expect("parses");
+        assert_eq!(none.context(&[3.0, 5.0]), [0.0, 0.0]);
+    }
+
+    #[test]
     fn a_malformed_model_line_is_named() {
         let err = Model::parse("bias\t1\nw:tax 0.5\n").unwrap_err();
         assert!(err.contains("line 2"), "{err}");
         let err = Model::parse("bias\t1\nw:tax\t0.5\n").unwrap_err();
         assert!(err.contains("line 2") && err.contains("idf"), "{err}");
         let err = Model::parse("threshold\t0.5\t1\n").unwrap_err();
+        assert!(err.contains("line 1"), "{err}");
+        let err = Model::parse("context-reach\t1.5\n").unwrap_err();
         assert!(err.contains("line 1"), "{err}");
     }
 }
