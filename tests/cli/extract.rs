@@ -113,3 +113,50 @@ fn the_headline_and_the_lede_are_ranked_and_marked() {
     assert_eq!(rows.iter().filter(|r| r["place"] == "lede").count(), 4);
     assert!(rows.iter().filter(|r| r.get("place").is_none()).count() > 100);
 }
+
+#[test]
+fn an_english_sentence_is_ranked_in_its_context() {
+    let ws = Ws::new();
+    let target = "The bill you were amending allowed citizenship and legalization.";
+    let amid_claims = ws.source(
+        "claims.txt",
+        &format!(
+            "Unemployment rose to 9.4% in 2009. {target} The deficit reached $1.4 trillion that year.\n"
+        ),
+    );
+    let amid_talk = ws.source(
+        "talk.txt",
+        &format!("Thank you all for coming tonight. {target} It is good to be here with you.\n"),
+    );
+    let find = |id: &str| {
+        candidates(&ws, &[id])
+            .into_iter()
+            .find(|r| r["text"] == target)
+            .unwrap_or_else(|| panic!("{target} is not a candidate of {id}"))
+    };
+    let (near, far) = (find(&amid_claims), find(&amid_talk));
+    assert!(
+        near["score"].as_f64().unwrap() > far["score"].as_f64().unwrap(),
+        "{near}\n{far}"
+    );
+    let reasons = |r: &serde_json::Value| -> Vec<String> {
+        r["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        reasons(&near)
+            .iter()
+            .any(|r| r.starts_with("near a check-worthy sentence (+")),
+        "{near}"
+    );
+    assert!(
+        reasons(&far)
+            .iter()
+            .any(|r| r.starts_with("no check-worthy sentence nearby (-")),
+        "{far}"
+    );
+}
