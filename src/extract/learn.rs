@@ -17,9 +17,12 @@
 //! runs single-threaded, and weights are written with 6 decimals.
 //!
 //! [`cross_validate`] holds debates out whole (ClaimBuster by `File_id`,
-//! CLEF by file) and scores them as CheckThat! does: average precision per
-//! debate, its mean (MAP), P@10, P@20 and R-precision; beside it the
-//! "contains a number" rule and the hand-weighted cue score on the same rows.
+//! CLEF by file), scores each held-out sentence in its debate's context
+//! (the model's context weight and reach, [`Options::context_weight`]) and
+//! measures them as CheckThat! does: average precision per debate, its mean
+//! (MAP), P@10, P@20 and R-precision; beside it the same model on each
+//! sentence alone, the "contains a number" rule and the hand-weighted cue
+//! score on the same rows.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
