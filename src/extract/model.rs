@@ -157,21 +157,21 @@ impl Model {
 
     /// The log-odds of a sentence with these features.
     pub(crate) fn logit(&self, features: &[Found]) -> f64 {
-        self.bias + self.parts(features).iter().map(|(_, p)| p).sum::<f64>()
+        self.log_odds(&self.parts(features))
+    }
+
+    /// The log-odds of a sentence whose known features have these parts.
+    fn log_odds(&self, parts: &[(&Found, f64)]) -> f64 {
+        self.bias + parts.iter().map(|(_, p)| p).sum::<f64>()
     }
 
     /// A sentence's log-odds alone and the parts that may be its reasons.
     pub(crate) fn weigh(&self, features: &[Found]) -> Weighed {
-        let parts = self.parts(features);
-        let logit = self.bias + parts.iter().map(|(_, p)| p).sum::<f64>();
-        let mut parts: Vec<(&Found, f64)> = parts
-            .into_iter()
-            .filter(|(_, part)| part.abs() >= 0.005)
-            .collect();
-        parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.key.cmp(&b.0.key)));
+        let mut parts = self.parts(features);
+        let logit = self.log_odds(&parts);
+        keep_strongest(&mut parts, |(_, part)| *part, |(f, _)| &f.key);
         let top = parts
             .into_iter()
-            .take(REASONS)
             .map(|(f, part)| Reason {
                 shown: f.shown.clone(),
                 key: f.key.clone(),
@@ -218,7 +218,7 @@ impl Model {
             key: String::new(),
             part: context,
         });
-        rank(&mut top);
+        keep_strongest(&mut top, |r| r.part, |r| &r.key);
         let reasons = top
             .into_iter()
             .map(|r| format!("{} ({:+.2})", r.shown, r.part))
@@ -245,17 +245,17 @@ struct Reason {
     part: f64,
 }
 
-/// Keeps the [`REASONS`] parts that weigh most, strongest first; parts under
-/// 0.005 either way are not reasons.
-fn rank(reasons: &mut Vec<Reason>) {
-    reasons.retain(|r| r.part.abs() >= 0.005);
-    reasons.sort_by(|a, b| {
-        b.part
+/// Keeps the [`REASONS`] parts that weigh most, strongest first, ties in
+/// the order of their keys; parts under 0.005 either way are not reasons.
+fn keep_strongest<T>(parts: &mut Vec<T>, part: fn(&T) -> f64, key: fn(&T) -> &str) {
+    parts.retain(|p| part(p).abs() >= 0.005);
+    parts.sort_by(|a, b| {
+        part(b)
             .abs()
-            .total_cmp(&a.part.abs())
-            .then(a.key.cmp(&b.key))
+            .total_cmp(&part(a).abs())
+            .then_with(|| key(a).cmp(key(b)))
     });
-    reasons.truncate(REASONS);
+    parts.truncate(REASONS);
 }
 
 /// Scales a sentence's feature values to unit length together (TF-IDF's
