@@ -40,6 +40,8 @@ mod sentence;
 #[cfg(test)]
 mod test_support;
 
+pub use model::{NEAR_A_CLAIM, NO_CLAIM_NEAR};
+
 use markdown::prose_lines;
 use sentence::split_line;
 
@@ -296,14 +298,14 @@ mod tests {
         assert!(
             near.reasons
                 .iter()
-                .any(|r| r.starts_with("near a check-worthy sentence (+")),
+                .any(|r| r.starts_with("near a likely claim (+")),
             "{:?}",
             near.reasons
         );
         assert!(
             far.reasons
                 .iter()
-                .any(|r| r.starts_with("no check-worthy sentence nearby (-")),
+                .any(|r| r.starts_with("no likely claim nearby (-")),
             "{:?}",
             far.reasons
         );

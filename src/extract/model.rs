@@ -26,6 +26,11 @@ const SHIPPED: &str = include_str!("model.tsv");
 /// How many features a candidate's reasons name.
 const REASONS: usize = 6;
 
+/// The reason a sentence's context gives, when its strongest neighbour
+/// scores above the base rate (the bias) and when none does.
+pub const NEAR_A_CLAIM: &str = "near a likely claim";
+pub const NO_CLAIM_NEAR: &str = "no likely claim nearby";
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Model {
     pub(crate) bias: f64,
@@ -208,9 +213,9 @@ impl Model {
     pub(crate) fn explain(&self, weighed: Weighed, bonus: f64, context: f64) -> (f64, Vec<String>) {
         let p = sigmoid(weighed.logit + context + bonus);
         let shown = if context >= 0.0 {
-            "near a check-worthy sentence"
+            NEAR_A_CLAIM
         } else {
-            "no check-worthy sentence nearby"
+            NO_CLAIM_NEAR
         };
         let mut top = weighed.top;
         top.push(Reason {

@@ -150,13 +150,44 @@ fn an_english_sentence_is_ranked_in_its_context() {
     assert!(
         reasons(&near)
             .iter()
-            .any(|r| r.starts_with("near a check-worthy sentence (+")),
+            .any(|r| r.starts_with("near a likely claim (+")),
         "{near}"
     );
     assert!(
         reasons(&far)
             .iter()
-            .any(|r| r.starts_with("no check-worthy sentence nearby (-")),
+            .any(|r| r.starts_with("no likely claim nearby (-")),
         "{far}"
     );
+}
+
+#[test]
+fn a_chinese_workspace_reads_the_english_models_reasons_in_chinese() {
+    let ws = Ws::bare();
+    ws.run(&["init", "--language", "zh"]).success();
+    let id = ws.source(
+        "en.txt",
+        "Intro.\n\nUnemployment rose to 9.4% in 2009. The bill you were amending allowed citizenship and legalization. Thank you all for coming tonight.\n",
+    );
+    let out = ws.run(&["extract", &id]).success().stdout;
+    // The context, the length, the opening and the scanner's labels are
+    // named in Chinese with their signed parts; the words stay the sentence's.
+    for said in [
+        "邻近句子可能值得核查 (+",
+        "百分比：9.4% (+",
+        "个词 (-",
+        "以 \"Thank\" 开头 (-",
+        "过短 (-",
+    ] {
+        assert!(out.contains(said), "{said} missing from:\n{out}");
+    }
+    for english in [
+        "near a likely claim",
+        "no likely claim nearby",
+        " words (",
+        "opens with",
+        "`short",
+    ] {
+        assert!(!out.contains(english), "{english} in:\n{out}");
+    }
 }

@@ -201,12 +201,19 @@ pub fn diff_header(old: usize, new: usize, language: Language) -> String {
     }
 }
 
-/// A reason `extract` gives, `label: words` or `label`, with the label in
+/// A reason `extract` gives, `label: words` or `label`, either with the
+/// English model's signed part after it (`label (+0.42)`), with the label in
 /// `language` (the words are the sentence's own).
 pub fn reason(reason: &str, language: Language) -> String {
     if language == Language::En {
         return reason.to_string();
     }
+    let (reason, part) = match reason.rsplit_once(" (") {
+        Some((reason, part)) if part.ends_with(')') && part.starts_with(['+', '-']) => {
+            (reason, format!(" ({part}"))
+        }
+        _ => (reason, String::new()),
+    };
     let (label, rest) = match reason.split_once(": ") {
         Some((label, rest)) => (label, Some(rest)),
         None => (reason, None),
@@ -234,16 +241,25 @@ pub fn reason(reason: &str, language: Language) -> String {
         "exclamation" => "感叹",
         "short" => "过短",
         "no end punctuation" => "无句末标点",
+        crate::extract::NEAR_A_CLAIM => "邻近句子可能值得核查",
+        crate::extract::NO_CLAIM_NEAR => "邻近句子都不像值得核查",
+        "1 word" => "1 个词",
         other => {
+            if let Some(n) = other.strip_suffix(" words") {
+                return format!("{n} 个词{part}");
+            }
+            if let Some(word) = other.strip_prefix("opens with ") {
+                return format!("以 {word} 开头{part}");
+            }
             return format!(
-                "`{other}`{}",
+                "`{other}`{}{part}",
                 rest.map(|r| format!("：{r}")).unwrap_or_default()
             );
         }
     };
     match rest {
-        Some(rest) => format!("{shown}：{rest}"),
-        None => shown.to_string(),
+        Some(rest) => format!("{shown}：{rest}{part}"),
+        None => format!("{shown}{part}"),
     }
 }
 
