@@ -139,6 +139,9 @@ impl Write for Limited<'_> {
 
 pub(super) fn environment(templates_dir: Option<PathBuf>) -> Environment<'static> {
     let mut env = Environment::new();
+    // Errors quote the template's line and name what was undefined in a
+    // release build too (minijinja keeps that for debug builds by default).
+    env.set_debug(true);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_syntax(
         minijinja::syntax::SyntaxConfig::builder()

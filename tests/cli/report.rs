@@ -193,6 +193,32 @@ fn undefined_variable_fails_naming_the_template_and_line() {
     );
 }
 
+/// minijinja keeps a template's lines for its errors only in debug builds
+/// unless told otherwise: the release binary said "line 2: undefined value"
+/// and neither quoted the line nor named the value. CI runs this test
+/// against the release build too.
+#[test]
+fn a_release_build_quotes_the_template_line_and_names_the_undefined_value() {
+    let ws = Ws::new();
+    ws.write(
+        "templates/typo.md.j2",
+        "# {{ workspace.title }}\n{{ nosuch }}\n",
+    );
+    ws.write("factcheck.yaml", "title: T\n");
+    let run = ws.run(&["report", "--template", "typo"]).code(2);
+    assert!(
+        run.stderr
+            .contains("line 2: undefined value: `nosuch` is undefined"),
+        "{}",
+        run.render()
+    );
+    assert!(
+        run.stderr.contains("  2 | {{ nosuch }}"),
+        "{}",
+        run.render()
+    );
+}
+
 #[test]
 fn errors_in_an_included_template_name_that_template() {
     let ws = Ws::new();
