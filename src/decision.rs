@@ -172,9 +172,16 @@ impl Recommendation {
 /// the article where its headline stands (`headline` gives those offsets).
 pub fn is_headline(claim: &Claim, article: Option<&SourceId>, headline: &[(usize, usize)]) -> bool {
     claim.tags.iter().any(|t| t == "headline")
-        || claim.appears_in.as_ref().is_some_and(|a| {
-            Some(&a.source) == article && headline.iter().any(|&(s, e)| a.start < e && s < a.end)
-        })
+        || claim
+            .appears_in
+            .as_ref()
+            .is_some_and(|a| Some(&a.source) == article && overlaps((a.start, a.end), headline))
+}
+
+/// Whether the words from `start` to `end` overlap any of `spans` (all in
+/// character offsets).
+pub fn overlaps((start, end): (usize, usize), spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(s, e)| start < e && s < end)
 }
 
 /// Where an article's headline stands, in character offsets: the value of
@@ -248,9 +255,10 @@ impl Facts {
 /// article where its lede's sentences stand (`lede` gives those offsets).
 pub fn is_lede(claim: &Claim, article: Option<&SourceId>, lede: &[(usize, usize)]) -> bool {
     claim.tags.iter().any(|t| t == "lede")
-        || claim.appears_in.as_ref().is_some_and(|a| {
-            Some(&a.source) == article && lede.iter().any(|&(s, e)| a.start < e && s < a.end)
-        })
+        || claim
+            .appears_in
+            .as_ref()
+            .is_some_and(|a| Some(&a.source) == article && overlaps((a.start, a.end), lede))
 }
 
 /// Applies the rules to the claims' facts, `check`'s problems and the

@@ -29,79 +29,68 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
     let generated_at = workspace::now()?.to_string();
     let config = &ws.config;
     let article_id = config.article.as_ref();
-    // The article's text is read once: for its front-matter date, the
-    // headline's place and `article_text`. An unreadable article has none of
-    // them; `check` says why. (The other snapshots' records load with the
-    // claims.)
-    let article_record = article_id.and_then(|id| store::load_meta(ws, id).ok());
-    let article_meta = article_record.as_ref();
-    let article_source = article_meta.and_then(|meta| store::read_text(ws, meta).ok());
-    let article = article_meta.map(|meta| {
-        let published = article_source
-            .as_ref()
-            .and_then(|text| published_in(meta, text));
-        SourceInfo::new(meta, published, None)
-    });
-    let article_date = article.as_ref().and_then(|a| a.published.clone());
-    // Where the headline stands in the article, for headline claims.
-    let headline_spans = article_source
-        .as_ref()
-        .map(|text| decision::headline_spans(text.as_str()))
-        .unwrap_or_default();
-    // The article's sentences, for its lede and the desk's coverage.
-    let sentences = match (article_id, article_source.as_ref()) {
-        (Some(id), Some(text)) => crate::coverage::sentences_of(ws, id, text.as_str()),
-        _ => Vec::new(),
-    };
-    let lede_spans = crate::coverage::lede_spans(&sentences);
-
     let second = config.second_reviewer();
     let best = config.ratings.first().map(|r| r.label.as_str());
     let reviewers = std::sync::Mutex::new(BTreeSet::new());
-    // The integrity check reads the workspace on its own while the claims
-    // load. Each claim is summed up as it loads and kept encoded: the
-    // template decodes the ones it reads ([`lazy`]).
+    // The article is read while the claims load: its text, its sentences
+    // and where its headline and lede stand. The integrity check reads the
+    // workspace on its own meanwhile. Each claim is summed up as it loads
+    // and kept encoded: the template decodes the ones it reads ([`lazy`]).
     // `claims/` is read once, for the claims, the check and the digest.
-    let scan = ws.scan_claims()?;
-    let ids = workspace::stated(&scan.files);
-    let claims_dir = ws.claims_dir();
-    let claim_files: Vec<PathBuf> = scan.files.iter().map(|(n, _)| claims_dir.join(n)).collect();
-    let ((loaded, outcome), (digest, sources)) = rayon::join(
-        || {
-            rayon::join(
+    let (read, claims) = rayon::join(
+        || ArticleRead::of(ws, article_id),
+        || -> Result<_> {
+            let scan = ws.scan_claims()?;
+            let ids = workspace::stated(&scan.files);
+            let claims_dir = ws.claims_dir();
+            let claim_files: Vec<PathBuf> =
+                scan.files.iter().map(|(n, _)| claims_dir.join(n)).collect();
+            Ok(rayon::join(
                 || {
-                    crate::workspace::index::load_records(ws, &ids, options.full, |l| {
-                        let headline = decision::is_headline(&l.claim, article_id, &headline_spans);
-                        let lede = decision::is_lede(&l.claim, article_id, &lede_spans);
-                        let c = &l.claim;
-                        let names = c.history.iter().map(|h| &h.by);
-                        let names = names.chain(c.evidence.iter().map(|e| &e.added_by));
-                        if let Ok(mut known) = reviewers.lock() {
-                            for name in names {
-                                if !known.contains(name) {
-                                    known.insert(name.clone());
+                    rayon::join(
+                        || {
+                            crate::workspace::index::load_records(ws, &ids, options.full, |l| {
+                                let c = &l.claim;
+                                let names = c.history.iter().map(|h| &h.by);
+                                let names = names.chain(c.evidence.iter().map(|e| &e.added_by));
+                                if let Ok(mut known) = reviewers.lock() {
+                                    for name in names {
+                                        if !known.contains(name) {
+                                            known.insert(name.clone());
+                                        }
+                                    }
                                 }
-                            }
-                        }
-                        Seen::of(l, article_id, (headline, lede), second, best)
-                    })
+                                Seen::of(l, article_id, second, best)
+                            })
+                        },
+                        || check::run_with_scan(ws, scan),
+                    )
                 },
-                || check::run_with_scan(ws, scan),
-            )
-        },
-        || {
-            let sources = store::load_all(ws).map(|all| {
-                all.into_iter()
-                    .map(|m| (m.id().clone(), m))
-                    .collect::<BTreeMap<SourceId, SourceMeta>>()
-            });
-            (digest_start(ws, claim_files), sources)
+                || {
+                    let sources = store::load_all(ws).map(|all| {
+                        all.into_iter()
+                            .map(|m| (m.id().clone(), m))
+                            .collect::<BTreeMap<SourceId, SourceMeta>>()
+                    });
+                    (digest_start(ws, claim_files), sources)
+                },
+            ))
         },
     );
+    let ArticleRead {
+        source: article_source,
+        info: article,
+        headline_spans,
+        sentences,
+    } = read;
+    let ((loaded, outcome), (digest, sources)) = claims?;
+    let article_date = article.as_ref().and_then(|a| a.published.clone());
+    let lede_spans = crate::coverage::lede_spans(&sentences);
     let sources = sources?;
     let ((records, mut seen), outcome) = (loaded?, outcome?);
     for (i, s) in seen.iter_mut().enumerate() {
         s.record = i;
+        s.place(&headline_spans, &lede_spans);
     }
     let known: HashMap<&str, &str> = seen
         .iter()
@@ -407,6 +396,43 @@ impl Revised {
     }
 }
 
+/// The article, read for the report while the claims load: its text, how
+/// it is listed, its sentences and where its headline stands. An unreadable
+/// article has none of them; `check` says why.
+struct ArticleRead {
+    source: Option<SourceText>,
+    info: Option<SourceInfo>,
+    headline_spans: Vec<(usize, usize)>,
+    sentences: Vec<crate::coverage::Sentence>,
+}
+
+impl ArticleRead {
+    fn of(ws: &Workspace, id: Option<&SourceId>) -> ArticleRead {
+        let meta = id.and_then(|id| store::load_meta(ws, id).ok());
+        let source = meta
+            .as_ref()
+            .and_then(|meta| store::read_text(ws, meta).ok());
+        let info = meta.as_ref().map(|meta| {
+            let published = source.as_ref().and_then(|text| published_in(meta, text));
+            SourceInfo::new(meta, published, None)
+        });
+        let headline_spans = source
+            .as_ref()
+            .map(|text| decision::headline_spans(text.as_str()))
+            .unwrap_or_default();
+        let sentences = match (id, source.as_ref()) {
+            (Some(id), Some(text)) => crate::coverage::sentences_of(ws, id, text.as_str()),
+            _ => Vec::new(),
+        };
+        ArticleRead {
+            source,
+            info,
+            headline_spans,
+            sentences,
+        }
+    }
+}
+
 /// What the report keeps of a claim while it builds its context: what the
 /// lists, the counts and the rules need, and where its record is.
 pub(super) struct Seen {
@@ -425,6 +451,8 @@ pub(super) struct Seen {
     pub(super) quoted: bool,
     /// Where it quotes the article.
     span: Option<(usize, usize)>,
+    /// Tagged `headline`, tagged `lede`: made by them wherever it stands.
+    tagged: (bool, bool),
     /// Its suggested correction, compared without whitespace.
     correction_key: Option<String>,
     pub(super) revised: Option<Box<Revised>>,
@@ -436,7 +464,6 @@ impl Seen {
     pub(super) fn of(
         l: &crate::workspace::Loaded,
         article: Option<&SourceId>,
-        (headline, lede): (bool, bool),
         second_reviewer: bool,
         best: Option<&str>,
     ) -> Seen {
@@ -447,8 +474,12 @@ impl Seen {
             Some(a) => (1, Some(a.source.clone()), a.start),
             None => (2, None, 0),
         };
-        let facts = decision::Facts::of(c, headline).with_lede(lede);
+        // Whether the headline or the lede makes it is known when the
+        // article has been read ([`Seen::place`]).
+        let facts = decision::Facts::of(c, false);
+        let tagged = |tag: &str| c.tags.iter().any(|t| t == tag);
         Seen {
+            tagged: (tagged("headline"), tagged("lede")),
             span: c
                 .appears_in
                 .as_ref()
@@ -462,10 +493,27 @@ impl Seen {
             caveat: c.status == Status::Verified && best.is_some() && c.rating.as_deref() != best,
             quoted: c.appears_in.as_ref().is_some_and(|a| in_article(&a)),
             revised: article.and_then(|a| Revised::of(c, a)).map(Box::new),
-            held: lazy::Held::of(c, headline),
+            held: lazy::Held::of(c, false),
             sha256: l.sha256.as_str().into(),
             facts,
         }
+    }
+
+    /// Marks whether the article's headline and lede make it
+    /// ([`decision::is_headline`], [`decision::is_lede`]), from where they
+    /// stand in the article.
+    pub(super) fn place(&mut self, headline: &[(usize, usize)], lede: &[(usize, usize)]) {
+        let within = |spans| {
+            self.span
+                .is_some_and(|span| decision::overlaps(span, spans))
+        };
+        let (headline, lede) = (
+            self.tagged.0 || within(headline),
+            self.tagged.1 || within(lede),
+        );
+        self.facts.headline = headline;
+        self.facts.lede = lede;
+        self.held.made_by_headline(headline);
     }
 }
 

@@ -87,6 +87,11 @@ impl Held {
         &self.text
     }
 
+    /// Whether the article's headline makes the claim.
+    pub(crate) fn made_by_headline(&mut self, headline: bool) {
+        self.headline = headline;
+    }
+
     /// Moves what is held out, leaving nothing (no allocation).
     pub(crate) fn take(&mut self) -> Held {
         let empty = Held {
