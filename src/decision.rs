@@ -171,17 +171,25 @@ impl Recommendation {
 /// Claims the article's headline makes: tagged `headline`, or anchored in
 /// the article where its headline stands (`headline` gives those offsets).
 pub fn is_headline(claim: &Claim, article: Option<&SourceId>, headline: &[(usize, usize)]) -> bool {
-    claim.tags.iter().any(|t| t == "headline")
-        || claim
-            .appears_in
-            .as_ref()
-            .is_some_and(|a| Some(&a.source) == article && overlaps((a.start, a.end), headline))
+    let tagged = claim.tags.iter().any(|t| t == "headline");
+    made_by(tagged, quoted_span(claim, article), headline)
 }
 
-/// Whether the words from `start` to `end` overlap any of `spans` (all in
-/// character offsets).
-pub fn overlaps((start, end): (usize, usize), spans: &[(usize, usize)]) -> bool {
-    spans.iter().any(|&(s, e)| start < e && s < end)
+/// Whether the part of the article standing at `spans` (the headline, the
+/// lede) makes a claim: it is tagged for that part, or it quotes the article
+/// (at `quoted`) where that part stands. All in character offsets.
+pub fn made_by(tagged: bool, quoted: Option<(usize, usize)>, spans: &[(usize, usize)]) -> bool {
+    tagged || quoted.is_some_and(|(start, end)| spans.iter().any(|&(s, e)| start < e && s < end))
+}
+
+/// Where a claim quotes `article`, in character offsets; none when it
+/// quotes another snapshot or nothing.
+pub fn quoted_span(claim: &Claim, article: Option<&SourceId>) -> Option<(usize, usize)> {
+    claim
+        .appears_in
+        .as_ref()
+        .filter(|a| Some(&a.source) == article)
+        .map(|a| (a.start, a.end))
 }
 
 /// Where an article's headline stands, in character offsets: the value of
@@ -254,11 +262,8 @@ impl Facts {
 /// Claims the article's lede makes: tagged `lede`, or anchored in the
 /// article where its lede's sentences stand (`lede` gives those offsets).
 pub fn is_lede(claim: &Claim, article: Option<&SourceId>, lede: &[(usize, usize)]) -> bool {
-    claim.tags.iter().any(|t| t == "lede")
-        || claim
-            .appears_in
-            .as_ref()
-            .is_some_and(|a| Some(&a.source) == article && overlaps((a.start, a.end), lede))
+    let tagged = claim.tags.iter().any(|t| t == "lede");
+    made_by(tagged, quoted_span(claim, article), lede)
 }
 
 /// Applies the rules to the claims' facts, `check`'s problems and the

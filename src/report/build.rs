@@ -45,35 +45,31 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
             let claims_dir = ws.claims_dir();
             let claim_files: Vec<PathBuf> =
                 scan.files.iter().map(|(n, _)| claims_dir.join(n)).collect();
+            let load = || {
+                crate::workspace::index::load_records(ws, &ids, options.full, |l| {
+                    let c = &l.claim;
+                    let names = c.history.iter().map(|h| &h.by);
+                    let names = names.chain(c.evidence.iter().map(|e| &e.added_by));
+                    if let Ok(mut known) = reviewers.lock() {
+                        for name in names {
+                            if !known.contains(name) {
+                                known.insert(name.clone());
+                            }
+                        }
+                    }
+                    Seen::of(l, article_id, second, best)
+                })
+            };
+            let sources = || {
+                store::load_all(ws).map(|all| {
+                    all.into_iter()
+                        .map(|m| (m.id().clone(), m))
+                        .collect::<BTreeMap<SourceId, SourceMeta>>()
+                })
+            };
             Ok(rayon::join(
-                || {
-                    rayon::join(
-                        || {
-                            crate::workspace::index::load_records(ws, &ids, options.full, |l| {
-                                let c = &l.claim;
-                                let names = c.history.iter().map(|h| &h.by);
-                                let names = names.chain(c.evidence.iter().map(|e| &e.added_by));
-                                if let Ok(mut known) = reviewers.lock() {
-                                    for name in names {
-                                        if !known.contains(name) {
-                                            known.insert(name.clone());
-                                        }
-                                    }
-                                }
-                                Seen::of(l, article_id, second, best)
-                            })
-                        },
-                        || check::run_with_scan(ws, scan),
-                    )
-                },
-                || {
-                    let sources = store::load_all(ws).map(|all| {
-                        all.into_iter()
-                            .map(|m| (m.id().clone(), m))
-                            .collect::<BTreeMap<SourceId, SourceMeta>>()
-                    });
-                    (digest_start(ws, claim_files), sources)
-                },
+                || rayon::join(load, || check::run_with_scan(ws, scan)),
+                || (digest_start(ws, claim_files), sources()),
             ))
         },
     );
@@ -216,7 +212,7 @@ pub fn context(ws: &Workspace, options: &Options) -> Result<Context> {
         let in_article: Vec<(usize, Value, Status)> = seen
             .iter()
             .zip(&all)
-            .filter(|(s, _)| s.quoted)
+            .filter(|(s, _)| s.span.is_some())
             .map(|(s, claim)| (s.record, claim.clone(), s.facts.status))
             .collect();
         let shelf = std::sync::Arc::clone(&shelf);
@@ -447,9 +443,7 @@ pub(super) struct Seen {
     pub(super) recheck: bool,
     /// Verified with a rating that is not the scale's best.
     pub(super) caveat: bool,
-    /// It quotes the article.
-    pub(super) quoted: bool,
-    /// Where it quotes the article.
+    /// Where it quotes the article, if it does.
     span: Option<(usize, usize)>,
     /// Tagged `headline`, tagged `lede`: made by them wherever it stands.
     tagged: (bool, bool),
@@ -480,18 +474,13 @@ impl Seen {
         let tagged = |tag: &str| c.tags.iter().any(|t| t == tag);
         Seen {
             tagged: (tagged("headline"), tagged("lede")),
-            span: c
-                .appears_in
-                .as_ref()
-                .filter(|a| in_article(a))
-                .map(|a| (a.start, a.end)),
+            span: decision::quoted_span(c, article),
             correction_key: c.correction.as_deref().map(crate::check::correction_key),
             record: 0,
             order,
             awaiting_signoff: c.status != Status::Unverified && second_reviewer && !facts.signed,
             recheck: c.recheck().is_some(),
             caveat: c.status == Status::Verified && best.is_some() && c.rating.as_deref() != best,
-            quoted: c.appears_in.as_ref().is_some_and(|a| in_article(&a)),
             revised: article.and_then(|a| Revised::of(c, a)).map(Box::new),
             held: lazy::Held::of(c, false),
             sha256: l.sha256.as_str().into(),
@@ -503,14 +492,8 @@ impl Seen {
     /// ([`decision::is_headline`], [`decision::is_lede`]), from where they
     /// stand in the article.
     pub(super) fn place(&mut self, headline: &[(usize, usize)], lede: &[(usize, usize)]) {
-        let within = |spans| {
-            self.span
-                .is_some_and(|span| decision::overlaps(span, spans))
-        };
-        let (headline, lede) = (
-            self.tagged.0 || within(headline),
-            self.tagged.1 || within(lede),
-        );
+        let headline = decision::made_by(self.tagged.0, self.span, headline);
+        let lede = decision::made_by(self.tagged.1, self.span, lede);
         self.facts.headline = headline;
         self.facts.lede = lede;
         self.held.made_by_headline(headline);
