@@ -68,6 +68,14 @@ pub fn each(state: &mut State, name: &str, items: Value) -> Result<Value, Error>
             format!("each(\"{name}\", …) needs a list, not {}", items.kind()),
         ));
     }
+    // Checked here, where the error gets the call's line: in a parallel
+    // render the items fail on another thread.
+    if state.lookup(name).is_none() {
+        return Err(Error::new(
+            ErrorKind::UnknownFunction,
+            format!("each(\"{name}\", …): the template defines no macro `{name}`"),
+        ));
+    }
     let items: Vec<Value> = items.try_iter()?.collect();
     // The mode is taken out while items render: a macro that calls `each`
     // itself renders those items in place.

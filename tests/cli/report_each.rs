@@ -106,6 +106,28 @@ fn each_over_something_not_a_list_names_the_template_and_line() {
     );
 }
 
+/// The parallel render's workers look the macro up on their own threads:
+/// a misspelt name said "unknown function: macro not found", with no line
+/// and no name.
+#[test]
+fn each_with_an_unknown_macro_names_it_and_the_line() {
+    let ws = workspace();
+    let out = render(&ws, "misspelt", "\n\n{{ each(\"lines\", claims) }}\n").code(2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains(
+            "line 6: unknown function: each(\"lines\", …): the template defines no macro `lines`"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("  6 | {{ each(\"lines\", claims) }}"),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn each_over_many_batches_gives_the_items_in_order() {
     // Far more items than one batch per core: the writer takes every
